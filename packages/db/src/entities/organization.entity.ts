@@ -1,0 +1,33 @@
+import { Collection, Entity, Enum, OneToMany, Property, Unique } from '@mikro-orm/core';
+import { VerificationTier } from '@tollgate/domain';
+import { BaseEntity } from './base';
+import { OrganizationMember } from './organization-member.entity';
+import { Project } from './project.entity';
+
+export interface OrganizationSettings {
+  /** Free-form settings owned by later features (security policy, audit content...). */
+  [key: string]: unknown;
+}
+
+@Entity({ tableName: 'organizations' })
+export class Organization extends BaseEntity {
+  /** A short unique identifier (lower case, digits, dashes). */
+  @Property({ type: 'string', length: 48 })
+  @Unique()
+  name!: string;
+
+  @Property({ type: 'string', length: 100 })
+  displayName!: string;
+
+  @Enum({ items: () => VerificationTier, nativeEnumName: 'verification_tier', default: VerificationTier.DEFAULT })
+  verificationTier: VerificationTier = VerificationTier.DEFAULT;
+
+  @Property({ type: 'json', default: '{}' })
+  settings: OrganizationSettings = {};
+
+  @OneToMany({ entity: () => OrganizationMember, mappedBy: 'organization' })
+  members = new Collection<OrganizationMember>(this);
+
+  @OneToMany({ entity: () => Project, mappedBy: 'organization' })
+  projects = new Collection<Project>(this);
+}
