@@ -1,4 +1,5 @@
 import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import type { Opt } from '@mikro-orm/core';
 import { BaseEntity } from './base';
 import { User } from './user.entity';
 
@@ -20,7 +21,7 @@ export class ApiToken extends BaseEntity {
   prefix!: string;
 
   @Property({ type: 'boolean', default: false })
-  readOnly: boolean = false;
+  readOnly: Opt<boolean> = false;
 
   @Property({ type: 'datetime', nullable: true })
   expiresAt?: Date | null;

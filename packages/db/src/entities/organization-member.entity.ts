@@ -1,4 +1,5 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import type { Opt } from '@mikro-orm/core';
 import { MemberStatus, OrgGrant, OrgRole } from '@tollgate/domain';
 import { BaseEntity } from './base';
 import { Organization } from './organization.entity';
@@ -17,11 +18,11 @@ export class OrganizationMember extends BaseEntity {
   role!: OrgRole;
 
   @Enum({ items: () => OrgGrant, array: true, default: [] })
-  grants: OrgGrant[] = [];
+  grants: Opt<OrgGrant[]> = [];
 
   @Enum({ items: () => MemberStatus, nativeEnumName: 'member_status', default: MemberStatus.ACTIVE })
-  status: MemberStatus = MemberStatus.ACTIVE;
+  status: Opt<MemberStatus> = MemberStatus.ACTIVE;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  joinedAt: Date = new Date();
+  joinedAt: Opt<Date> = new Date();
 }

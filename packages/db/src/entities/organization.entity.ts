@@ -1,4 +1,5 @@
 import { Collection, Entity, Enum, OneToMany, Property, Unique } from '@mikro-orm/core';
+import type { Opt } from '@mikro-orm/core';
 import { VerificationTier } from '@tollgate/domain';
 import { BaseEntity } from './base';
 import { OrganizationMember } from './organization-member.entity';
@@ -20,10 +21,10 @@ export class Organization extends BaseEntity {
   displayName!: string;
 
   @Enum({ items: () => VerificationTier, nativeEnumName: 'verification_tier', default: VerificationTier.DEFAULT })
-  verificationTier: VerificationTier = VerificationTier.DEFAULT;
+  verificationTier: Opt<VerificationTier> = VerificationTier.DEFAULT;
 
   @Property({ type: 'json', default: '{}' })
-  settings: OrganizationSettings = {};
+  settings: Opt<OrganizationSettings> = {};
 
   @OneToMany({ entity: () => OrganizationMember, mappedBy: 'organization' })
   members = new Collection<OrganizationMember>(this);

@@ -1,4 +1,5 @@
 import { BigIntType, Collection, Entity, Enum, ManyToOne, OneToMany, Property, Unique, type Ref } from '@mikro-orm/core';
+import type { Opt } from '@mikro-orm/core';
 import { ProjectEnvironment, ProjectStatus } from '@tollgate/domain';
 import { BaseEntity } from './base';
 import { Organization } from './organization.entity';
@@ -14,13 +15,13 @@ export class Project extends BaseEntity {
   name!: string;
 
   @Property({ type: 'text', default: '' })
-  description: string = '';
+  description: Opt<string> = '';
 
   @Enum({ items: () => ProjectStatus, nativeEnumName: 'project_status', default: ProjectStatus.ACTIVE })
-  status: ProjectStatus = ProjectStatus.ACTIVE;
+  status: Opt<ProjectStatus> = ProjectStatus.ACTIVE;
 
   @Enum({ items: () => ProjectEnvironment, nativeEnumName: 'project_environment', default: ProjectEnvironment.DEVELOPMENT })
-  environment: ProjectEnvironment = ProjectEnvironment.DEVELOPMENT;
+  environment: Opt<ProjectEnvironment> = ProjectEnvironment.DEVELOPMENT;
 
   /** Ownership facts the seeds recommend documenting before launch. */
   @Property({ type: 'string', length: 200, nullable: true })

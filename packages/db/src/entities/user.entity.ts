@@ -1,4 +1,5 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
+import type { Opt } from '@mikro-orm/core';
 import { BaseEntity } from './base';
 
 @Entity({ tableName: 'users' })
@@ -16,5 +17,5 @@ export class User extends BaseEntity {
   passwordHash!: string;
 
   @Property({ type: 'boolean', default: false })
-  isOperator: boolean = false;
+  isOperator: Opt<boolean> = false;
 }

@@ -10,3 +10,22 @@ export function assertKeepsAnAdmin(targetRole: OrgRole, nextRole: OrgRole | null
     throw new DomainError(ErrorCode.LAST_ADMIN, 'An organization must keep at least one admin');
   }
 }
+
+/**
+ * Who may change an organization member: nobody changes their own role or
+ * grants, and only an ADMIN may touch an ADMIN or hand out ADMIN or grants,
+ * so MEMBER_MANAGEMENT cannot be turned into more power than it is.
+ */
+export function assertMayChangeMember(change: {
+  actorRole: OrgRole;
+  self: boolean;
+  targetRole: OrgRole;
+  nextRole?: OrgRole | null;
+  changesGrants?: boolean;
+}): void {
+  if (change.self && change.nextRole !== null) throw new DomainError(ErrorCode.FORBIDDEN, 'You cannot change your own role or grants');
+  const touchesAdminPower = change.targetRole === OrgRole.ADMIN || change.nextRole === OrgRole.ADMIN || change.changesGrants === true;
+  if (touchesAdminPower && change.actorRole !== OrgRole.ADMIN) {
+    throw new DomainError(ErrorCode.FORBIDDEN, 'Only an organization admin can change admins or grants');
+  }
+}

@@ -41,3 +41,5 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, field
   const name = [field, ...issue.path.map(String)].filter(Boolean).join('.') || 'input';
   throw new DomainError(ErrorCode.VALIDATION, `${name} ${issue.message}`, { field: name });
 }
+
+export const parseId = (value: unknown, field = 'id'): string => parseInput(uuidSchema, value, field);

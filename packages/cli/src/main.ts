@@ -1,0 +1,83 @@
+/**
+ * `pnpm tollgate <command>`: start | migrate | operator:create --email E --password P | demo [--json]
+ * Every command reads the same configuration (environment variables, see README).
+ */
+import { hashPassword, User } from '@tollgate/db';
+import { emailSchema, parseInput, passwordSchema } from '@tollgate/domain';
+import { createApp, createLogger, loadConfig } from '@tollgate/server';
+import { parseArgs } from 'node:util';
+import { openDatabase } from './database';
+import { demoSummary, ensureDemo, readDemo } from './demo';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const log = (line: string) => logger.info(line);
+const [command, ...rest] = process.argv.slice(2);
+
+async function start() {
+  const db = await openDatabase(config, log);
+  const demo = await ensureDemo(config, db.orm);
+  const app = await createApp(config, db.orm, logger);
+  const boundUrl = await app.listen();
+  const summary = demoSummary(config, demo);
+  console.log(
+    [
+      '',
+      `Tollgate is running (${db.embedded ? `embedded PostgreSQL under ${config.home}` : 'PostgreSQL from DATABASE_URL'})`,
+      `  web:     ${summary.webUrl}   (listening on ${boundUrl})`,
+      `  graphql: ${summary.graphqlUrl}`,
+      '  demo sign-ins:',
+      ...summary.users.map((u) => `    ${u.role.padEnd(14)} ${u.email.padEnd(26)} ${u.password}`),
+      '',
+    ].join('\n'),
+  );
+  const shutdown = async (signal: string) => {
+    log(`${signal}: shutting down`);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+async function migrateOnly() {
+  const db = await openDatabase(config, log);
+  await db.close();
+}
+
+async function createOperator() {
+  const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } } });
+  const email = parseInput(emailSchema, values.email ?? '', 'email');
+  const password = parseInput(passwordSchema, values.password ?? '', 'password');
+  const db = await openDatabase(config, log);
+  const em = db.orm.em.fork();
+  const existing = await em.findOne(User, { email });
+  if (existing) existing.isOperator = true;
+  else em.create(User, { email, name: values.name ?? 'Operator', passwordHash: await hashPassword(password), isOperator: true });
+  await em.flush();
+  console.log(existing ? `${email} is now an operator` : `operator ${email} created`);
+  await db.close();
+}
+
+async function demo() {
+  let credentials = await readDemo(config);
+  if (!credentials) {
+    const db = await openDatabase(config, () => undefined);
+    credentials = await ensureDemo(config, db.orm);
+    await db.close();
+  }
+  const summary = demoSummary(config, credentials);
+  console.log(rest.includes('--json') ? JSON.stringify(summary, null, 2) : summary);
+}
+
+const commands: Record<string, () => Promise<void>> = { start, migrate: migrateOnly, 'operator:create': createOperator, demo };
+const run = command ? commands[command] : undefined;
+if (!run) {
+  console.error(`usage: pnpm tollgate <${Object.keys(commands).join('|')}>`);
+  process.exit(2);
+}
+run().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { MikroORM } from '@tollgate/db';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import { LoginThrottle } from './auth/login-throttle';
+import type { Config } from './config';
+import { buildContext, httpRequestFacts, type AppServices, type Context } from './context';
+import { buildSchema } from './graphql/build-schema';
+import { createFormatError } from './graphql/format-error';
+import type { Logger } from './logger';
+
+export interface App {
+  httpServer: Server;
+  /** Listens on the configured port (0 picks a free one) and answers the bound URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The management server: GraphQL over HTTP and WebSocket, and the built SPA. */
+export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
+  const services: AppServices = { orm, config, logger, loginThrottle: new LoginThrottle(config.login) };
+  const schema = await buildSchema();
+  const expressApp = express();
+  expressApp.set('trust proxy', 'loopback');
+  const httpServer = createServer(expressApp);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
+    {
+      schema,
+      context: async ({ extra }) =>
+        buildContext(services, { cookieHeader: extra.request.headers.cookie, authorization: extra.request.headers.authorization, ip: extra.request.socket.remoteAddress ?? null }),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    introspection: true,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), { async serverWillStart() { return { drainServer: async () => { await wsCleanup.dispose(); } }; } }],
+  });
+  await apollo.start();
+
+  expressApp.get('/health', (_req, res) => void res.json({ status: 'ok' }));
+  expressApp.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, httpRequestFacts(req, res)) }));
+  serveSpa(expressApp, config.webDist, logger);
+
+  return {
+    httpServer,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const { port } = httpServer.address() as { port: number };
+          resolve(`http://localhost:${port}`);
+        });
+      }),
+    close: () => apollo.stop(),
+  };
+}
+
+/** The built SPA with a fallback to index.html for client-side routes. */
+function serveSpa(app: express.Express, dist: string, logger: Logger) {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) {
+    logger.warn({ dist }, 'SPA not built; run `pnpm build`');
+    return;
+  }
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(index));
+}

@@ -1,0 +1,13 @@
+/** Who is calling, established once per request from the session cookie or a Bearer API token. */
+export interface Auth {
+  userId: string;
+  isOperator: boolean;
+  /** Read-only API tokens may run queries only. */
+  readOnly: boolean;
+  sessionId?: string;
+  apiTokenId?: string;
+}
+
+export const SESSION_COOKIE = 'tg_session';
+export const API_TOKEN_PREFIX = 'tgb_';
+export const SESSION_TOKEN_PREFIX = 'tgs_';

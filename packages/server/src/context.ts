@@ -1,0 +1,57 @@
+import type { EntityManager, MikroORM } from '@tollgate/db';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Auth } from './auth/auth';
+import { resolveAuth } from './auth/auth.service';
+import type { Config } from './config';
+import { Access } from './graphql/access';
+import type { Logger } from './logger';
+import type { LoginThrottle } from './auth/login-throttle';
+
+/** What lives for the whole process and every request can reach. */
+export interface AppServices {
+  orm: MikroORM;
+  config: Config;
+  logger: Logger;
+  loginThrottle: LoginThrottle;
+}
+
+export interface Context {
+  requestId: string;
+  em: EntityManager;
+  auth: Auth | null;
+  access: Access;
+  ip: string | null;
+  app: AppServices;
+  /** Sets or clears the session cookie; absent on WebSocket connections. */
+  setCookie?: (header: string) => void;
+}
+
+export interface RequestFacts {
+  cookieHeader?: string;
+  authorization?: string;
+  ip: string | null;
+  setCookie?: (header: string) => void;
+}
+
+/** The one place a request context is built, for HTTP and WebSocket alike. */
+export async function buildContext(app: AppServices, facts: RequestFacts): Promise<Context> {
+  const em = app.orm.em.fork() as EntityManager;
+  const auth = await resolveAuth(em, app.config, facts);
+  return {
+    requestId: randomUUID(),
+    em,
+    auth,
+    access: new Access(em, auth),
+    ip: facts.ip,
+    app,
+    setCookie: facts.setCookie,
+  } satisfies Context;
+}
+
+export const httpRequestFacts = (req: Request, res: Response): RequestFacts => ({
+  cookieHeader: req.headers.cookie,
+  authorization: req.headers.authorization,
+  ip: req.ip ?? null,
+  setCookie: (header) => res.append('Set-Cookie', header),
+});

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
+import { AuthResolver } from '../auth/auth.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { MemberResolver } from '../modules/member/member.resolver';
+import { OrganizationResolver } from '../modules/organization/organization.resolver';
+import { ProjectMemberResolver, ProjectResolver } from '../modules/project/project.resolver';
+import './enums';
+
+export const RESOLVERS = [AuthResolver, OrganizationResolver, MemberResolver, ProjectResolver, ProjectMemberResolver, AuditResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** Builds the schema once per process; type-graphql's metadata is global anyway. */
+export function buildSchema(): Promise<GraphQLSchema> {
+  built ??= buildTypeGraphQLSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false });
+  return built;
+}

@@ -1,0 +1,70 @@
+import type { Project } from '@tollgate/db';
+import { can, DomainError, ErrorCode, forbidden, notFound, parseInput, uuidSchema, type Action, type Actor } from '@tollgate/domain';
+import { createMethodMiddlewareDecorator, Extensions, type MiddlewareFn } from 'type-graphql';
+import type { Context } from '../context';
+
+/**
+ * Where the object an action applies to comes from: the name of the argument
+ * holding an organization or project id, or `PARENT` for a field of a Project.
+ */
+export const PARENT = Symbol('parent');
+export type Target = { organization: string } | { project: string | typeof PARENT };
+
+/** The declaration every Query, Mutation and Subscription field carries; tests read it from the schema. */
+export interface PermissionDeclaration {
+  permission: Action | 'public';
+}
+
+const declare = (permission: PermissionDeclaration['permission']) => Extensions({ permission } satisfies PermissionDeclaration);
+
+function compose(...decorators: MethodDecorator[]): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const decorator of decorators) decorator(target, key, descriptor);
+  };
+}
+
+/** Anyone may call this, signed in or not. */
+export const Public = (): MethodDecorator => declare('public');
+
+/**
+ * The caller must hold `action` on the target. A caller outside the target's
+ * organization gets NOT_FOUND, exactly as for an id that does not exist.
+ */
+export const Can = (action: Action, target?: Target): MethodDecorator =>
+  compose(declare(action), createMethodMiddlewareDecorator<Context>(authorize(action, target)));
+
+/**
+ * For fields of a Project that only its members (and org admins) may read:
+ * answers null instead of failing, so a list mixing visible and hidden projects still loads.
+ */
+export const VisibleWith = (action: Action): MethodDecorator =>
+  createMethodMiddlewareDecorator<Context>(async ({ root, context }, next) => {
+    const actor = await context.access.actorInProject(root as Project);
+    return actor && can(actor, action) ? next() : null;
+  });
+
+const authorize =
+  (action: Action, target?: Target): MiddlewareFn<Context> =>
+  async ({ context, args, root, info }, next) => {
+    const { auth } = context;
+    if (!auth) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send a valid API token');
+    if (auth.readOnly && info.operation.operation !== 'query') throw forbidden('This API token is read-only');
+    const actor = await actorForTarget(context, args as Record<string, unknown>, root, target);
+    if (!can(actor, action)) throw forbidden();
+    return next();
+  };
+
+async function actorForTarget(ctx: Context, args: Record<string, unknown>, root: unknown, target?: Target): Promise<Actor> {
+  const { access } = ctx;
+  if (!target) return access.actor()!;
+  if ('organization' in target) {
+    const id = parseInput(uuidSchema, args[target.organization], target.organization);
+    const actor = (await access.actorInOrganization(id))!;
+    if (!actor.orgRole) throw notFound('Organization');
+    return actor;
+  }
+  const project = target.project === PARENT ? (root as Project) : await access.findProject(parseInput(uuidSchema, args[target.project], target.project));
+  const actor = project ? await access.actorInProject(project) : null;
+  if (!actor?.orgRole) throw notFound('Project');
+  return actor;
+}
