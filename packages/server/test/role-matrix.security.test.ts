@@ -1,0 +1,147 @@
+import { randomBase62 } from '@tollgate/db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSchema } from '../src';
+import { outcome, startHarness, TEST_PASSWORD } from './support/harness';
+import { ACTORS, buildWorld, type ActorName, type World } from './support/world';
+
+const h = await startHarness();
+
+interface Operation {
+  document: string;
+  variables: (w: World, actor: ActorName) => Record<string, unknown>;
+  /** Expected outcome per actor, in the order of ACTORS. */
+  expect: string[];
+}
+
+const OK = 'OK', NO = 'FORBIDDEN', NF = 'NOT_FOUND', UA = 'UNAUTHENTICATED';
+//                                  admin member projMgr membMgr finance config owner projMember outsider readOnly anon
+const PUBLIC                      = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK];
+const SIGNED_IN                   = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, UA];
+const SIGNED_IN_WRITE             = [OK, OK, OK, OK, OK, OK, OK, OK, OK, NO, UA];
+const ORG_VIEW                    = [OK, OK, OK, OK, OK, OK, OK, OK, NF, OK, UA];
+const ADMIN_ONLY_READ             = [OK, NO, NO, NO, NO, NO, NO, NO, NF, OK, UA];
+const ADMIN_ONLY_WRITE            = [OK, NO, NO, NO, NO, NO, NO, NO, NF, NO, UA];
+const CONFIGURE_ORG               = [OK, NO, NO, NO, NO, OK, NO, NO, NF, NO, UA];
+const MANAGE_MEMBERS              = [OK, NO, NO, OK, NO, NO, NO, NO, NF, NO, UA];
+const MANAGE_PROJECTS             = [OK, NO, OK, NO, NO, NO, NO, NO, NF, NO, UA];
+const PROJECT_VIEW                = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA];
+const PROJECT_OWNER_READ          = [OK, NO, NO, NO, NO, NO, OK, NO, NF, OK, UA];
+const PROJECT_OWNER_WRITE         = [OK, NO, NO, NO, NO, NO, OK, NO, NF, NO, UA];
+
+const org = (w: World) => ({ organizationId: w.org.id });
+const proj = (w: World) => ({ projectId: w.project.id });
+
+/** Every root field of the schema, with the caller who may reach it. */
+const OPERATIONS: Record<string, Operation> = {
+  me: { document: '{ me { id } }', variables: () => ({}), expect: PUBLIC },
+  signUp: {
+    document: 'mutation($email: String!) { signUp(input: {email: $email, name: "New", password: "Sturdy-Pass-1"}) { id } }',
+    variables: () => ({ email: `new-${randomBase62(10).toLowerCase()}@example.test` }),
+    expect: PUBLIC,
+  },
+  signIn: {
+    document: `mutation($email: String!) { signIn(input: {email: $email, password: "${TEST_PASSWORD}"}) { id } }`,
+    variables: () => ({ email: signInEmail }),
+    expect: PUBLIC,
+  },
+  signOut: { document: 'mutation { signOut }', variables: () => ({}), expect: PUBLIC },
+  apiTokens: { document: '{ apiTokens { id } }', variables: () => ({}), expect: SIGNED_IN },
+  createApiToken: { document: 'mutation { createApiToken(input: {name: "bi"}) { secret } }', variables: () => ({}), expect: SIGNED_IN_WRITE },
+  revokeApiToken: { document: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', variables: (w, a) => ({ id: w.ownTokens[a] ?? w.ownTokens.orgAdmin }), expect: SIGNED_IN_WRITE },
+  myOrganizations: { document: '{ myOrganizations { id } }', variables: () => ({}), expect: SIGNED_IN },
+  createOrganization: {
+    document: 'mutation($name: String!) { createOrganization(input: {name: $name, displayName: "New"}) { id } }',
+    variables: () => ({ name: `new-${randomBase62(10).toLowerCase()}` }),
+    expect: SIGNED_IN_WRITE,
+  },
+  organization: { document: 'query($id: ID!) { organization(id: $id) { id } }', variables: (w) => ({ id: w.org.id }), expect: ORG_VIEW },
+  updateOrganization: { document: 'mutation($id: ID!) { updateOrganization(id: $id, input: {displayName: "Renamed"}) { id } }', variables: (w) => ({ id: w.org.id }), expect: CONFIGURE_ORG },
+  members: { document: 'query($organizationId: ID!) { members(organizationId: $organizationId) { total } }', variables: org, expect: ORG_VIEW },
+  updateMemberRole: {
+    document: 'mutation($organizationId: ID!, $userId: ID!) { updateMemberRole(organizationId: $organizationId, userId: $userId, role: MEMBER) { id } }',
+    variables: (w) => ({ ...org(w), userId: w.users.target!.id }),
+    expect: MANAGE_MEMBERS,
+  },
+  setMemberGrants: {
+    document: 'mutation($organizationId: ID!, $userId: ID!) { setMemberGrants(organizationId: $organizationId, userId: $userId, grants: [FINANCE]) { id } }',
+    variables: (w) => ({ ...org(w), userId: w.users.target!.id }),
+    // Grants are admin power: a MEMBER_MANAGEMENT holder passes the matrix but is refused handing them out.
+    expect: ADMIN_ONLY_WRITE,
+  },
+  removeMember: {
+    document: 'mutation($organizationId: ID!, $userId: ID!) { removeMember(organizationId: $organizationId, userId: $userId) }',
+    variables: (w) => ({ ...org(w), userId: w.users.target!.id }),
+    expect: MANAGE_MEMBERS,
+  },
+  projects: { document: 'query($organizationId: ID!) { projects(organizationId: $organizationId) { id name } }', variables: org, expect: ORG_VIEW },
+  project: { document: 'query($id: ID!) { project(id: $id) { id description } }', variables: (w) => ({ id: w.project.id }), expect: PROJECT_VIEW },
+  createProject: {
+    document: 'mutation($organizationId: ID!) { createProject(organizationId: $organizationId, input: {name: "gamma"}) { id } }',
+    variables: org,
+    expect: MANAGE_PROJECTS,
+  },
+  updateProject: { document: 'mutation($id: ID!) { updateProject(id: $id, input: {description: "new"}) { id } }', variables: (w) => ({ id: w.project.id }), expect: PROJECT_OWNER_WRITE },
+  archiveProject: { document: 'mutation($id: ID!) { archiveProject(id: $id) { id } }', variables: (w) => ({ id: w.project.id }), expect: MANAGE_PROJECTS },
+  deleteProject: { document: 'mutation($id: ID!) { deleteProject(id: $id) }', variables: (w) => ({ id: w.project.id }), expect: MANAGE_PROJECTS },
+  addProjectMember: {
+    document: 'mutation($projectId: ID!, $userId: ID!) { addProjectMember(projectId: $projectId, userId: $userId, role: MEMBER) { id } }',
+    variables: (w) => ({ ...proj(w), userId: w.users.candidate!.id }),
+    expect: PROJECT_OWNER_WRITE,
+  },
+  updateProjectMemberRole: {
+    document: 'mutation($projectId: ID!, $userId: ID!) { updateProjectMemberRole(projectId: $projectId, userId: $userId, role: OWNER) { id } }',
+    variables: (w) => ({ ...proj(w), userId: w.users.target!.id }),
+    expect: PROJECT_OWNER_WRITE,
+  },
+  removeProjectMember: {
+    document: 'mutation($projectId: ID!, $userId: ID!) { removeProjectMember(projectId: $projectId, userId: $userId) }',
+    variables: (w) => ({ ...proj(w), userId: w.users.target!.id }),
+    expect: PROJECT_OWNER_WRITE,
+  },
+  auditEvents: { document: 'query($organizationId: ID!) { auditEvents(organizationId: $organizationId) { id } }', variables: org, expect: ADMIN_ONLY_READ },
+  projectAuditEvents: { document: 'query($projectId: ID!) { projectAuditEvents(projectId: $projectId) { id } }', variables: proj, expect: PROJECT_OWNER_READ },
+};
+
+let signInEmail = '';
+beforeAll(async () => {
+  signInEmail = (await h.user()).email;
+});
+
+async function rootFields(): Promise<string[]> {
+  const schema = await buildSchema();
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => (type ? Object.keys(type.getFields()) : []));
+}
+
+describe('every operation declares who may call it', () => {
+  it('has a permission declaration on every Query, Mutation and Subscription field', async () => {
+    const schema = await buildSchema();
+    const undeclared = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+      .flatMap((type) => (type ? Object.values(type.getFields()) : []))
+      .filter((field) => !field.extensions?.permission)
+      .map((field) => field.name);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('keeps the declarations as reviewed (a change shows up in this snapshot)', async () => {
+    const schema = await buildSchema();
+    const declarations = Object.fromEntries(
+      [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
+        .flatMap((type) => (type ? Object.values(type.getFields()) : []))
+        .map((field) => [field.name, field.extensions?.permission])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    );
+    expect(declarations).toMatchSnapshot();
+  });
+
+  it('covers every operation of the schema in the role-matrix table', async () => {
+    expect(Object.keys(OPERATIONS).sort()).toEqual((await rootFields()).sort());
+  });
+});
+
+describe.each(Object.entries(OPERATIONS))('%s', (name, operation) => {
+  it.each(ACTORS.map((actor, i) => [actor, operation.expect[i]!] as const))('as %s answers %s', async (actor, expected) => {
+    const world = await buildWorld(h);
+    const result = await world.clients[actor].gql(operation.document, operation.variables(world, actor));
+    expect(outcome(result), JSON.stringify(result.errors)).toBe(expected);
+  });
+});

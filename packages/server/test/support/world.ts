@@ -1,0 +1,81 @@
+import { ApiToken, Organization, OrganizationMember, Project, ProjectMember, randomBase62, Session, sha256Hex, User, type MikroORM } from '@tollgate/db';
+import { OrgGrant, OrgRole, ProjectRole } from '@tollgate/domain';
+import { API_TOKEN_PREFIX, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from '../../src/auth/auth';
+import { Client, type Harness } from './harness';
+
+/** Every kind of caller the role matrix distinguishes. */
+export const ACTORS = [
+  'orgAdmin',
+  'orgMember',
+  'projectManager',
+  'memberManager',
+  'finance',
+  'configurator',
+  'projectOwner',
+  'projectMember',
+  'otherOrgUser',
+  'readOnlyToken',
+  'anonymous',
+] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+/**
+ * One organization "acme" with project "alpha", a user per actor, a `target`
+ * member (in alpha) and a `candidate` member (not in alpha) to act upon, and a
+ * second organization whose admin is the outsider. Written in one flush.
+ */
+export async function buildWorld(h: Harness) {
+  const em = h.orm.em.fork();
+  const passwordHash = 'not-used';
+  const newUser = (label: string) => em.create(User, { email: `${label}-${randomBase62(8).toLowerCase()}@example.test`, name: label, passwordHash });
+  const org = em.create(Organization, { name: `acme-${randomBase62(8).toLowerCase()}`, displayName: 'Acme' });
+  const otherOrg = em.create(Organization, { name: `other-${randomBase62(8).toLowerCase()}`, displayName: 'Other' });
+  const project = em.create(Project, { organization: org, name: 'alpha' });
+  const otherProject = em.create(Project, { organization: otherOrg, name: 'beta' });
+  const users = Object.fromEntries(['orgAdmin', 'orgMember', 'projectManager', 'memberManager', 'finance', 'configurator', 'projectOwner', 'projectMember', 'otherOrgUser', 'target', 'candidate'].map((l) => [l, newUser(l)])) as Record<string, User>;
+  const join = (user: User, role: OrgRole, grants: OrgGrant[] = [], organization = org) => em.create(OrganizationMember, { organization, user, role, grants });
+  join(users.orgAdmin!, OrgRole.ADMIN);
+  join(users.orgMember!, OrgRole.MEMBER);
+  join(users.projectManager!, OrgRole.MEMBER, [OrgGrant.PROJECT_MANAGEMENT]);
+  join(users.memberManager!, OrgRole.MEMBER, [OrgGrant.MEMBER_MANAGEMENT]);
+  join(users.finance!, OrgRole.MEMBER, [OrgGrant.FINANCE]);
+  join(users.configurator!, OrgRole.MEMBER, [OrgGrant.CONFIGURATION]);
+  join(users.projectOwner!, OrgRole.MEMBER);
+  join(users.projectMember!, OrgRole.MEMBER);
+  join(users.target!, OrgRole.MEMBER);
+  join(users.candidate!, OrgRole.MEMBER);
+  join(users.otherOrgUser!, OrgRole.ADMIN, [], otherOrg);
+  em.create(ProjectMember, { project, user: users.projectOwner!, role: ProjectRole.OWNER });
+  em.create(ProjectMember, { project, user: users.projectMember!, role: ProjectRole.MEMBER });
+  em.create(ProjectMember, { project, user: users.target!, role: ProjectRole.MEMBER });
+
+  const clients = {} as Record<ActorName, Client>;
+  const ownTokens = {} as Record<ActorName, string | null>;
+  for (const actor of ACTORS) {
+    if (actor === 'anonymous') {
+      clients[actor] = new Client(h.url);
+      ownTokens[actor] = null;
+      continue;
+    }
+    if (actor === 'readOnlyToken') {
+      const secret = API_TOKEN_PREFIX + randomBase62(40);
+      const token = em.create(ApiToken, { user: users.orgAdmin!, name: 'bi', readOnly: true, tokenHash: sha256Hex(secret), prefix: secret.slice(0, 10) });
+      clients[actor] = new Client(h.url, secret);
+      ownTokens[actor] = token.id;
+      continue;
+    }
+    const user = users[actor]!;
+    const secret = SESSION_TOKEN_PREFIX + randomBase62(40);
+    em.create(Session, { user, tokenHash: sha256Hex(secret), expiresAt: new Date(Date.now() + 3_600_000) });
+    const client = new Client(h.url);
+    client.cookie = `${SESSION_COOKIE}=${secret}`;
+    clients[actor] = client;
+    const own = em.create(ApiToken, { user, name: 'own', readOnly: false, tokenHash: sha256Hex(randomBase62(40)), prefix: 'tgb_own' });
+    ownTokens[actor] = own.id;
+  }
+  await em.flush();
+  return { org, otherOrg, project, otherProject, users, clients, ownTokens };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+export type { MikroORM };
