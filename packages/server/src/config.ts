@@ -22,7 +22,8 @@ export type Config = ReturnType<typeof loadConfig>;
 
 /** Parses the environment once; nothing else reads process.env. */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
-  const parsed = schema.safeParse(env);
+  // An empty variable counts as unset, as shells and compose files often leave them.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Invalid configuration: ${issue.path.join('.')} ${issue.message}`);
