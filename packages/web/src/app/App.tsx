@@ -1,0 +1,71 @@
+import { BrowserRouter, Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
+import { Provider, useMutation, useQuery } from 'urql';
+import { graphql } from '../gql';
+import { AuthPage } from '../features/auth/AuthPage';
+import { MembersPage } from '../features/members/MembersPage';
+import { CreateOrganizationPage } from '../features/organizations/CreateOrganizationPage';
+import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
+import { ProjectPage } from '../features/projects/ProjectPage';
+import { ProjectsPage } from '../features/projects/ProjectsPage';
+import { client } from './client';
+
+const Me = graphql(`
+  query Me {
+    me { id name email isOperator }
+    myOrganizations { id displayName }
+  }
+`);
+const SignOut = graphql(`
+  mutation SignOut { signOut }
+`);
+
+export function App() {
+  return (
+    <Provider value={client}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/sign-in" element={<AuthPage mode="signIn" />} />
+          <Route path="/sign-up" element={<AuthPage mode="signUp" />} />
+          <Route path="*" element={<SignedIn />} />
+        </Routes>
+      </BrowserRouter>
+    </Provider>
+  );
+}
+
+/** Everything behind sign-in: the header with the organization switcher, and the pages. */
+function SignedIn() {
+  const [{ data, fetching }] = useQuery({ query: Me });
+  const [, signOut] = useMutation(SignOut);
+  const navigate = useNavigate();
+  if (fetching && !data) return <p>Loading…</p>;
+  if (!data?.me) return <Navigate to="/sign-in" replace />;
+  const organizations = data.myOrganizations;
+  return (
+    <>
+      <header className="bar">
+        <strong>Tollgate</strong>
+        <Routes>
+          <Route path="/orgs/:orgId/*" element={<OrganizationSwitcher organizations={organizations} />} />
+          <Route path="*" element={<OrganizationSwitcher organizations={organizations} />} />
+        </Routes>
+        <span className="spacer" />
+        <span>{data.me.name}</span>
+        <button className="link" onClick={async () => { await signOut({}); navigate('/sign-in'); window.location.reload(); }}>Sign out</button>
+      </header>
+      <Routes>
+        <Route path="/" element={organizations[0] ? <Navigate to={`/orgs/${organizations[0].id}`} replace /> : <Navigate to="/organizations/new" replace />} />
+        <Route path="/organizations/new" element={<CreateOrganizationPage />} />
+        <Route path="/orgs/:orgId" element={<OrgHome />} />
+        <Route path="/orgs/:orgId/members" element={<MembersPage />} />
+        <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectPage />} />
+        <Route path="*" element={<p>Not found.</p>} />
+      </Routes>
+    </>
+  );
+}
+
+function OrgHome() {
+  const { orgId } = useParams();
+  return <ProjectsPage organizationId={orgId!} />;
+}
