@@ -5,3 +5,5 @@ export * from './money/money';
 export * from './tenancy/validation';
 export * from './tenancy/project';
 export * from './tenancy/admins';
+export * from './invitations/invitation';
+export * from './invitations/invite-csv';

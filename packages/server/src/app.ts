@@ -14,9 +14,12 @@ import { buildContext, httpRequestFacts, type AppServices, type Context } from '
 import { buildSchema } from './graphql/build-schema';
 import { createFormatError } from './graphql/format-error';
 import type { Logger } from './logger';
+import { createMailer } from './mail/mailer';
+import { OutboxDispatcher } from './mail/outbox';
 
 export interface App {
   httpServer: Server;
+  services: AppServices;
   /** Listens on the configured port (0 picks a free one) and answers the bound URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -24,7 +27,8 @@ export interface App {
 
 /** The management server: GraphQL over HTTP and WebSocket, and the built SPA. */
 export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
-  const services: AppServices = { orm, config, logger, loginThrottle: new LoginThrottle(config.login) };
+  const outbox = new OutboxDispatcher(orm, createMailer(config.mail, logger), logger);
+  const services: AppServices = { orm, config, logger, loginThrottle: new LoginThrottle(config.login), outbox };
   const schema = await buildSchema();
   const expressApp = express();
   expressApp.set('trust proxy', 'loopback');
@@ -54,8 +58,10 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   expressApp.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, httpRequestFacts(req, res)) }));
   serveSpa(expressApp, config.webDist, logger);
 
+  outbox.start();
   return {
     httpServer,
+    services,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -64,7 +70,10 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
           resolve(`http://localhost:${port}`);
         });
       }),
-    close: () => apollo.stop(),
+    close: async () => {
+      await apollo.stop();
+      await outbox.stop();
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { Access } from './graphql/access';
 import type { Logger } from './logger';
 import type { LoginThrottle } from './auth/login-throttle';
+import type { OutboxDispatcher } from './mail/outbox';
 
 /** What lives for the whole process and every request can reach. */
 export interface AppServices {
@@ -14,6 +15,8 @@ export interface AppServices {
   config: Config;
   logger: Logger;
   loginThrottle: LoginThrottle;
+  /** Delivers queued mail; kick it after committing mail. */
+  outbox: OutboxDispatcher;
 }
 
 export interface Context {

@@ -14,19 +14,21 @@ interface Operation {
 }
 
 const OK = 'OK', NO = 'FORBIDDEN', NF = 'NOT_FOUND', UA = 'UNAUTHENTICATED';
-//                                  admin member projMgr membMgr finance config owner projMember outsider readOnly anon
-const PUBLIC                      = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK];
-const SIGNED_IN                   = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, UA];
-const SIGNED_IN_WRITE             = [OK, OK, OK, OK, OK, OK, OK, OK, OK, NO, UA];
-const ORG_VIEW                    = [OK, OK, OK, OK, OK, OK, OK, OK, NF, OK, UA];
-const ADMIN_ONLY_READ             = [OK, NO, NO, NO, NO, NO, NO, NO, NF, OK, UA];
-const ADMIN_ONLY_WRITE            = [OK, NO, NO, NO, NO, NO, NO, NO, NF, NO, UA];
-const CONFIGURE_ORG               = [OK, NO, NO, NO, NO, OK, NO, NO, NF, NO, UA];
-const MANAGE_MEMBERS              = [OK, NO, NO, OK, NO, NO, NO, NO, NF, NO, UA];
-const MANAGE_PROJECTS             = [OK, NO, OK, NO, NO, NO, NO, NO, NF, NO, UA];
-const PROJECT_VIEW                = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA];
-const PROJECT_OWNER_READ          = [OK, NO, NO, NO, NO, NO, OK, NO, NF, OK, UA];
-const PROJECT_OWNER_WRITE         = [OK, NO, NO, NO, NO, NO, OK, NO, NF, NO, UA];
+//                                  admin member projMgr membMgr finance config owner projMember outsider readOnly anon operator
+const PUBLIC                      = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK];
+const SIGNED_IN                   = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, UA, OK];
+const SIGNED_IN_WRITE             = [OK, OK, OK, OK, OK, OK, OK, OK, OK, NO, UA, OK];
+const ORG_VIEW                    = [OK, OK, OK, OK, OK, OK, OK, OK, NF, OK, UA, NF];
+const ADMIN_ONLY_READ             = [OK, NO, NO, NO, NO, NO, NO, NO, NF, OK, UA, NF];
+const ADMIN_ONLY_WRITE            = [OK, NO, NO, NO, NO, NO, NO, NO, NF, NO, UA, NF];
+const CONFIGURE_ORG               = [OK, NO, NO, NO, NO, OK, NO, NO, NF, NO, UA, NF];
+const MANAGE_MEMBERS              = [OK, NO, NO, OK, NO, NO, NO, NO, NF, NO, UA, NF];
+const MANAGE_PROJECTS             = [OK, NO, OK, NO, NO, NO, NO, NO, NF, NO, UA, NF];
+const PROJECT_VIEW                = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA, NF];
+const PROJECT_OWNER_READ          = [OK, NO, NO, NO, NO, NO, OK, NO, NF, OK, UA, NF];
+const MANAGE_MEMBERS_READ         = [OK, NO, NO, OK, NO, NO, NO, NO, NF, OK, UA, NF];
+const OPERATOR_ONLY_READ          = [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, UA, OK];
+const PROJECT_OWNER_WRITE         = [OK, NO, NO, NO, NO, NO, OK, NO, NF, NO, UA, NF];
 
 const org = (w: World) => ({ organizationId: w.org.id });
 const proj = (w: World) => ({ projectId: w.project.id });
@@ -99,6 +101,47 @@ const OPERATIONS: Record<string, Operation> = {
     expect: PROJECT_OWNER_WRITE,
   },
   auditEvents: { document: 'query($organizationId: ID!) { auditEvents(organizationId: $organizationId) { id } }', variables: org, expect: ADMIN_ONLY_READ },
+  invitations: { document: 'query($organizationId: ID!) { invitations(organizationId: $organizationId) { id status } }', variables: org, expect: MANAGE_MEMBERS_READ },
+  inviteMembers: {
+    document: 'mutation($organizationId: ID!, $email: String!) { inviteMembers(organizationId: $organizationId, invitations: [{email: $email, name: "New", role: MEMBER}]) { inviteUrl } }',
+    variables: (w) => ({ ...org(w), email: `new-${randomBase62(10).toLowerCase()}@example.test` }),
+    expect: MANAGE_MEMBERS,
+  },
+  resendInvitation: {
+    document: 'mutation($organizationId: ID!, $id: ID!) { resendInvitation(organizationId: $organizationId, id: $id) { inviteUrl } }',
+    variables: (w) => ({ ...org(w), id: w.invitation.id }),
+    expect: MANAGE_MEMBERS,
+  },
+  revokeInvitation: {
+    document: 'mutation($organizationId: ID!, $id: ID!) { revokeInvitation(organizationId: $organizationId, id: $id) { status } }',
+    variables: (w) => ({ ...org(w), id: w.invitation.id }),
+    expect: MANAGE_MEMBERS,
+  },
+  bulkInviteMembers: {
+    document: 'mutation($organizationId: ID!, $csv: String!) { bulkInviteMembers(organizationId: $organizationId, csv: $csv) { successCount } }',
+    variables: (w) => ({ ...org(w), csv: `email,name,role\nbulk-${randomBase62(10).toLowerCase()}@example.test,Bulk,member\n` }),
+    expect: MANAGE_MEMBERS,
+  },
+  bulkInviteReport: {
+    document: 'query($organizationId: ID!, $id: ID!) { bulkInviteReport(organizationId: $organizationId, id: $id) { id csv } }',
+    variables: (w) => ({ ...org(w), id: w.bulkInvite.id }),
+    expect: MANAGE_MEMBERS_READ,
+  },
+  inviteTokens: { document: 'query($organizationId: ID!) { inviteTokens(organizationId: $organizationId) { id status } }', variables: org, expect: MANAGE_MEMBERS_READ },
+  createInviteToken: {
+    document: 'mutation($organizationId: ID!) { createInviteToken(organizationId: $organizationId, input: {maxUsageCount: 5}) { token } }',
+    variables: org,
+    expect: MANAGE_MEMBERS,
+  },
+  revokeInviteToken: {
+    document: 'mutation($organizationId: ID!, $id: ID!) { revokeInviteToken(organizationId: $organizationId, id: $id) { revokedAt } }',
+    variables: (w) => ({ ...org(w), id: w.inviteToken.id }),
+    expect: MANAGE_MEMBERS,
+  },
+  invitationPreview: { document: 'query($token: String!) { invitationPreview(token: $token) { organizationDisplayName } }', variables: (w) => ({ token: w.inviteTokenSecret }), expect: PUBLIC },
+  // Anyone signed in may follow a link they were given; members already in are answered as joined.
+  acceptInvite: { document: 'mutation($token: String!) { acceptInvite(token: $token) { id } }', variables: (w) => ({ token: w.inviteTokenSecret }), expect: SIGNED_IN_WRITE },
+  outboxMessages: { document: '{ outboxMessages { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
   projectAuditEvents: { document: 'query($projectId: ID!) { projectAuditEvents(projectId: $projectId) { id } }', variables: proj, expect: PROJECT_OWNER_READ },
 };
 

@@ -6,9 +6,14 @@ import { Project } from './project.entity';
 import { ProjectMember } from './project-member.entity';
 import { Session } from './session.entity';
 import { User } from './user.entity';
+import { Invitation } from './invitation.entity';
+import { InviteToken } from './invite-token.entity';
+import { BulkInvite } from './bulk-invite.entity';
+import { OutboxMessage } from './outbox-message.entity';
 
-export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User };
+export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User, Invitation, InviteToken, BulkInvite, OutboxMessage };
+export { OutboxStatus } from './outbox-message.entity';
 export type { OrganizationSettings } from './organization.entity';
 export { BaseEntity } from './base';
 
-export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent];
+export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent, Invitation, InviteToken, BulkInvite, OutboxMessage];

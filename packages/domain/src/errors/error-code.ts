@@ -12,6 +12,8 @@ export const ErrorCode = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   LIMIT_CAP_REACHED: 'LIMIT_CAP_REACHED',
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  /** An invitation link that is unknown, expired, revoked, used up or meant for someone else. */
+  INVITATION_UNAVAILABLE: 'INVITATION_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -29,3 +29,10 @@ export function assertMayChangeMember(change: {
     throw new DomainError(ErrorCode.FORBIDDEN, 'Only an organization admin can change admins or grants');
   }
 }
+
+/** Inviting is handing out a role: only an ADMIN may invite an ADMIN. */
+export function assertMayInviteAs(actorRole: OrgRole, role: OrgRole): void {
+  if (role === OrgRole.ADMIN && actorRole !== OrgRole.ADMIN) {
+    throw new DomainError(ErrorCode.FORBIDDEN, 'Only an organization admin can invite admins');
+  }
+}

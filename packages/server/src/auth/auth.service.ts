@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import type { Context, RequestFacts } from '../context';
 import { recordAudit } from '../modules/audit/audit.service';
+import { joinWithToken } from '../modules/invitation/invitation.service';
 import { API_TOKEN_PREFIX, SESSION_COOKIE, SESSION_TOKEN_PREFIX, type Auth } from './auth';
 
 /** Finds the caller from the Bearer API token or the session cookie; null when anonymous or invalid. */
@@ -28,14 +29,20 @@ async function authFromApiToken(em: EntityManager, secret: string): Promise<Auth
   return { userId: token.user.id, isOperator: token.user.getEntity().isOperator, readOnly: token.readOnly, apiTokenId: token.id };
 }
 
-const signUpInput = z.object({ email: emailSchema, name: personNameSchema, password: passwordSchema });
+const signUpInput = z.object({ email: emailSchema, name: personNameSchema, password: passwordSchema, inviteToken: z.string().max(200).nullish() });
 
-export async function signUp(ctx: Context, input: { email: string; name: string; password: string }): Promise<User> {
-  const { email, name, password } = parseInput(signUpInput, input);
+/** Creates the account and, with an invitation link, joins its organization in the same transaction: both or neither. */
+export async function signUp(ctx: Context, input: z.input<typeof signUpInput>): Promise<User> {
+  const { email, name, password, inviteToken } = parseInput(signUpInput, input);
   if (await ctx.em.count(User, { email })) throw conflict('email', 'An account with this email already exists');
-  const user = ctx.em.create(User, { email, name, passwordHash: await hashPassword(password) });
-  recordAudit(ctx, { action: 'user.signUp', targetType: 'User', targetId: user.id, actorUserId: user.id, after: { email, name } });
-  await ctx.em.flush();
+  const passwordHash = await hashPassword(password);
+  const user = await ctx.em.transactional(async (em) => {
+    const user = em.create(User, { email, name, passwordHash });
+    recordAudit(ctx, { action: 'user.signUp', targetType: 'User', targetId: user.id, actorUserId: user.id, after: { email, name } }, em);
+    await em.flush();
+    if (inviteToken) await joinWithToken(ctx, em, user, inviteToken);
+    return user;
+  });
   await startSession(ctx, user);
   return user;
 }

@@ -6,9 +6,12 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { MemberResolver } from '../modules/member/member.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
 import { ProjectMemberResolver, ProjectResolver } from '../modules/project/project.resolver';
+import { BulkInviteReportResolver, InvitationResolver, InviteTokenResolver } from '../modules/invitation/invitation.resolver';
+import { OutboxResolver } from '../modules/outbox/outbox.resolver';
 import './enums';
 
-export const RESOLVERS = [AuthResolver, OrganizationResolver, MemberResolver, ProjectResolver, ProjectMemberResolver, AuditResolver] as const;
+export const RESOLVERS = [AuthResolver, OrganizationResolver, MemberResolver, ProjectResolver, ProjectMemberResolver, AuditResolver,
+  InvitationResolver, InviteTokenResolver, BulkInviteReportResolver, OutboxResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

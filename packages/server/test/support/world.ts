@@ -1,5 +1,5 @@
-import { ApiToken, Organization, OrganizationMember, Project, ProjectMember, randomBase62, Session, sha256Hex, User, type MikroORM } from '@tollgate/db';
-import { OrgGrant, OrgRole, ProjectRole } from '@tollgate/domain';
+import { ApiToken, BulkInvite, Invitation, InviteToken, Organization, OrganizationMember, Project, ProjectMember, randomBase62, Session, sha256Hex, User, type MikroORM } from '@tollgate/db';
+import { INVITATION_TOKEN_PREFIX, INVITE_TOKEN_PREFIX, OrgGrant, OrgRole, ProjectRole } from '@tollgate/domain';
 import { API_TOKEN_PREFIX, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from '../../src/auth/auth';
 import { Client, type Harness } from './harness';
 
@@ -16,6 +16,7 @@ export const ACTORS = [
   'otherOrgUser',
   'readOnlyToken',
   'anonymous',
+  'operator',
 ] as const;
 export type ActorName = (typeof ACTORS)[number];
 
@@ -32,7 +33,8 @@ export async function buildWorld(h: Harness) {
   const otherOrg = em.create(Organization, { name: `other-${randomBase62(8).toLowerCase()}`, displayName: 'Other' });
   const project = em.create(Project, { organization: org, name: 'alpha' });
   const otherProject = em.create(Project, { organization: otherOrg, name: 'beta' });
-  const users = Object.fromEntries(['orgAdmin', 'orgMember', 'projectManager', 'memberManager', 'finance', 'configurator', 'projectOwner', 'projectMember', 'otherOrgUser', 'target', 'candidate'].map((l) => [l, newUser(l)])) as Record<string, User>;
+  const users = Object.fromEntries(['orgAdmin', 'orgMember', 'projectManager', 'memberManager', 'finance', 'configurator', 'projectOwner', 'projectMember', 'otherOrgUser', 'target', 'candidate', 'operator'].map((l) => [l, newUser(l)])) as Record<string, User>;
+  users.operator!.isOperator = true;
   const join = (user: User, role: OrgRole, grants: OrgGrant[] = [], organization = org) => em.create(OrganizationMember, { organization, user, role, grants });
   join(users.orgAdmin!, OrgRole.ADMIN);
   join(users.orgMember!, OrgRole.MEMBER);
@@ -48,6 +50,12 @@ export async function buildWorld(h: Harness) {
   em.create(ProjectMember, { project, user: users.projectOwner!, role: ProjectRole.OWNER });
   em.create(ProjectMember, { project, user: users.projectMember!, role: ProjectRole.MEMBER });
   em.create(ProjectMember, { project, user: users.target!, role: ProjectRole.MEMBER });
+
+  // Something of each kind to act upon: a pending invitation, an invite link (with its secret), an upload report.
+  const invitation = em.create(Invitation, { organization: org, email: `invitee-${randomBase62(8).toLowerCase()}@example.test`, name: 'Invitee', role: OrgRole.MEMBER, tokenHash: sha256Hex(INVITATION_TOKEN_PREFIX + randomBase62(32)), expiresAt: new Date(Date.now() + 86_400_000) });
+  const inviteTokenSecret = INVITE_TOKEN_PREFIX + randomBase62(32);
+  const inviteToken = em.create(InviteToken, { organization: org, tokenHash: sha256Hex(inviteTokenSecret), prefix: inviteTokenSecret.slice(0, 12) });
+  const bulkInvite = em.create(BulkInvite, { organization: org, status: 'COMPLETED', totalCount: 0, successCount: 0, failureCount: 0, records: [] });
 
   const clients = {} as Record<ActorName, Client>;
   const ownTokens = {} as Record<ActorName, string | null>;
@@ -74,7 +82,7 @@ export async function buildWorld(h: Harness) {
     ownTokens[actor] = own.id;
   }
   await em.flush();
-  return { org, otherOrg, project, otherProject, users, clients, ownTokens };
+  return { org, otherOrg, project, otherProject, users, clients, ownTokens, invitation, inviteToken, inviteTokenSecret, bulkInvite };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
