@@ -67,7 +67,9 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           const { port } = httpServer.address() as { port: number };
-          resolve(`http://localhost:${port}`);
+          const url = `http://localhost:${port}`;
+          if (config.publicUrlFromPort) config.publicUrl = url;
+          resolve(url);
         });
       }),
     close: async () => {

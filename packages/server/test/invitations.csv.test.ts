@@ -32,9 +32,14 @@ describe('bulk CSV invite', () => {
   it('invites 482 of 500 rows, reports every other row, and invites nobody twice on re-upload', async () => {
     const { csv, existing } = fiveHundredRows(Date.now().toString(36));
     const { organization, client } = await organizationWithMembers(existing);
+    const preview = await client.gql('query($o: ID!, $csv: String!) { previewBulkInvite(organizationId: $o, csv: $csv) { status successCount records { code inviteUrl } } }', { o: organization.id, csv });
+    expect(preview.data!.previewBulkInvite).toMatchObject({ status: 'PREVIEW', successCount: 482 });
+    expect(await h.orm.em.fork().count(Invitation, { organization: organization.id })).toBe(0);
+
     const result = await client.gql(UPLOAD, { o: organization.id, csv });
     expect(outcome(result)).toBe('OK');
     const report = result.data!.bulkInviteMembers;
+    expect(report.records.map((r: { code: string | null }) => r.code)).toEqual(preview.data!.previewBulkInvite.records.map((r: { code: string | null }) => r.code));
     expect(report).toMatchObject({ status: 'COMPLETED', totalCount: 500, successCount: 482, failureCount: 18 });
     const byCode = (code: string | null) => report.records.filter((r: { code: string | null }) => r.code === code);
     expect(byCode(null)).toHaveLength(482);

@@ -122,6 +122,11 @@ const OPERATIONS: Record<string, Operation> = {
     variables: (w) => ({ ...org(w), csv: `email,name,role\nbulk-${randomBase62(10).toLowerCase()}@example.test,Bulk,member\n` }),
     expect: MANAGE_MEMBERS,
   },
+  previewBulkInvite: {
+    document: 'query($organizationId: ID!, $csv: String!) { previewBulkInvite(organizationId: $organizationId, csv: $csv) { successCount } }',
+    variables: (w) => ({ ...org(w), csv: 'email,name,role\npreview@example.test,Preview,member\n' }),
+    expect: MANAGE_MEMBERS_READ,
+  },
   bulkInviteReport: {
     document: 'query($organizationId: ID!, $id: ID!) { bulkInviteReport(organizationId: $organizationId, id: $id) { id csv } }',
     variables: (w) => ({ ...org(w), id: w.bulkInvite.id }),

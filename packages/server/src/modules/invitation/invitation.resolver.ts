@@ -5,7 +5,7 @@ import { UserType } from '../../auth/auth.types';
 import type { Context } from '../../context';
 import { Can, Public } from '../../graphql/can';
 import { OrganizationType } from '../organization/organization.types';
-import { bulkInviteMembers, findBulkInvite } from './bulk-invite.service';
+import { bulkInviteMembers, findBulkInvite, previewBulkInvite } from './bulk-invite.service';
 import { acceptInvite, inviteMembers, listInvitations, previewInvitation, resendInvitation, revokeInvitation } from './invitation.service';
 import {
   BulkInviteReportType, CreatedInvitationType, CreatedInviteTokenType, CreateInviteTokenInput, InvitationInput, InvitationPreviewType, InvitationStatus,
@@ -46,6 +46,12 @@ export class InvitationResolver {
   @Can(MANAGE, ORG)
   bulkInviteMembers(@Arg('organizationId', () => ID) organizationId: string, @Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
     return bulkInviteMembers(ctx, organizationId, csv);
+  }
+
+  @Query(() => BulkInviteReportType, { description: 'What bulkInviteMembers would do with this file, row by row, changing nothing (status PREVIEW).' })
+  @Can(MANAGE, ORG)
+  previewBulkInvite(@Arg('organizationId', () => ID) organizationId: string, @Arg('csv', () => String) csv: string, @Ctx() ctx: Context) {
+    return previewBulkInvite(ctx, organizationId, csv);
   }
 
   @Query(() => BulkInviteReportType, { description: 'A past upload\'s report (without links, which are shown only once).' })

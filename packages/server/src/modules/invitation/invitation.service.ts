@@ -48,24 +48,21 @@ export function createInvitation(ctx: Context, em: EntityManager, inviting: Invi
   return { invitation, inviteUrl };
 }
 
-/**
- * Why each address cannot be invited now: already a member, or a live
- * invitation is pending. Pending invitations past their time are marked
- * EXPIRED on the way, so a new one can take their place.
- */
+/** Why each address cannot be invited now: already a member, or a live invitation is pending. */
 export async function blockedEmails(em: EntityManager, organizationId: string, emails: string[]): Promise<Map<string, 'ALREADY_MEMBER' | 'ALREADY_INVITED'>> {
   const blocked = new Map<string, 'ALREADY_MEMBER' | 'ALREADY_INVITED'>();
   if (!emails.length) return blocked;
   const members = await em.find(OrganizationMember, { organization: organizationId, user: { email: { $in: emails } } }, { populate: ['user'] });
-  const pending = await em.find(Invitation, { organization: organizationId, email: { $in: emails }, status: InvitationStatus.PENDING });
-  const now = new Date();
-  for (const invitation of pending) {
-    if (invitation.expiresAt > now) blocked.set(invitation.email, 'ALREADY_INVITED');
-    else invitation.status = InvitationStatus.EXPIRED;
-  }
+  const pending = await em.find(Invitation, { organization: organizationId, email: { $in: emails }, status: InvitationStatus.PENDING, expiresAt: { $gt: new Date() } });
+  for (const invitation of pending) blocked.set(invitation.email, 'ALREADY_INVITED');
   for (const member of members) blocked.set(member.user.getEntity().email, 'ALREADY_MEMBER');
-  await em.flush();
   return blocked;
+}
+
+/** Pending invitations past their time become EXPIRED, so new ones to the same addresses can take their place. */
+export async function expireStaleInvitations(em: EntityManager, organizationId: string, emails: string[]): Promise<void> {
+  if (!emails.length) return;
+  await em.nativeUpdate(Invitation, { organization: organizationId, email: { $in: emails }, status: InvitationStatus.PENDING, expiresAt: { $lte: new Date() } }, { status: InvitationStatus.EXPIRED });
 }
 
 /** A concurrent invite of the same address loses on the one-pending-invitation index. */
@@ -89,7 +86,9 @@ export async function inviteMembers(ctx: Context, organizationId: string, input:
   const created = await withPendingConflictAsError(() =>
     ctx.em.transactional(async (em) => {
       const inviting = await invitingContext(ctx, em, organizationId);
-      const blocked = await blockedEmails(em, organizationId, invitations.map((i) => i.email));
+      const emails = invitations.map((i) => i.email);
+      await expireStaleInvitations(em, organizationId, emails);
+      const blocked = await blockedEmails(em, organizationId, emails);
       invitations.forEach((invite, index) => {
         assertMayInviteAs(inviting.inviterRole, invite.role);
         const field = `invitations.${index}.email`;
