@@ -41,11 +41,7 @@ describe('the SPA in headless Chromium', () => {
     const organization = await h.organization(admin, 'globex');
     await h.member(organization, member);
     await h.project(organization, 'staging');
-    const client = await h.signedIn(member);
-    const [name, value] = client.cookie!.split('=') as [string, string];
-    const context = await browser.newContext();
-    await context.addCookies([{ name, value, url: h.url }]);
-    const page = await context.newPage();
+    const page = await signedInPage(member);
     await page.goto(`${h.url}/orgs/${organization.id}`);
     await page.getByRole('table', { name: 'Projects' }).getByText('staging').waitFor();
     expect(await page.getByRole('button', { name: 'Create project' }).count()).toBe(0);
@@ -55,4 +51,49 @@ describe('the SPA in headless Chromium', () => {
     expect(await page.getByRole('button', { name: 'Remove' }).count()).toBe(0);
     expect(await page.getByRole('combobox', { name: /Role of/ }).count()).toBe(0);
   });
+
+  it('uploads a CSV with good and bad rows, reads the report, and a new user joins through a link', async () => {
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'hooli');
+    const existing = await h.user();
+    await h.member(organization, existing);
+    const page = await signedInPage(admin);
+    await page.goto(`${h.url}/orgs/${organization.id}/members`);
+    const csv = ['email,name,role', 'Gavin@Example.test,Gavin,member', 'not-an-email,Bad,member', `${existing.email},Old,member`, ' gavin@example.test ,Again,member', 'dinesh@example.test,Dinesh,member'].join('\n');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const summary = page.getByLabel('Bulk invite summary');
+    await summary.getByText('2 to invite, 3 not invited, of 5 rows').waitFor();
+    await page.getByRole('button', { name: 'Invite 2' }).click();
+    await summary.getByText('2 invited, 3 not invited, of 5 rows').waitFor();
+    const rows = page.getByRole('table', { name: 'Bulk invite rows' }).getByRole('row');
+    expect(await rows.nth(2).innerText()).toMatch(/not-an-email.*FAILED.*not a valid email address/s);
+    expect(await rows.nth(3).innerText()).toMatch(/Already a member/);
+    expect(await rows.nth(4).innerText()).toMatch(/Same email as row 1/);
+    const link = await rows.nth(5).getByRole('code').innerText();
+    expect(link).toMatch(/\/join\?token=invitation_/);
+
+    const visitor = await (await browser.newContext()).newPage();
+    visitor.setDefaultTimeout(10_000);
+    await visitor.goto(link);
+    await visitor.getByRole('heading', { name: 'Join hooli' }).waitFor();
+    expect(await visitor.getByLabel('Email').inputValue()).toBe('dinesh@example.test');
+    await visitor.getByLabel('Password').fill('Sturdy-Pass-1');
+    await visitor.getByRole('button', { name: 'Sign up and join' }).click();
+    await visitor.waitForURL(`${h.url}/orgs/${organization.id}`);
+    await visitor.getByRole('heading', { name: 'hooli' }).waitFor();
+    await visitor.getByRole('link', { name: 'Members' }).click();
+    await visitor.getByRole('table', { name: 'Members' }).getByText('dinesh@example.test').waitFor();
+  });
 });
+
+/** A page whose browser context carries the user's session cookie. */
+async function signedInPage(user: Parameters<typeof h.signedIn>[0]) {
+  const client = await h.signedIn(user);
+  const [name, value] = client.cookie!.split('=') as [string, string];
+  const context = await browser.newContext();
+  await context.addCookies([{ name, value, url: h.url }]);
+  const page = await context.newPage();
+  // Fail on the step that is stuck, well within the test's own timeout.
+  page.setDefaultTimeout(10_000);
+  return page;
+}

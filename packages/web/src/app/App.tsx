@@ -1,8 +1,10 @@
-import { BrowserRouter, Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
 import { Provider, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { AuthPage } from '../features/auth/AuthPage';
+import { JoinPage } from '../features/invitations/JoinPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { OutboxPage } from '../features/operator/OutboxPage';
 import { CreateOrganizationPage } from '../features/organizations/CreateOrganizationPage';
 import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
 import { ProjectPage } from '../features/projects/ProjectPage';
@@ -26,6 +28,7 @@ export function App() {
         <Routes>
           <Route path="/sign-in" element={<AuthPage mode="signIn" />} />
           <Route path="/sign-up" element={<AuthPage mode="signUp" />} />
+          <Route path="/join" element={<JoinPage />} />
           <Route path="*" element={<SignedIn />} />
         </Routes>
       </BrowserRouter>
@@ -50,6 +53,7 @@ function SignedIn() {
           <Route path="*" element={<OrganizationSwitcher organizations={organizations} />} />
         </Routes>
         <span className="spacer" />
+        {data.me.isOperator && <Link to="/outbox">Outbox</Link>}
         <span>{data.me.name}</span>
         <button className="link" onClick={async () => { await signOut({}); navigate('/sign-in'); window.location.reload(); }}>Sign out</button>
       </header>
@@ -58,6 +62,7 @@ function SignedIn() {
         <Route path="/organizations/new" element={<CreateOrganizationPage />} />
         <Route path="/orgs/:orgId" element={<OrgHome />} />
         <Route path="/orgs/:orgId/members" element={<MembersPage />} />
+        <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectPage />} />
         <Route path="*" element={<p>Not found.</p>} />
       </Routes>

@@ -18,9 +18,22 @@ type Documents = {
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { id email name isOperator }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { id email name isOperator }\n  }\n": typeof types.SignInDocument,
-    "\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!) {\n    organization(id: $organizationId) { id displayName viewer { permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n": typeof types.OrganizationMembersDocument,
+    "\n  query PreviewBulkInvite($organizationId: ID!, $csv: String!) {\n    previewBulkInvite(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n": typeof types.PreviewBulkInviteDocument,
+    "\n  mutation BulkInviteMembers($organizationId: ID!, $csv: String!) {\n    bulkInviteMembers(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n": typeof types.BulkInviteMembersDocument,
+    "\n  query PendingInvitations($organizationId: ID!) {\n    invitations(organizationId: $organizationId) { id email name role status expiresAt invitedBy { name } }\n  }\n": typeof types.PendingInvitationsDocument,
+    "\n  mutation InviteMembers($organizationId: ID!, $invitations: [InvitationInput!]!) {\n    inviteMembers(organizationId: $organizationId, invitations: $invitations) { inviteUrl invitation { id email } }\n  }\n": typeof types.InviteMembersDocument,
+    "\n  mutation ResendInvitation($organizationId: ID!, $id: ID!) {\n    resendInvitation(organizationId: $organizationId, id: $id) { inviteUrl invitation { id status expiresAt } }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($organizationId: ID!, $id: ID!) {\n    revokeInvitation(organizationId: $organizationId, id: $id) { id status }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  query InviteTokens($organizationId: ID!) {\n    inviteTokens(organizationId: $organizationId) { id description prefix usageCount maxUsageCount expiresAt status createdBy { name } }\n  }\n": typeof types.InviteTokensDocument,
+    "\n  mutation CreateInviteToken($organizationId: ID!, $input: CreateInviteTokenInput!) {\n    createInviteToken(organizationId: $organizationId, input: $input) { id token inviteUrl maxUsageCount usageCount expiresAt }\n  }\n": typeof types.CreateInviteTokenDocument,
+    "\n  mutation RevokeInviteToken($organizationId: ID!, $id: ID!) {\n    revokeInviteToken(organizationId: $organizationId, id: $id) { id status revokedAt }\n  }\n": typeof types.RevokeInviteTokenDocument,
+    "\n  query JoinPreview($token: String!) {\n    invitationPreview(token: $token) { kind organizationDisplayName email name role expiresAt }\n    me { id email }\n  }\n": typeof types.JoinPreviewDocument,
+    "\n  mutation AcceptInvite($token: String!) {\n    acceptInvite(token: $token) { id displayName }\n  }\n": typeof types.AcceptInviteDocument,
+    "\n  mutation SignUpAndJoin($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n": typeof types.SignUpAndJoinDocument,
+    "\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!, $search: String, $role: OrgRole) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size, search: $search, role: $role) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n": typeof types.OrganizationMembersDocument,
     "\n  mutation UpdateMemberRole($organizationId: ID!, $userId: ID!, $role: OrgRole!) {\n    updateMemberRole(organizationId: $organizationId, userId: $userId, role: $role) { id role }\n  }\n": typeof types.UpdateMemberRoleDocument,
     "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n": typeof types.OutboxDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  query ProjectDetails($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id name description status environment primaryWorkload expectedMonthlySpend escalationContact\n      viewer { role permissions }\n      members { id userId role user { id name email } }\n    }\n    members(organizationId: $organizationId, page: 1, size: 100) { data { userId user { id name email } } }\n  }\n": typeof types.ProjectDetailsDocument,
     "\n  mutation AddProjectMember($projectId: ID!, $userId: ID!, $role: ProjectRole!) {\n    addProjectMember(projectId: $projectId, userId: $userId, role: $role) { id }\n  }\n": typeof types.AddProjectMemberDocument,
@@ -34,9 +47,22 @@ const documents: Documents = {
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { id email name isOperator }\n  }\n": types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { id email name isOperator }\n  }\n": types.SignInDocument,
-    "\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!) {\n    organization(id: $organizationId) { id displayName viewer { permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n": types.OrganizationMembersDocument,
+    "\n  query PreviewBulkInvite($organizationId: ID!, $csv: String!) {\n    previewBulkInvite(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n": types.PreviewBulkInviteDocument,
+    "\n  mutation BulkInviteMembers($organizationId: ID!, $csv: String!) {\n    bulkInviteMembers(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n": types.BulkInviteMembersDocument,
+    "\n  query PendingInvitations($organizationId: ID!) {\n    invitations(organizationId: $organizationId) { id email name role status expiresAt invitedBy { name } }\n  }\n": types.PendingInvitationsDocument,
+    "\n  mutation InviteMembers($organizationId: ID!, $invitations: [InvitationInput!]!) {\n    inviteMembers(organizationId: $organizationId, invitations: $invitations) { inviteUrl invitation { id email } }\n  }\n": types.InviteMembersDocument,
+    "\n  mutation ResendInvitation($organizationId: ID!, $id: ID!) {\n    resendInvitation(organizationId: $organizationId, id: $id) { inviteUrl invitation { id status expiresAt } }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($organizationId: ID!, $id: ID!) {\n    revokeInvitation(organizationId: $organizationId, id: $id) { id status }\n  }\n": types.RevokeInvitationDocument,
+    "\n  query InviteTokens($organizationId: ID!) {\n    inviteTokens(organizationId: $organizationId) { id description prefix usageCount maxUsageCount expiresAt status createdBy { name } }\n  }\n": types.InviteTokensDocument,
+    "\n  mutation CreateInviteToken($organizationId: ID!, $input: CreateInviteTokenInput!) {\n    createInviteToken(organizationId: $organizationId, input: $input) { id token inviteUrl maxUsageCount usageCount expiresAt }\n  }\n": types.CreateInviteTokenDocument,
+    "\n  mutation RevokeInviteToken($organizationId: ID!, $id: ID!) {\n    revokeInviteToken(organizationId: $organizationId, id: $id) { id status revokedAt }\n  }\n": types.RevokeInviteTokenDocument,
+    "\n  query JoinPreview($token: String!) {\n    invitationPreview(token: $token) { kind organizationDisplayName email name role expiresAt }\n    me { id email }\n  }\n": types.JoinPreviewDocument,
+    "\n  mutation AcceptInvite($token: String!) {\n    acceptInvite(token: $token) { id displayName }\n  }\n": types.AcceptInviteDocument,
+    "\n  mutation SignUpAndJoin($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n": types.SignUpAndJoinDocument,
+    "\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!, $search: String, $role: OrgRole) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size, search: $search, role: $role) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n": types.OrganizationMembersDocument,
     "\n  mutation UpdateMemberRole($organizationId: ID!, $userId: ID!, $role: OrgRole!) {\n    updateMemberRole(organizationId: $organizationId, userId: $userId, role: $role) { id role }\n  }\n": types.UpdateMemberRoleDocument,
     "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": types.RemoveMemberDocument,
+    "\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n": types.OutboxDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n": types.CreateOrganizationDocument,
     "\n  query ProjectDetails($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id name description status environment primaryWorkload expectedMonthlySpend escalationContact\n      viewer { role permissions }\n      members { id userId role user { id name email } }\n    }\n    members(organizationId: $organizationId, page: 1, size: 100) { data { userId user { id name email } } }\n  }\n": types.ProjectDetailsDocument,
     "\n  mutation AddProjectMember($projectId: ID!, $userId: ID!, $role: ProjectRole!) {\n    addProjectMember(projectId: $projectId, userId: $userId, role: $role) { id }\n  }\n": types.AddProjectMemberDocument,
@@ -79,7 +105,55 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!) {\n    organization(id: $organizationId) { id displayName viewer { permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n"): (typeof documents)["\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!) {\n    organization(id: $organizationId) { id displayName viewer { permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n"];
+export function graphql(source: "\n  query PreviewBulkInvite($organizationId: ID!, $csv: String!) {\n    previewBulkInvite(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n"): (typeof documents)["\n  query PreviewBulkInvite($organizationId: ID!, $csv: String!) {\n    previewBulkInvite(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkInviteMembers($organizationId: ID!, $csv: String!) {\n    bulkInviteMembers(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n"): (typeof documents)["\n  mutation BulkInviteMembers($organizationId: ID!, $csv: String!) {\n    bulkInviteMembers(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingInvitations($organizationId: ID!) {\n    invitations(organizationId: $organizationId) { id email name role status expiresAt invitedBy { name } }\n  }\n"): (typeof documents)["\n  query PendingInvitations($organizationId: ID!) {\n    invitations(organizationId: $organizationId) { id email name role status expiresAt invitedBy { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMembers($organizationId: ID!, $invitations: [InvitationInput!]!) {\n    inviteMembers(organizationId: $organizationId, invitations: $invitations) { inviteUrl invitation { id email } }\n  }\n"): (typeof documents)["\n  mutation InviteMembers($organizationId: ID!, $invitations: [InvitationInput!]!) {\n    inviteMembers(organizationId: $organizationId, invitations: $invitations) { inviteUrl invitation { id email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($organizationId: ID!, $id: ID!) {\n    resendInvitation(organizationId: $organizationId, id: $id) { inviteUrl invitation { id status expiresAt } }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($organizationId: ID!, $id: ID!) {\n    resendInvitation(organizationId: $organizationId, id: $id) { inviteUrl invitation { id status expiresAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($organizationId: ID!, $id: ID!) {\n    revokeInvitation(organizationId: $organizationId, id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($organizationId: ID!, $id: ID!) {\n    revokeInvitation(organizationId: $organizationId, id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InviteTokens($organizationId: ID!) {\n    inviteTokens(organizationId: $organizationId) { id description prefix usageCount maxUsageCount expiresAt status createdBy { name } }\n  }\n"): (typeof documents)["\n  query InviteTokens($organizationId: ID!) {\n    inviteTokens(organizationId: $organizationId) { id description prefix usageCount maxUsageCount expiresAt status createdBy { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateInviteToken($organizationId: ID!, $input: CreateInviteTokenInput!) {\n    createInviteToken(organizationId: $organizationId, input: $input) { id token inviteUrl maxUsageCount usageCount expiresAt }\n  }\n"): (typeof documents)["\n  mutation CreateInviteToken($organizationId: ID!, $input: CreateInviteTokenInput!) {\n    createInviteToken(organizationId: $organizationId, input: $input) { id token inviteUrl maxUsageCount usageCount expiresAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInviteToken($organizationId: ID!, $id: ID!) {\n    revokeInviteToken(organizationId: $organizationId, id: $id) { id status revokedAt }\n  }\n"): (typeof documents)["\n  mutation RevokeInviteToken($organizationId: ID!, $id: ID!) {\n    revokeInviteToken(organizationId: $organizationId, id: $id) { id status revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JoinPreview($token: String!) {\n    invitationPreview(token: $token) { kind organizationDisplayName email name role expiresAt }\n    me { id email }\n  }\n"): (typeof documents)["\n  query JoinPreview($token: String!) {\n    invitationPreview(token: $token) { kind organizationDisplayName email name role expiresAt }\n    me { id email }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvite($token: String!) {\n    acceptInvite(token: $token) { id displayName }\n  }\n"): (typeof documents)["\n  mutation AcceptInvite($token: String!) {\n    acceptInvite(token: $token) { id displayName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUpAndJoin($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation SignUpAndJoin($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!, $search: String, $role: OrgRole) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size, search: $search, role: $role) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n"): (typeof documents)["\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!, $search: String, $role: OrgRole) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size, search: $search, role: $role) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -88,6 +162,10 @@ export function graphql(source: "\n  mutation UpdateMemberRole($organizationId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n"): (typeof documents)["\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

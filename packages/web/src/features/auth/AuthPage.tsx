@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { graphql } from '../../gql';
@@ -17,13 +17,16 @@ const SignIn = graphql(`
 
 export function AuthPage({ mode }: { mode: 'signIn' | 'signUp' }) {
   const navigate = useNavigate();
+  // Only same-site paths: an open redirect would let a link send people anywhere after signing in.
+  const next = useSearchParams()[0].get('next');
+  const destination = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
   const [signUpResult, signUp] = useMutation(SignUp);
   const [signInResult, signIn] = useMutation(SignIn);
   const [form, setForm] = useState({ email: '', name: '', password: '' });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = mode === 'signUp' ? await signUp({ input: form }) : await signIn({ input: { email: form.email, password: form.password } });
-    if (!result.error) navigate('/', { replace: true });
+    if (!result.error) navigate(destination, { replace: true });
   };
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (

@@ -3,11 +3,14 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { graphql } from '../../gql';
+import { BulkInvite } from '../invitations/BulkInvite';
+import { InviteByEmail } from '../invitations/InviteByEmail';
+import { InviteLinks } from '../invitations/InviteLinks';
 
 const Members = graphql(`
-  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!) {
-    organization(id: $organizationId) { id displayName viewer { permissions } }
-    members(organizationId: $organizationId, page: $page, size: $size) {
+  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!, $search: String, $role: OrgRole) {
+    organization(id: $organizationId) { id displayName viewer { role permissions } }
+    members(organizationId: $organizationId, page: $page, size: $size, search: $search, role: $role) {
       total page size
       data { id userId role grants status joinedAt user { id name email } }
     }
@@ -30,7 +33,9 @@ const SIZE = 20;
 export function MembersPage() {
   const { orgId } = useParams();
   const [page, setPage] = useState(1);
-  const [{ data, error }, refetch] = useQuery({ query: Members, variables: { organizationId: orgId!, page, size: SIZE } });
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<'' | 'ADMIN' | 'MEMBER'>('');
+  const [{ data, error }, refetch] = useQuery({ query: Members, variables: { organizationId: orgId!, page, size: SIZE, search: search.trim() || null, role: role || null } });
   const [changed, changeRole] = useMutation(UpdateMemberRole);
   const [removed, remove] = useMutation(RemoveMember);
   if (error) return <ErrorMessage error={error} />;
@@ -45,6 +50,14 @@ export function MembersPage() {
         <Link to={`/orgs/${orgId}`}>Projects</Link>
         <Link to={`/orgs/${orgId}/members`}>Members</Link>
       </nav>
+      <p className="row">
+        <label>Search members<input type="search" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} /></label>
+        <label>Role filter
+          <select value={role} onChange={(e) => { setRole(e.target.value as typeof role); setPage(1); }}>
+            <option value="">Any role</option><option value="ADMIN">ADMIN</option><option value="MEMBER">MEMBER</option>
+          </select>
+        </label>
+      </p>
       <table aria-label="Members">
         <thead><tr><th>Name</th><th>Email</th><th>Role</th><th>Grants</th><th>Joined</th>{canManage && <th />}</tr></thead>
         <tbody>
@@ -76,6 +89,13 @@ export function MembersPage() {
         <button disabled={page >= pages} onClick={() => setPage(page + 1)}>Next</button>
       </p>
       <ErrorMessage error={changed.error ?? removed.error} />
+      {canManage && (
+        <>
+          <InviteByEmail organizationId={orgId!} mayInviteAdmins={data.organization.viewer?.role === 'ADMIN'} />
+          <InviteLinks organizationId={orgId!} />
+          <BulkInvite organizationId={orgId!} />
+        </>
+      )}
     </main>
   );
 }
