@@ -7,3 +7,7 @@ export * from './tenancy/project';
 export * from './tenancy/admins';
 export * from './invitations/invitation';
 export * from './invitations/invite-csv';
+export * from './keys/api-key-format';
+export * from './keys/caps';
+export * from './catalog/model-access';
+export * from './money/pricing';
