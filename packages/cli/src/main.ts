@@ -6,6 +6,7 @@ import { hashPassword, User } from '@tollgate/db';
 import { emailSchema, parseInput, passwordSchema } from '@tollgate/domain';
 import { createApp, createLogger, loadConfig } from '@tollgate/server';
 import { parseArgs } from 'node:util';
+import { ensureCredentialKey } from './credential-key';
 import { openDatabase } from './database';
 import { demoSummary, ensureDemo, readDemo } from './demo';
 
@@ -15,6 +16,7 @@ const log = (line: string) => logger.info(line);
 const [command, ...rest] = process.argv.slice(2);
 
 async function start() {
+  ensureCredentialKey(config, log);
   const db = await openDatabase(config, log);
   const demo = await ensureDemo(config, db.orm);
   const app = await createApp(config, db.orm, logger);

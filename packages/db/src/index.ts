@@ -5,3 +5,6 @@ export { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 export { hashPassword, verifyPassword, verifyDecoy, sha256Hex, randomBase62 } from './security';
 export { seedDemo, type DemoCredentials } from './seeders/demo.seeder';
 export { ensureDatabase, dropDatabase, withDatabase } from './database';
+export { CredentialCipher, newCredentialKey } from './credentials';
+export { findApiKeyBySecret } from './api-key-lookup';
+export { containsPattern } from './like';

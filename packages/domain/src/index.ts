@@ -11,3 +11,5 @@ export * from './keys/api-key-format';
 export * from './keys/caps';
 export * from './catalog/model-access';
 export * from './money/pricing';
+export * from './keys/api-key';
+export * from './tenancy/verification';

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { MikroORM } from '@tollgate/db';
+import { CredentialCipher, type MikroORM } from '@tollgate/db';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { existsSync } from 'node:fs';
@@ -28,7 +28,8 @@ export interface App {
 /** The management server: GraphQL over HTTP and WebSocket, and the built SPA. */
 export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
   const outbox = new OutboxDispatcher(orm, createMailer(config.mail, logger), logger);
-  const services: AppServices = { orm, config, logger, loginThrottle: new LoginThrottle(config.login), outbox };
+  const services: AppServices = { orm, config, logger, loginThrottle: new LoginThrottle(config.login), outbox,
+    credentials: config.credentialKey ? new CredentialCipher(config.credentialKey) : null };
   const schema = await buildSchema();
   const expressApp = express();
   expressApp.set('trust proxy', 'loopback');

@@ -17,6 +17,8 @@ const schema = z.object({
   /** smtp(s)://user:pass@host:port; without it mail stays in the outbox table and the log. */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().default('Tollgate <no-reply@tollgate.local>'),
+  /** 32 bytes, base64: encrypts upstream credentials at rest. The CLI keeps one under TOLLGATE_HOME when unset. */
+  CREDENTIAL_KEY: z.string().optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -45,6 +47,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: e.SESSION_TTL_DAYS * 86_400_000,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_WINDOW_SECONDS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    credentialKey: e.CREDENTIAL_KEY,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(import.meta.dirname, '../../web/dist'),
     logLevel: e.LOG_LEVEL,
   };

@@ -8,6 +8,7 @@ import { Access } from './graphql/access';
 import type { Logger } from './logger';
 import type { LoginThrottle } from './auth/login-throttle';
 import type { OutboxDispatcher } from './mail/outbox';
+import type { CredentialCipher } from '@tollgate/db';
 
 /** What lives for the whole process and every request can reach. */
 export interface AppServices {
@@ -17,6 +18,8 @@ export interface AppServices {
   loginThrottle: LoginThrottle;
   /** Delivers queued mail; kick it after committing mail. */
   outbox: OutboxDispatcher;
+  /** Encrypts upstream credentials; null without CREDENTIAL_KEY. */
+  credentials: CredentialCipher | null;
 }
 
 export interface Context {
@@ -26,6 +29,8 @@ export interface Context {
   access: Access;
   ip: string | null;
   app: AppServices;
+  /** Per-request memo for lookups many fields share (see `once`). */
+  memo: Map<string, Promise<unknown>>;
   /** Sets or clears the session cookie; absent on WebSocket connections. */
   setCookie?: (header: string) => void;
 }
@@ -49,6 +54,7 @@ export async function buildContext(app: AppServices, facts: RequestFacts): Promi
     ip: facts.ip,
     app,
     setCookie: facts.setCookie,
+    memo: new Map(),
   } satisfies Context;
 }
 
@@ -58,3 +64,10 @@ export const httpRequestFacts = (req: Request, res: Response): RequestFacts => (
   ip: req.ip ?? null,
   setCookie: (header) => res.append('Set-Cookie', header),
 });
+
+/** Runs `load` once per request for a key; later callers share the answer. */
+export function once<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> {
+  let value = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!value) ctx.memo.set(key, (value = load()));
+  return value;
+}

@@ -28,6 +28,9 @@ const PROJECT_VIEW                = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA,
 const PROJECT_OWNER_READ          = [OK, NO, NO, NO, NO, NO, OK, NO, NF, OK, UA, NF];
 const MANAGE_MEMBERS_READ         = [OK, NO, NO, OK, NO, NO, NO, NO, NF, OK, UA, NF];
 const OPERATOR_ONLY_READ          = [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, UA, OK];
+const OPERATOR_ONLY_WRITE         = [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, UA, OK];
+const PROJECT_KEYS_READ           = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA, NF];
+const PROJECT_KEYS_WRITE          = [OK, NO, NO, NO, NO, NO, OK, OK, NF, NO, UA, NF];
 const PROJECT_OWNER_WRITE         = [OK, NO, NO, NO, NO, NO, OK, NO, NF, NO, UA, NF];
 
 const org = (w: World) => ({ organizationId: w.org.id });
@@ -147,6 +150,72 @@ const OPERATIONS: Record<string, Operation> = {
   // Anyone signed in may follow a link they were given; members already in are answered as joined.
   acceptInvite: { document: 'mutation($token: String!) { acceptInvite(token: $token) { id } }', variables: (w) => ({ token: w.inviteTokenSecret }), expect: SIGNED_IN_WRITE },
   outboxMessages: { document: '{ outboxMessages { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
+  apiKeys: { document: 'query($projectId: ID!) { apiKeys(projectId: $projectId) { id status effectiveModels } }', variables: proj, expect: PROJECT_KEYS_READ },
+  createApiKey: { document: 'mutation($projectId: ID!) { createApiKey(projectId: $projectId, input: {name: "ci"}) { secret } }', variables: proj, expect: PROJECT_KEYS_WRITE },
+  revokeApiKey: {
+    document: 'mutation($projectId: ID!, $id: ID!) { revokeApiKey(projectId: $projectId, id: $id) { status } }',
+    variables: (w, a) => ({ ...proj(w), id: w.keyOf(a) }),
+    expect: PROJECT_KEYS_WRITE,
+  },
+  rotateApiKey: {
+    document: 'mutation($projectId: ID!, $id: ID!, $requestId: String!) { rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: 60, requestId: $requestId) { secret } }',
+    variables: (w, a) => ({ ...proj(w), id: w.keyOf(a), requestId: randomBase62(12) }),
+    expect: PROJECT_KEYS_WRITE,
+  },
+  upstreams: { document: '{ upstreams { id hasCredential } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
+  createUpstream: {
+    document: 'mutation($name: String!) { createUpstream(input: {name: $name, baseUrl: "https://llm.example/v1", credential: "sk-upstream"}) { id } }',
+    variables: () => ({ name: `up-${randomBase62(10)}` }),
+    expect: OPERATOR_ONLY_WRITE,
+  },
+  updateUpstream: {
+    document: 'mutation($id: ID!, $name: String!) { updateUpstream(id: $id, input: {name: $name, baseUrl: "https://llm2.example/v1"}) { id } }',
+    variables: (w) => ({ id: w.upstream.id, name: w.upstream.name }),
+    expect: OPERATOR_ONLY_WRITE,
+  },
+  catalogModels: { document: '{ catalogModels { id upstreamModel } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
+  createModel: {
+    document: `mutation($upstreamId: ID!, $name: String!) { createModel(input: {name: $name, upstreamId: $upstreamId, upstreamModel: "m", inputPricePerMillion: "0.50",
+      outputPricePerMillion: "1.50", contextWindow: 8192, defaultMaxOutputTokens: 512, groups: ["general"]}) { id } }`,
+    variables: (w) => ({ upstreamId: w.upstream.id, name: `m-${randomBase62(10)}` }),
+    expect: OPERATOR_ONLY_WRITE,
+  },
+  updateModel: {
+    document: `mutation($id: ID!, $upstreamId: ID!, $name: String!) { updateModel(id: $id, input: {name: $name, upstreamId: $upstreamId, upstreamModel: "m2", inputPricePerMillion: "1",
+      outputPricePerMillion: "2", contextWindow: 8192, defaultMaxOutputTokens: 512, groups: ["general"]}) { id } }`,
+    variables: (w) => ({ id: w.model.id, upstreamId: w.upstream.id, name: w.model.name }),
+    expect: OPERATOR_ONLY_WRITE,
+  },
+  availableModels: { document: 'query($projectId: ID!) { availableModels(projectId: $projectId) { name } }', variables: proj, expect: PROJECT_VIEW },
+  setOrganizationModelAccess: {
+    document: 'mutation($organizationId: ID!) { setOrganizationModelAccess(organizationId: $organizationId, access: {groups: ["general"]}) { id } }',
+    variables: org,
+    expect: OPERATOR_ONLY_WRITE,
+  },
+  setProjectModelAccess: {
+    document: 'mutation($projectId: ID!) { setProjectModelAccess(projectId: $projectId, access: {groups: ["general"]}) { id } }',
+    variables: proj,
+    expect: PROJECT_OWNER_WRITE,
+  },
+  submitOrganizationVerification: {
+    document: `mutation($organizationId: ID!) { submitOrganizationVerification(organizationId: $organizationId, input: {companyName: "Acme Inc", registrationNumber: "HRB 1",
+      contactName: "Ada", contactEmail: "ada@acme.test", country: "de"}) { status } }`,
+    variables: org,
+    expect: CONFIGURE_ORG,
+  },
+  organizationVerifications: { document: '{ organizationVerifications { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
+  approveOrganizationVerification: { document: 'mutation($id: ID!) { approveOrganizationVerification(id: $id) { status } }', variables: (w) => ({ id: w.verification.id }), expect: OPERATOR_ONLY_WRITE },
+  rejectOrganizationVerification: {
+    document: 'mutation($id: ID!) { rejectOrganizationVerification(id: $id, reason: "Registration number unknown") { status } }',
+    variables: (w) => ({ id: w.verification.id }),
+    expect: OPERATOR_ONLY_WRITE,
+  },
+  setOrganizationCaps: {
+    document: 'mutation($organizationId: ID!) { setOrganizationCaps(organizationId: $organizationId, caps: {apiKeysPerProject: 10}) { caps { apiKeysPerProject } } }',
+    variables: org,
+    expect: OPERATOR_ONLY_WRITE,
+  },
+  allOrganizations: { document: '{ allOrganizations { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
   projectAuditEvents: { document: 'query($projectId: ID!) { projectAuditEvents(projectId: $projectId) { id } }', variables: proj, expect: PROJECT_OWNER_READ },
 };
 

@@ -10,10 +10,14 @@ import { Invitation } from './invitation.entity';
 import { InviteToken } from './invite-token.entity';
 import { BulkInvite } from './bulk-invite.entity';
 import { OutboxMessage } from './outbox-message.entity';
+import { Upstream } from './upstream.entity';
+import { CatalogModel } from './catalog-model.entity';
+import { ApiKey } from './api-key.entity';
+import { OrganizationVerification } from './organization-verification.entity';
 
-export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User, Invitation, InviteToken, BulkInvite, OutboxMessage };
+export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification };
 export { OutboxStatus } from './outbox-message.entity';
 export type { OrganizationSettings } from './organization.entity';
 export { BaseEntity } from './base';
 
-export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent, Invitation, InviteToken, BulkInvite, OutboxMessage];
+export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification];

@@ -1,6 +1,6 @@
 import { Collection, Entity, Enum, OneToMany, Property, Unique } from '@mikro-orm/core';
 import type { Opt } from '@mikro-orm/core';
-import { VerificationTier } from '@tollgate/domain';
+import { VerificationTier, type Caps } from '@tollgate/domain';
 import { BaseEntity } from './base';
 import { OrganizationMember } from './organization-member.entity';
 import { Project } from './project.entity';
@@ -25,6 +25,17 @@ export class Organization extends BaseEntity {
 
   @Property({ type: 'json', default: '{}' })
   settings: Opt<OrganizationSettings> = {};
+
+  /** Catalog models and access groups the operator granted; projects and keys only narrow them. */
+  @Property({ type: 'text[]', default: '{}' })
+  grantedModels: Opt<string[]> = [];
+
+  @Property({ type: 'text[]', default: '{}' })
+  grantedGroups: Opt<string[]> = [];
+
+  /** Operator overrides of the tier's caps (projects per organization, API keys per project). */
+  @Property({ type: 'json', nullable: true })
+  capOverrides?: Partial<Caps> | null;
 
   @OneToMany({ entity: () => OrganizationMember, mappedBy: 'organization' })
   members = new Collection<OrganizationMember>(this);

@@ -37,6 +37,13 @@ export class Project extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   archivedAt?: Date | null;
 
+  /** Narrows the organization's model access; null inherits all of it. */
+  @Property({ type: 'text[]', nullable: true })
+  allowedModels?: string[] | null;
+
+  @Property({ type: 'text[]', nullable: true })
+  allowedGroups?: string[] | null;
+
   @OneToMany({ entity: () => ProjectMember, mappedBy: 'project' })
   members = new Collection<ProjectMember>(this);
 }

@@ -8,10 +8,14 @@ import { OrganizationResolver } from '../modules/organization/organization.resol
 import { ProjectMemberResolver, ProjectResolver } from '../modules/project/project.resolver';
 import { BulkInviteReportResolver, InvitationResolver, InviteTokenResolver } from '../modules/invitation/invitation.resolver';
 import { OutboxResolver } from '../modules/outbox/outbox.resolver';
+import { ApiKeyResolver } from '../modules/api-key/api-key.resolver';
+import { ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResolver, UpstreamResolver } from '../modules/catalog/catalog.resolver';
+import { OrganizationVerificationFieldsResolver, VerificationResolver } from '../modules/verification/verification.resolver';
 import './enums';
 
 export const RESOLVERS = [AuthResolver, OrganizationResolver, MemberResolver, ProjectResolver, ProjectMemberResolver, AuditResolver,
-  InvitationResolver, InviteTokenResolver, BulkInviteReportResolver, OutboxResolver] as const;
+  InvitationResolver, InviteTokenResolver, BulkInviteReportResolver, OutboxResolver,
+  ApiKeyResolver, UpstreamResolver, ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResolver, VerificationResolver, OrganizationVerificationFieldsResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,4 +1,4 @@
-import { dropDatabase, ensureDatabase, hashPassword, openOrm, OrganizationMember, Project, ProjectMember, randomBase62, Session, sha256Hex, User, withDatabase, Organization, type MikroORM } from '@tollgate/db';
+import { dropDatabase, ensureDatabase, hashPassword, newCredentialKey, openOrm, OrganizationMember, Project, ProjectMember, randomBase62, Session, sha256Hex, User, withDatabase, Organization, type MikroORM } from '@tollgate/db';
 import { OrgRole, type OrgGrant, type ProjectRole } from '@tollgate/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
@@ -57,7 +57,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   await ensureDatabase(adminUrl, database, inject('templateDatabase'));
   const queries: string[] = [];
   const orm = await openOrm({ databaseUrl: withDatabase(adminUrl, database), onQuery: (sql) => queries.push(sql) });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: withDatabase(adminUrl, database), ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: withDatabase(adminUrl, database), CREDENTIAL_KEY: newCredentialKey(), ...env });
   const app = await createApp(config, orm, createLogger(config.logLevel));
   const url = await app.listen();
   afterAll(async () => {

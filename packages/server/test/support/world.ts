@@ -1,5 +1,5 @@
-import { ApiToken, BulkInvite, Invitation, InviteToken, Organization, OrganizationMember, Project, ProjectMember, randomBase62, Session, sha256Hex, User, type MikroORM } from '@tollgate/db';
-import { INVITATION_TOKEN_PREFIX, INVITE_TOKEN_PREFIX, OrgGrant, OrgRole, ProjectRole } from '@tollgate/domain';
+import { ApiKey, ApiToken, BulkInvite, CatalogModel, OrganizationVerification, Upstream, Invitation, InviteToken, Organization, OrganizationMember, Project, ProjectMember, randomBase62, Session, sha256Hex, User, type MikroORM } from '@tollgate/db';
+import { API_KEY_RANDOM_LENGTH, apiKeyDisplay, formatApiKey, INVITATION_TOKEN_PREFIX, INVITE_TOKEN_PREFIX, OrgGrant, OrgRole, ProjectRole } from '@tollgate/domain';
 import { API_TOKEN_PREFIX, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from '../../src/auth/auth';
 import { Client, type Harness } from './harness';
 
@@ -57,6 +57,21 @@ export async function buildWorld(h: Harness) {
   const inviteToken = em.create(InviteToken, { organization: org, tokenHash: sha256Hex(inviteTokenSecret), prefix: inviteTokenSecret.slice(0, 12) });
   const bulkInvite = em.create(BulkInvite, { organization: org, status: 'COMPLETED', totalCount: 0, successCount: 0, failureCount: 0, records: [] });
 
+  // The catalog: one upstream, one model in group "general", granted to the organization by group.
+  const upstream = em.create(Upstream, { name: `up-${randomBase62(8)}`, baseUrl: 'http://127.0.0.1:9/v1' });
+  const model = em.create(CatalogModel, { name: `model-${randomBase62(8)}`, upstream, upstreamModel: 'm', inputPricePerMillion: 1_000_000n, outputPricePerMillion: 2_000_000n, contextWindow: 8192, defaultMaxOutputTokens: 1024, groups: ['general'] });
+  org.grantedGroups = ['general'];
+  // A proxy key for each actor who may hold one in alpha (the read-only token acts as the admin).
+  const apiKey = (user: User) => {
+    const secret = formatApiKey(randomBase62(API_KEY_RANDOM_LENGTH));
+    return em.create(ApiKey, { project, organizationId: org.id, createdBy: user, name: 'key', keyHash: sha256Hex(secret), ...apiKeyDisplay(secret) });
+  };
+  const adminKey = apiKey(users.orgAdmin!);
+  const ownKeys = { orgAdmin: adminKey, readOnlyToken: adminKey, projectOwner: apiKey(users.projectOwner!), projectMember: apiKey(users.projectMember!) } as Partial<Record<ActorName, ApiKey>>;
+  const keyOf = (actor: ActorName) => (ownKeys[actor] ?? adminKey).id;
+  // A pending verification request, on the other organization so "acme" can still submit one.
+  const verification = em.create(OrganizationVerification, { organization: otherOrg, companyName: 'Other Ltd', registrationNumber: 'R1', contactName: 'O', contactEmail: 'o@example.test', country: 'GB' });
+
   const clients = {} as Record<ActorName, Client>;
   const ownTokens = {} as Record<ActorName, string | null>;
   for (const actor of ACTORS) {
@@ -82,7 +97,7 @@ export async function buildWorld(h: Harness) {
     ownTokens[actor] = own.id;
   }
   await em.flush();
-  return { org, otherOrg, project, otherProject, users, clients, ownTokens, invitation, inviteToken, inviteTokenSecret, bulkInvite };
+  return { org, otherOrg, project, otherProject, users, clients, ownTokens, invitation, inviteToken, inviteTokenSecret, bulkInvite, upstream, model, keyOf, verification };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

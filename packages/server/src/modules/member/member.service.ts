@@ -1,5 +1,6 @@
-import { OrganizationMember, ProjectMember, type EntityManager } from '@tollgate/db';
-import { assertKeepsAnAdmin, assertMayChangeMember, MemberStatus, notFound, OrgGrant, OrgRole, parseId, parseInput } from '@tollgate/domain';
+import { containsPattern, OrganizationMember, ProjectMember, type EntityManager } from '@tollgate/db';
+import { assertKeepsAnAdmin, assertMayChangeMember, MemberStatus, notFound, OrgGrant, OrgRole, parseId, parseInput, RevocationReason } from '@tollgate/domain';
+import { revokeKeysOfMember } from '../api-key/api-key.service';
 import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Context } from '../../context';
@@ -14,7 +15,7 @@ const listInput = z.object({
 
 export async function listMembers(ctx: Context, organizationId: string, input: z.input<typeof listInput>) {
   const { page, size, search, role } = parseInput(listInput, input);
-  const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const pattern = containsPattern(search);
   const [data, total] = await ctx.em.findAndCount(
     OrganizationMember,
     {
@@ -69,12 +70,13 @@ export const setMemberGrants = (ctx: Context, organizationId: string, userId: st
     return member;
   });
 
-/** Removes a member from the organization and from all its projects. */
+/** Removes a member from the organization and from all its projects, and revokes the keys they created there. */
 export const removeMember = (ctx: Context, organizationId: string, userId: string) =>
   changeMember(ctx, organizationId, userId, { nextRole: null }, async (em, member, adminCount) => {
     assertKeepsAnAdmin(member.role, null, adminCount);
     const projectMemberships = await em.nativeDelete(ProjectMember, { user: member.user.id, project: { organization: organizationId } });
-    recordAudit(ctx, { action: 'member.remove', organizationId, targetType: 'OrganizationMember', targetId: member.id, before: { userId: member.user.id, role: member.role, grants: member.grants, projectMemberships }, after: null }, em);
+    const revokedKeys = await revokeKeysOfMember(ctx, em, { organizationId, userId: member.user.id }, RevocationReason.ORGANIZATION_MEMBER_REMOVED);
+    recordAudit(ctx, { action: 'member.remove', organizationId, targetType: 'OrganizationMember', targetId: member.id, before: { userId: member.user.id, role: member.role, grants: member.grants, projectMemberships, revokedKeys }, after: null }, em);
     em.remove(member);
     return true;
   });

@@ -3,7 +3,7 @@ import { orgPermissionsOf } from '@tollgate/domain';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Can } from '../../graphql/can';
-import { createOrganization, myOrganizations, updateOrganization } from './organization.service';
+import { createOrganization, listAllOrganizations, myOrganizations, updateOrganization } from './organization.service';
 import { CreateOrganizationInput, OrganizationType, OrganizationViewerType, UpdateOrganizationInput } from './organization.types';
 
 @Resolver(() => OrganizationType)
@@ -18,6 +18,12 @@ export class OrganizationResolver {
   @Can('organization.view', { organization: 'id' })
   organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.em.findOneOrFail(Organization, id);
+  }
+
+  @Query(() => [OrganizationType], { description: 'Every organization, for operators (granting models, caps, verification).' })
+  @Can('platform.operate')
+  allOrganizations(@Arg('search', () => String, { nullable: true }) search: string | null, @Ctx() ctx: Context) {
+    return listAllOrganizations(ctx, search ?? undefined);
   }
 
   @Mutation(() => OrganizationType)

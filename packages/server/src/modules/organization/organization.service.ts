@@ -1,4 +1,4 @@
-import { Organization, OrganizationMember } from '@tollgate/db';
+import { containsPattern, Organization, OrganizationMember } from '@tollgate/db';
 import { conflict, displayNameSchema, MemberStatus, OrgRole, parseInput, slugSchema } from '@tollgate/domain';
 import { z } from 'zod';
 import type { Context } from '../../context';
@@ -38,4 +38,10 @@ export async function updateOrganization(ctx: Context, id: string, input: z.inpu
 
 export function myOrganizations(ctx: Context): Promise<Organization[]> {
   return ctx.em.find(Organization, { members: { user: ctx.auth!.userId, status: MemberStatus.ACTIVE } }, { orderBy: { displayName: 'asc' } });
+}
+
+/** For operators: organizations by name, at most 200. */
+export function listAllOrganizations(ctx: Context, search?: string) {
+  const pattern = containsPattern(search);
+  return ctx.em.find(Organization, pattern ? { $or: [{ name: { $ilike: pattern } }, { displayName: { $ilike: pattern } }] } : {}, { orderBy: { name: 'asc' }, limit: 200 });
 }

@@ -1,7 +1,9 @@
-import { OrganizationMember, Project, ProjectMember } from '@tollgate/db';
+import { Organization, OrganizationMember, Project, ProjectMember } from '@tollgate/db';
+import { LockMode } from '@mikro-orm/core';
+import { revokeKeysOfMember } from '../api-key/api-key.service';
 import {
   conflict, descriptionSchema, DomainError, emailSchema, ErrorCode, MemberStatus, notFound, parseId, parseInput,
-  ProjectEnvironment, ProjectRole, ProjectStatus, slugSchema,
+  ProjectEnvironment, ProjectRole, ProjectStatus, slugSchema, assertUnderCap, effectiveCaps, RevocationReason,
 } from '@tollgate/domain';
 import { z } from 'zod';
 import type { Context } from '../../context';
@@ -30,14 +32,21 @@ export function listProjects(ctx: Context, organizationId: string): Promise<Proj
 }
 
 /** Creates a project; its creator becomes its OWNER. */
+/** Creates a project within the organization's cap; its creator becomes its OWNER. */
 export async function createProject(ctx: Context, organizationId: string, input: z.input<typeof createInput>): Promise<Project> {
   const fields = parseInput(createInput, input);
   await assertNameFree(ctx, organizationId, fields.name);
-  const project = ctx.em.create(Project, { organization: organizationId, ...fields });
-  ctx.em.create(ProjectMember, { project, user: ctx.auth!.userId, role: ProjectRole.OWNER });
-  recordAudit(ctx, { action: 'project.create', organizationId, projectId: project.id, targetType: 'Project', targetId: project.id, after: snapshot(project) });
-  await ctx.em.flush();
-  return project;
+  return ctx.em.transactional(async (em) => {
+    // The organization row lock serialises creates, so two at cap minus one make exactly one.
+    const organization = await em.findOneOrFail(Organization, organizationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const caps = effectiveCaps(organization.verificationTier, organization.capOverrides);
+    const tierDefault = organization.capOverrides?.projectsPerOrganization == null ? organization.verificationTier : undefined;
+    assertUnderCap('projectsPerOrganization', await em.count(Project, { organization }), caps.projectsPerOrganization, tierDefault);
+    const project = em.create(Project, { organization, ...fields });
+    em.create(ProjectMember, { project, user: ctx.auth!.userId, role: ProjectRole.OWNER });
+    recordAudit(ctx, { action: 'project.create', organizationId, projectId: project.id, targetType: 'Project', targetId: project.id, after: snapshot(project) }, em);
+    return project;
+  });
 }
 
 export async function updateProject(ctx: Context, id: string, input: z.input<typeof updateInput>): Promise<Project> {
@@ -101,11 +110,15 @@ export async function updateProjectMemberRole(ctx: Context, projectId: string, u
   return member;
 }
 
+/** Removes someone from the project and revokes every key they created there, in one transaction. */
 export async function removeProjectMember(ctx: Context, projectId: string, userId: string): Promise<boolean> {
   const member = await findProjectMember(ctx, projectId, userId);
   const project = await ctx.em.findOneOrFail(Project, projectId);
-  recordAudit(ctx, { action: 'projectMember.remove', organizationId: project.organization.id, projectId, targetType: 'ProjectMember', targetId: member.id, before: { userId: member.user.id, role: member.role }, after: null });
-  ctx.em.remove(member);
-  await ctx.em.flush();
+  const organizationId = project.organization.id;
+  await ctx.em.transactional(async (em) => {
+    const revokedKeys = await revokeKeysOfMember(ctx, em, { organizationId, projectId, userId: member.user.id }, RevocationReason.PROJECT_MEMBER_REMOVED);
+    recordAudit(ctx, { action: 'projectMember.remove', organizationId, projectId, targetType: 'ProjectMember', targetId: member.id, before: { userId: member.user.id, role: member.role, revokedKeys }, after: null }, em);
+    em.remove(member);
+  });
   return true;
 }

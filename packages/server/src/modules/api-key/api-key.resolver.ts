@@ -1,0 +1,70 @@
+import { ApiKey, Project } from '@tollgate/db';
+import { apiKeyStatus, ApiKeyStatus, ProjectStatus } from '@tollgate/domain';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { UserType } from '../../auth/auth.types';
+import type { Context } from '../../context';
+import { Can } from '../../graphql/can';
+import { keyModels } from '../catalog/model-access.service';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './api-key.service';
+import { ApiKeyLimitsType, ApiKeyType, CreateApiKeyInput, CreatedApiKeyType, RotatedApiKeyType } from './api-key.types';
+
+const PROJECT = { project: 'projectId' };
+
+@Resolver(() => ApiKeyType)
+export class ApiKeyResolver {
+  @Query(() => [ApiKeyType], { description: 'Owners and organization admins see every key; project members see their own.' })
+  @Can('project.keys.create', PROJECT)
+  apiKeys(@Arg('projectId', () => ID) projectId: string, @Ctx() ctx: Context) {
+    return listApiKeys(ctx, projectId);
+  }
+
+  @Mutation(() => CreatedApiKeyType)
+  @Can('project.keys.create', PROJECT)
+  createApiKey(@Arg('projectId', () => ID) projectId: string, @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context) {
+    return createApiKey(ctx, projectId, input);
+  }
+
+  @Mutation(() => ApiKeyType)
+  @Can('project.keys.create', PROJECT)
+  revokeApiKey(@Arg('projectId', () => ID) projectId: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return revokeApiKey(ctx, projectId, id);
+  }
+
+  @Mutation(() => RotatedApiKeyType, { description: 'Mints a new secret; the old one works for gracePeriodSeconds more (at most 24 h). Retrying with the same requestId mints nothing new.' })
+  @Can('project.keys.create', PROJECT)
+  rotateApiKey(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('id', () => ID) id: string,
+    @Arg('gracePeriodSeconds', () => Int, { defaultValue: 0 }) gracePeriodSeconds: number,
+    @Arg('requestId', () => String, { description: 'Any unique string per intended rotation, e.g. a UUID.' }) requestId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return rotateApiKey(ctx, projectId, id, { gracePeriodSeconds, requestId });
+  }
+
+  @FieldResolver(() => ID)
+  projectId(@Root() key: ApiKey) {
+    return key.project.id;
+  }
+
+  @FieldResolver(() => ApiKeyStatus)
+  async status(@Root() key: ApiKey) {
+    const project = (await key.project.load()) as Project;
+    return apiKeyStatus(key, project.status === ProjectStatus.ARCHIVED, new Date());
+  }
+
+  @FieldResolver(() => UserType, { nullable: true })
+  createdBy(@Root() key: ApiKey) {
+    return key.createdBy?.load() ?? null;
+  }
+
+  @FieldResolver(() => ApiKeyLimitsType)
+  limits(@Root() key: ApiKey): ApiKeyLimitsType {
+    return { rpm: key.rpmLimit ?? null, tpm: key.tpmLimit ?? null, dailyBudget: key.dailyBudget ?? null };
+  }
+
+  @FieldResolver(() => [String], { description: 'Models this key may call now: organization grant, narrowed by project and key.' })
+  effectiveModels(@Root() key: ApiKey, @Ctx() ctx: Context) {
+    return keyModels(ctx, key);
+  }
+}
