@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { buildContext, httpRequestFacts, type AppServices, type Context } from './context';
 import { buildSchema } from './graphql/build-schema';
 import { createFormatError } from './graphql/format-error';
+import { requestLogPlugin } from './graphql/request-log';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
 import { OutboxDispatcher } from './mail/outbox';
@@ -51,7 +52,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     introspection: true,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), { async serverWillStart() { return { drainServer: async () => { await wsCleanup.dispose(); } }; } }],
+    plugins: [requestLogPlugin(logger), ApolloServerPluginDrainHttpServer({ httpServer }), { async serverWillStart() { return { drainServer: async () => { await wsCleanup.dispose(); } }; } }],
   });
   await apollo.start();
 

@@ -51,14 +51,16 @@ export const TEST_PASSWORD = 'Correct-Horse-42';
 let passwordHash: Promise<string> | undefined;
 
 /** Starts a server on a fresh database cloned from the migrated template; stops it after the file. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, options: { logLines?: string[] } = {}): Promise<Harness> {
   const adminUrl = inject('adminDatabaseUrl');
   const database = `tollgate_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   await ensureDatabase(adminUrl, database, inject('templateDatabase'));
   const queries: string[] = [];
   const orm = await openOrm({ databaseUrl: withDatabase(adminUrl, database), onQuery: (sql) => queries.push(sql) });
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: withDatabase(adminUrl, database), CREDENTIAL_KEY: newCredentialKey(), ...env });
-  const app = await createApp(config, orm, createLogger(config.logLevel));
+  // With a sink, everything the server logs (down to trace) is kept for the test to read.
+  const logger = options.logLines ? createLogger('trace', { write: (line) => void options.logLines!.push(line) }) : createLogger(config.logLevel);
+  const app = await createApp(config, orm, logger);
   const url = await app.listen();
   afterAll(async () => {
     await app.close();
