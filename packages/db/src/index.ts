@@ -8,3 +8,4 @@ export { ensureDatabase, dropDatabase, withDatabase } from './database';
 export { CredentialCipher, newCredentialKey } from './credentials';
 export { findApiKeyBySecret } from './api-key-lookup';
 export { containsPattern } from './like';
+export { seedMockCatalog, seedApiKey, MOCK_MODELS } from './seeders/catalog.seeder';

@@ -13,3 +13,4 @@ export * from './catalog/model-access';
 export * from './money/pricing';
 export * from './keys/api-key';
 export * from './tenancy/verification';
+export * from './usage/audit-content';

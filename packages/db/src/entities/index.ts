@@ -14,10 +14,12 @@ import { Upstream } from './upstream.entity';
 import { CatalogModel } from './catalog-model.entity';
 import { ApiKey } from './api-key.entity';
 import { OrganizationVerification } from './organization-verification.entity';
+import { RequestLog } from './request-log.entity';
+import { UsageHourly } from './usage-hourly.entity';
 
-export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification };
+export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly };
 export { OutboxStatus } from './outbox-message.entity';
 export type { OrganizationSettings } from './organization.entity';
 export { BaseEntity } from './base';
 
-export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification];
+export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly];

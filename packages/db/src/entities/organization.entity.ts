@@ -1,6 +1,6 @@
 import { Collection, Entity, Enum, OneToMany, Property, Unique } from '@mikro-orm/core';
 import type { Opt } from '@mikro-orm/core';
-import { VerificationTier, type Caps } from '@tollgate/domain';
+import { AuditContentPolicy, DEFAULT_CONTENT_RETENTION_DAYS, VerificationTier, type Caps } from '@tollgate/domain';
 import { BaseEntity } from './base';
 import { OrganizationMember } from './organization-member.entity';
 import { Project } from './project.entity';
@@ -32,6 +32,13 @@ export class Organization extends BaseEntity {
 
   @Property({ type: 'text[]', default: '{}' })
   grantedGroups: Opt<string[]> = [];
+
+  /** How much of each call's content the proxy keeps (NONE, METADATA, FULL), and for how long. */
+  @Enum({ items: () => AuditContentPolicy, nativeEnumName: 'audit_content_policy', default: AuditContentPolicy.NONE })
+  auditContentPolicy: Opt<AuditContentPolicy> = AuditContentPolicy.NONE;
+
+  @Property({ type: 'integer', default: DEFAULT_CONTENT_RETENTION_DAYS })
+  auditContentRetentionDays: Opt<number> = DEFAULT_CONTENT_RETENTION_DAYS;
 
   /** Operator overrides of the tier's caps (projects per organization, API keys per project). */
   @Property({ type: 'json', nullable: true })

@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122173104 } from './Migration20261122173104';
 import { Migration20261122175336 } from './Migration20261122175336';
 import { Migration20261122180524 } from './Migration20261122180524';
+import { Migration20261122181413 } from './Migration20261122181413';
+import { Migration20261122181500 } from './Migration20261122181500';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122173104', class: Migration20261122173104 },
   { name: 'Migration20261122175336', class: Migration20261122175336 },
   { name: 'Migration20261122180524', class: Migration20261122180524 },
+  { name: 'Migration20261122181413', class: Migration20261122181413 },
+  { name: 'Migration20261122181500', class: Migration20261122181500 },
 ];

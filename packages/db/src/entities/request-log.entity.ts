@@ -1,0 +1,35 @@
+import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * One row per proxied call, written in batches by the proxy (raw SQL, see
+ * packages/proxy/src/usage). The id is the request id: writing an event
+ * twice is a no-op. No foreign keys: history outlives keys and projects.
+ */
+@Entity({ tableName: 'request_logs' })
+@Index({ properties: ['projectId', 'time'] })
+@Index({ properties: ['organizationId', 'time'] })
+@Index({ properties: ['apiKeyId', 'time'] })
+export class RequestLog {
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'datetime' }) time!: Date;
+  @Property({ type: 'uuid' }) organizationId!: string;
+  @Property({ type: 'uuid' }) projectId!: string;
+  @Property({ type: 'uuid' }) apiKeyId!: string;
+  /** The member the key belongs to; null for service-account keys. */
+  @Property({ type: 'uuid', nullable: true }) userId?: string | null;
+  @Property({ type: 'string', length: 100 }) model!: string;
+  /** The HTTP status answered to the client. */
+  @Property({ type: 'smallint' }) status!: number;
+  @Property({ type: 'integer' }) inputTokens!: number;
+  @Property({ type: 'integer' }) outputTokens!: number;
+  /** Micro-units. */
+  @Property({ type: new BigIntType('bigint') }) cost!: bigint;
+  @Property({ type: 'integer' }) latencyMs!: number;
+  @Property({ type: 'integer', nullable: true }) upstreamLatencyMs?: number | null;
+  @Property({ type: 'boolean' }) stream!: boolean;
+  @Property({ type: 'string', length: 64, nullable: true }) errorCode?: string | null;
+  /** Kept only as the organization's audit-content policy allows, and erased after its retention. */
+  @Property({ type: 'json', nullable: true }) content?: Record<string, unknown> | null;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  PROXY_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
+  PROXY_HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.url(),
+  CREDENTIAL_KEY: z.string().optional(),
+  /** When set, cache invalidations arrive over Redis pub/sub instead of LISTEN/NOTIFY. */
+  REDIS_URL: z.url().optional(),
+  /** Largest request body accepted (413 beyond). */
+  PROXY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  /** Longest wait for the upstream's headers, and for each next body chunk. */
+  UPSTREAM_READ_TIMEOUT_MS: z.coerce.number().int().min(1).default(120_000),
+  /** batched: events flushed within USAGE_FLUSH_MS; strict: a response ends only after its event is committed. */
+  USAGE_DURABILITY: z.enum(['batched', 'strict']).default('batched'),
+  USAGE_FLUSH_MS: z.coerce.number().int().min(1).default(100),
+  /** Events kept while PostgreSQL is unreachable; past it calls are refused (503) rather than left unrecorded. */
+  USAGE_BUFFER_MAX: z.coerce.number().int().min(1).default(100_000),
+  /** Seconds a cached key is trusted without hearing from the database (invalidations normally arrive within milliseconds). */
+  KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ProxyConfig = ReturnType<typeof loadProxyConfig>;
+
+/** Parses the environment once; an empty variable counts as unset. */
+export function loadProxyConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid proxy configuration: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PROXY_PORT,
+    host: e.PROXY_HOST,
+    databaseUrl: e.DATABASE_URL,
+    credentialKey: e.CREDENTIAL_KEY,
+    redisUrl: e.REDIS_URL,
+    maxBodyBytes: e.PROXY_MAX_BODY_BYTES,
+    connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
+    readTimeoutMs: e.UPSTREAM_READ_TIMEOUT_MS,
+    durability: e.USAGE_DURABILITY,
+    flushMs: e.USAGE_FLUSH_MS,
+    bufferMax: e.USAGE_BUFFER_MAX,
+    keyCacheTtlMs: e.KEY_CACHE_TTL_SECONDS * 1000,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,3 @@
+export { createProxy, createProxyLogger, type Proxy } from './proxy';
+export { loadProxyConfig, type ProxyConfig } from './config';
+export type { UsageEvent } from './usage/recorder';
