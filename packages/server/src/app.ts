@@ -14,6 +14,8 @@ import { buildContext, httpRequestFacts, type AppServices, type Context } from '
 import { buildSchema } from './graphql/build-schema';
 import { createFormatError } from './graphql/format-error';
 import { requestLogPlugin } from './graphql/request-log';
+import { startInvalidationBridge } from './invalidation-bridge';
+import { eraseExpiredContent } from './modules/usage/request-log.service';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
 import { OutboxDispatcher } from './mail/outbox';
@@ -61,6 +63,10 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   serveSpa(expressApp, config.webDist, logger);
 
   outbox.start();
+  const bridge = config.redisUrl && config.databaseUrl ? await startInvalidationBridge(config.databaseUrl, config.redisUrl, logger) : null;
+  // Stored call content past each organization's retention is erased hourly.
+  const retention = setInterval(() => void eraseExpiredContent(orm.em.fork() as never).catch((err) => logger.error({ err }, 'content retention failed')), 3_600_000);
+  retention.unref();
   return {
     httpServer,
     services,
@@ -75,8 +81,10 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
         });
       }),
     close: async () => {
+      clearInterval(retention);
       await apollo.stop();
       await outbox.stop();
+      await bridge?.close();
     },
   };
 }

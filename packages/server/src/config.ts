@@ -19,6 +19,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Tollgate <no-reply@tollgate.local>'),
   /** 32 bytes, base64: encrypts upstream credentials at rest. The CLI keeps one under TOLLGATE_HOME when unset. */
   CREDENTIAL_KEY: z.string().optional(),
+  /** Several proxies: cache invalidations are relayed to Redis pub/sub. */
+  REDIS_URL: z.url().optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -48,6 +50,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_WINDOW_SECONDS },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     credentialKey: e.CREDENTIAL_KEY,
+    redisUrl: e.REDIS_URL,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(import.meta.dirname, '../../web/dist'),
     logLevel: e.LOG_LEVEL,
   };

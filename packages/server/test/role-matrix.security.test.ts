@@ -216,6 +216,12 @@ const OPERATIONS: Record<string, Operation> = {
     expect: OPERATOR_ONLY_WRITE,
   },
   allOrganizations: { document: '{ allOrganizations { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
+  requestLogs: { document: 'query($projectId: ID!) { requestLogs(projectId: $projectId) { nodes { id content } endCursor } }', variables: proj, expect: PROJECT_VIEW },
+  setAuditContentPolicy: {
+    document: 'mutation($organizationId: ID!) { setAuditContentPolicy(organizationId: $organizationId, policy: METADATA, retentionDays: 7) { auditContent { policy } } }',
+    variables: org,
+    expect: CONFIGURE_ORG,
+  },
   projectAuditEvents: { document: 'query($projectId: ID!) { projectAuditEvents(projectId: $projectId) { id } }', variables: proj, expect: PROJECT_OWNER_READ },
 };
 
