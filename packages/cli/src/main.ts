@@ -8,7 +8,9 @@ import { createApp, createLogger, loadConfig } from '@tollgate/server';
 import { parseArgs } from 'node:util';
 import { ensureCredentialKey } from './credential-key';
 import { openDatabase } from './database';
-import { demoSummary, ensureDemo, readDemo } from './demo';
+import { demoSummary, ensureDemo, proxyUrlOf, readDemo } from './demo';
+import { startMockUnlessConfigured } from './mock';
+import { createProxy, createProxyLogger, loadProxyConfig } from '@tollgate/proxy';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -18,16 +20,22 @@ const [command, ...rest] = process.argv.slice(2);
 async function start() {
   ensureCredentialKey(config, log);
   const db = await openDatabase(config, log);
+  const mock = await startMockUnlessConfigured(db.orm, log);
   const demo = await ensureDemo(config, db.orm);
-  const app = await createApp(config, db.orm, logger);
+  const app = await createApp({ ...config, databaseUrl: db.url }, db.orm, logger);
   const boundUrl = await app.listen();
-  const summary = demoSummary(config, demo);
+  const proxyConfig = loadProxyConfig({ ...process.env, DATABASE_URL: db.url, CREDENTIAL_KEY: config.credentialKey });
+  const proxy = await createProxy(proxyConfig, createProxyLogger(config.logLevel));
+  const proxyUrl = await proxy.listen();
+  const summary = demoSummary(config, demo, proxyUrlOf(proxyConfig.port || Number(new URL(proxyUrl).port)));
   console.log(
     [
       '',
       `Tollgate is running (${db.embedded ? `embedded PostgreSQL under ${config.home}` : 'PostgreSQL from DATABASE_URL'})`,
       `  web:     ${summary.webUrl}   (listening on ${boundUrl})`,
       `  graphql: ${summary.graphqlUrl}`,
+      `  proxy:   ${summary.proxyUrl}   (OpenAI-compatible; demo key ${summary.apiKey ?? 'in demo.json'})`,
+      ...(mock ? [`  mock upstream: ${mock.url} (no upstream configured; serves mock-small, mock-large, mock-embed)`] : []),
       '  demo sign-ins:',
       ...summary.users.map((u) => `    ${u.role.padEnd(14)} ${u.email.padEnd(26)} ${u.password}`),
       '',
@@ -35,6 +43,8 @@ async function start() {
   );
   const shutdown = async (signal: string) => {
     log(`${signal}: shutting down`);
+    await proxy.close();
+    await mock?.close();
     await app.close();
     await db.close();
     process.exit(0);
@@ -69,7 +79,7 @@ async function demo() {
     credentials = await ensureDemo(config, db.orm);
     await db.close();
   }
-  const summary = demoSummary(config, credentials);
+  const summary = demoSummary(config, credentials, proxyUrlOf(loadProxyConfig({ ...process.env, DATABASE_URL: 'postgres://unused' }).port));
   console.log(rest.includes('--json') ? JSON.stringify(summary, null, 2) : summary);
 }
 

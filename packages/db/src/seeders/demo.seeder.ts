@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { OrgRole, ProjectEnvironment, ProjectRole } from '@tollgate/domain';
 import { Organization, OrganizationMember, Project, ProjectMember, User } from '../entities';
 import { hashPassword, randomBase62 } from '../security';
+import { seedApiKey } from './catalog.seeder';
 
 export interface DemoUser {
   role: 'operator' | 'orgAdmin' | 'orgMember' | 'projectOwner' | 'projectMember';
@@ -11,6 +12,8 @@ export interface DemoUser {
 export interface DemoCredentials {
   organizationId: string;
   users: DemoUser[];
+  /** A proxy key of the developer in project "production" (demo only: kept under TOLLGATE_HOME). */
+  apiKey?: string;
 }
 
 const DEMO_USERS: Array<Omit<DemoUser, 'password'> & { name: string }> = [
@@ -45,6 +48,10 @@ export async function seedDemo(em: EntityManager): Promise<DemoCredentials | nul
     em.create(ProjectMember, { project, user: byRole('projectOwner'), role: ProjectRole.OWNER });
     em.create(ProjectMember, { project, user: byRole('projectMember'), role: ProjectRole.MEMBER });
   }
+  // The mock catalog's general and embeddings models, and a key to call them with.
+  acme.grantedGroups = ['general', 'embeddings'];
   await em.flush();
-  return { organizationId: acme.id, users: users.map(({ spec, password }) => ({ role: spec.role, email: spec.email, password })) };
+  const production = await em.findOneOrFail(Project, { organization: acme, name: 'production' });
+  const { secret } = await seedApiKey(em, { organizationId: acme.id, projectId: production.id, userId: byRole('projectMember').id, name: 'demo' });
+  return { organizationId: acme.id, users: users.map(({ spec, password }) => ({ role: spec.role, email: spec.email, password })), apiKey: secret };
 }

@@ -1,0 +1,2 @@
+export { startMockUpstream, type MockOptions } from './mock-upstream';
+export { countPromptTokens, countTokens } from './tokens';
