@@ -47,8 +47,8 @@ describe('pnpm tollgate start on a bare machine', () => {
 
   it('starts embedded PostgreSQL, migrates, seeds the demo once and serves it', async () => {
     const home = await mkdtemp(join(tmpdir(), 'tollgate-home-'));
-    const port = await freePort();
-    const env = { TOLLGATE_HOME: home, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '' };
+    const [port, proxyPort, mockPort] = [await freePort(), await freePort(), await freePort()];
+    const env = { TOLLGATE_HOME: home, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', PROXY_PORT: String(proxyPort), PROXY_HOST: '127.0.0.1', MOCK_PORT: String(mockPort), REDIS_URL: '' };
     const first = await start(env);
     children.push(first);
 
@@ -68,6 +68,17 @@ describe('pnpm tollgate start on a bare machine', () => {
     expect(orgs.body.data.myOrganizations).toEqual([{ displayName: 'Acme', id: demo.organizationId }]);
     const projects = await gql('query($o: ID!) { projects(organizationId: $o) { name } }', { o: demo.organizationId }, signIn.cookie);
     expect(projects.body.data.projects.map((p: { name: string }) => p.name)).toEqual(['production', 'staging']);
+
+    // The proxy runs beside the server, in front of the mock upstream, with the demo key.
+    expect(demo.proxyUrl).toBe(`http://localhost:${proxyPort}/v1`);
+    expect(demo.apiKey).toMatch(/^sk-tg-/);
+    const completion = await fetch(`${demo.proxyUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', content: 'hello' }] }),
+    });
+    expect(completion.status).toBe(200);
+    expect(((await completion.json()) as any).choices[0].message.content).toMatch(/^Mock reply/);
 
     // A restart reuses the cluster and does not seed again.
     await stop(first);
