@@ -154,10 +154,14 @@ export class ProxyHandler {
     res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length });
     let text: string | null = null;
     if (upstream.statusCode < 400) {
-      const parsed = parseJson(answer);
-      text = parsed ? generatedText(parsed) : '';
-      const usage = parsed?.usage as Usage | undefined;
-      call.usage = usage ? { input: usage.prompt_tokens, output: usage.completion_tokens ?? 0 } : { input: countTokens(promptText(body)), output: countTokens(text) };
+      // Usage sits at the end of OpenAI's answers: read just that object; parse the whole answer only when it is missing or content is kept.
+      const usage = usageIn(answer);
+      const keepContent = call.key.auditContentPolicy !== 'NONE';
+      if (!usage || keepContent) {
+        const parsed = parseJson(answer);
+        text = parsed ? generatedText(parsed) : '';
+      }
+      call.usage = usage ? { input: usage.prompt_tokens, output: usage.completion_tokens ?? 0 } : { input: countTokens(promptText(body)), output: countTokens(text ?? '') };
     } else {
       call.errorCode = `upstream_${upstream.statusCode}`;
     }
@@ -190,7 +194,8 @@ export class ProxyHandler {
       return void res.destroy();
     }
     const rest = relay.finish();
-    const text = relay.text();
+    // The generated text is decoded only when it must be counted or kept.
+    const text = !relay.usage || call.key.auditContentPolicy !== 'NONE' ? relay.text() : '';
     call.usage = this.usageOf(body, text, relay.usage);
     call.content = contentToStore(call.key.auditContentPolicy, body, text);
     await this.finish(call, res, closing && rest ? Buffer.concat([closing, rest]) : (closing ?? rest ?? undefined));
@@ -250,6 +255,23 @@ const DONE = Buffer.from('data: [DONE]');
 
 const isTimeout = (err: unknown) =>
   err instanceof undiciErrors.ConnectTimeoutError || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError;
+
+const USAGE_KEY = Buffer.from('"usage"');
+
+/** The `usage` object of a JSON answer, found from the end without parsing the rest; null when absent. */
+function usageIn(answer: Buffer): Usage | null {
+  const at = answer.lastIndexOf(USAGE_KEY);
+  if (at < 0) return null;
+  const open = answer.indexOf(0x7b /* { */, at);
+  const close = open < 0 ? -1 : answer.indexOf(0x7d /* } */, open);
+  if (close < 0) return null;
+  try {
+    const usage = JSON.parse(answer.subarray(open, close + 1).toString('latin1')) as Usage;
+    return typeof usage.prompt_tokens === 'number' ? usage : null;
+  } catch {
+    return null;
+  }
+}
 
 function parseJson(buffer: Buffer): Record<string, unknown> | null {
   try {

@@ -47,13 +47,22 @@ export class KeyCache {
   /** The key if it may call now, else null (unknown, revoked, expired or its project archived). */
   async authenticate(secret: string, now = Date.now()): Promise<KeyContext | null> {
     if (!isWellFormedApiKey(secret)) return null;
-    const hash = sha256Hex(secret);
+    const hash = this.hashes.get(secret) ?? this.remember(secret);
     let entry = this.entries.get(hash);
     const ttl = entry?.key ? this.ttlMs : NEGATIVE_TTL_MS;
     if (!entry || now - entry.loadedAt > ttl || entry.catalogVersion !== this.catalog.version) entry = await this.load(hash, now);
     const key = entry.key;
     if (!key || apiKeyStatus(key, key.projectArchived, new Date(now)) !== 'ACTIVE') return null;
     return key;
+  }
+
+  /** Secret → hash for recently seen secrets, so the hot path hashes a key once, not per call. */
+  private readonly hashes = new Map<string, string>();
+  private remember(secret: string): string {
+    if (this.hashes.size > 100_000) this.hashes.clear();
+    const hash = sha256Hex(secret);
+    this.hashes.set(secret, hash);
+    return hash;
   }
 
   private async load(hash: string, now: number): Promise<Entry> {

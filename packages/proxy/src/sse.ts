@@ -6,6 +6,8 @@ export interface Usage {
 }
 
 const USAGE = /"usage"\s*:\s*\{/;
+/** OpenAI writes JSON without spaces; a chunk without this holds no usage. */
+const USAGE_BYTES = Buffer.from('"usage":{');
 
 /**
  * Relays a server-sent-event stream event by event: bytes go out as soon
@@ -17,13 +19,19 @@ export class SseRelay {
   usage: Usage | null = null;
   private readonly decoder = new StringDecoder('utf8');
   private carry = '';
-  private readonly events: string[] = [];
+  /** What was relayed, kept as received; decoded only if the text is needed. */
+  private readonly seen: Array<Buffer | string> = [];
 
   constructor(private readonly stripUsageEvent: boolean) {}
 
   /** The bytes to forward for this chunk (the chunk itself when it held whole events), or null for none yet. */
   push(chunk: Buffer): Buffer | null {
     const aligned = this.carry === '' && chunk.length >= 2 && chunk[chunk.length - 1] === 0x0a && chunk[chunk.length - 2] === 0x0a;
+    // Fast path, most chunks: whole events without usage go out untouched, undecoded.
+    if (aligned && chunk.indexOf(USAGE_BYTES) < 0) {
+      this.seen.push(chunk);
+      return chunk;
+    }
     const text = this.carry + this.decoder.write(chunk);
     const end = text.lastIndexOf('\n\n');
     if (end < 0) {
@@ -35,7 +43,7 @@ export class SseRelay {
     const kept: string[] = [];
     for (const event of text.slice(0, end).split('\n\n')) {
       if (!event) continue;
-      this.events.push(event);
+      this.seen.push(`${event}\n\n`);
       if (USAGE.test(event) && this.readUsage(event) && this.stripUsageEvent) dropped = true;
       else kept.push(event);
     }
@@ -48,7 +56,7 @@ export class SseRelay {
     const rest = this.carry + this.decoder.end();
     this.carry = '';
     if (!rest) return null;
-    this.events.push(rest);
+    this.seen.push(rest);
     if (USAGE.test(rest)) this.readUsage(rest);
     return Buffer.from(rest);
   }
@@ -68,7 +76,8 @@ export class SseRelay {
   /** The generated text so far (chat deltas or completion text), for counting when no usage came. */
   text(): string {
     let out = '';
-    for (const event of this.events) {
+    const all = this.seen.map((part) => (typeof part === 'string' ? part : part.toString('utf8'))).join('');
+    for (const event of all.split('\n\n')) {
       const data = event.split('\n').find((line) => line.startsWith('data:'))?.slice(5).trim();
       if (!data || data === '[DONE]') continue;
       try {
