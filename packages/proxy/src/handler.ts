@@ -9,7 +9,7 @@ import type { ProxyConfig } from './config';
 import { ProxyError, sendError, type ProxyErrorName } from './errors';
 import type { KeyCache, KeyContext } from './keys';
 import { SseRelay, type Usage } from './sse';
-import { countTokens, promptText } from './tokens';
+import { countTokens, promptText } from '@tollgate/domain/tokens';
 import type { UsageRecorder } from './usage/recorder';
 
 const ROUTES: Record<string, string> = { '/v1/chat/completions': '/chat/completions', '/v1/completions': '/completions', '/v1/embeddings': '/embeddings' };
