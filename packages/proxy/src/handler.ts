@@ -161,7 +161,7 @@ export class ProxyHandler {
         const parsed = parseJson(answer);
         text = parsed ? generatedText(parsed) : '';
       }
-      call.usage = usage ? { input: usage.prompt_tokens, output: usage.completion_tokens ?? 0 } : { input: countTokens(promptText(body)), output: countTokens(text ?? '') };
+      call.usage = this.usageOf(body, text ?? '', usage);
     } else {
       call.errorCode = `upstream_${upstream.statusCode}`;
     }
