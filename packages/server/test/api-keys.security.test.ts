@@ -57,7 +57,7 @@ describe('API key secrets', () => {
     for (const [where, text] of Object.entries({ dump, audit, log, sql })) {
       expect(hidden.filter((part) => text.includes(part)), where).toEqual([]);
     }
-  });
+  }, 180_000); // 1,000 creations serialise on the project's row lock: slow on a loaded machine
 
   it('refuses 10,000 malformed keys without a single database query', async () => {
     const em = h.orm.em.fork();
