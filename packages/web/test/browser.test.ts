@@ -84,6 +84,35 @@ describe('the SPA in headless Chromium', () => {
     await visitor.getByRole('link', { name: 'Members' }).click();
     await visitor.getByRole('table', { name: 'Members' }).getByText('dinesh@example.test').waitFor();
   });
+
+  it('creates an API key whose secret is shown once, lists it after a reload, and revokes it', async () => {
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'pied-piper');
+    const project = await h.project(organization, 'compression');
+    const page = await signedInPage(admin);
+    await page.goto(`${h.url}/orgs/${organization.id}/projects/${project.id}`);
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByRole('heading', { name: 'API keys' }).waitFor();
+    await page.getByLabel('Key name').fill('ci');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const shown = page.getByLabel('New API key secret');
+    await shown.waitFor();
+    const secret = await shown.innerText();
+    expect(secret).toMatch(/^sk-tg-[0-9A-Za-z]{38}$/);
+    const keys = page.getByRole('table', { name: 'API keys' });
+    await keys.getByRole('cell', { name: 'ci', exact: true }).waitFor();
+
+    await page.reload();
+    const row = keys.getByRole('row').filter({ has: page.getByRole('cell', { name: 'ci', exact: true }) });
+    await row.getByRole('cell', { name: 'ACTIVE', exact: true }).waitFor();
+    expect(await page.getByLabel('New API key secret').count()).toBe(0);
+    expect(await page.content()).not.toContain(secret);
+    expect(await row.innerText()).toContain(secret.slice(-4));
+
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByRole('cell', { name: 'REVOKED', exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+  });
 });
 
 /** A page whose browser context carries the user's session cookie. */

@@ -4,8 +4,13 @@ import { graphql } from '../gql';
 import { AuthPage } from '../features/auth/AuthPage';
 import { JoinPage } from '../features/invitations/JoinPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { ApiKeysPage } from '../features/keys/ApiKeysPage';
+import { CatalogPage } from '../features/operator/CatalogPage';
+import { OrganizationsPage } from '../features/operator/OrganizationsPage';
 import { OutboxPage } from '../features/operator/OutboxPage';
+import { VerificationsPage } from '../features/operator/VerificationsPage';
 import { CreateOrganizationPage } from '../features/organizations/CreateOrganizationPage';
+import { OrganizationSettingsPage } from '../features/organizations/OrganizationSettingsPage';
 import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
 import { ProjectPage } from '../features/projects/ProjectPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
@@ -53,7 +58,14 @@ function SignedIn() {
           <Route path="*" element={<OrganizationSwitcher organizations={organizations} />} />
         </Routes>
         <span className="spacer" />
-        {data.me.isOperator && <Link to="/outbox">Outbox</Link>}
+        {data.me.isOperator && (
+          <nav className="inline" aria-label="Operator">
+            <Link to="/operator/catalog">Catalog</Link>
+            <Link to="/operator/organizations">Organizations</Link>
+            <Link to="/operator/verifications">Verifications</Link>
+            <Link to="/outbox">Outbox</Link>
+          </nav>
+        )}
         <span>{data.me.name}</span>
         <button className="link" onClick={async () => { await signOut({}); navigate('/sign-in'); window.location.reload(); }}>Sign out</button>
       </header>
@@ -62,8 +74,13 @@ function SignedIn() {
         <Route path="/organizations/new" element={<CreateOrganizationPage />} />
         <Route path="/orgs/:orgId" element={<OrgHome />} />
         <Route path="/orgs/:orgId/members" element={<MembersPage />} />
+        <Route path="/orgs/:orgId/settings" element={<OrganizationSettingsPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
+        <Route path="/operator/catalog" element={<CatalogPage />} />
+        <Route path="/operator/organizations" element={<OrganizationsPage />} />
+        <Route path="/operator/verifications" element={<VerificationsPage />} />
         <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectPage />} />
+        <Route path="/orgs/:orgId/projects/:projectId/keys" element={<ApiKeysPage />} />
         <Route path="*" element={<p>Not found.</p>} />
       </Routes>
     </>

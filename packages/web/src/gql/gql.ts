@@ -30,11 +30,31 @@ type Documents = {
     "\n  query JoinPreview($token: String!) {\n    invitationPreview(token: $token) { kind organizationDisplayName email name role expiresAt }\n    me { id email }\n  }\n": typeof types.JoinPreviewDocument,
     "\n  mutation AcceptInvite($token: String!) {\n    acceptInvite(token: $token) { id displayName }\n  }\n": typeof types.AcceptInviteDocument,
     "\n  mutation SignUpAndJoin($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n": typeof types.SignUpAndJoinDocument,
+    "\n  mutation RevokeApiKey($projectId: ID!, $id: ID!) {\n    revokeApiKey(projectId: $projectId, id: $id) { id status revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation RotateApiKey($projectId: ID!, $id: ID!, $gracePeriodSeconds: Int!, $requestId: String!) {\n    rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: $gracePeriodSeconds, requestId: $requestId) {\n      secret\n      apiKey { id }\n      previous { id expiresAt status }\n    }\n  }\n": typeof types.RotateApiKeyDocument,
+    "\n  query ProjectApiKeys($projectId: ID!) {\n    project(id: $projectId) { id name viewer { permissions } }\n    apiKeys(projectId: $projectId) {\n      id name prefix lastFour owner createdAt lastUsedAt expiresAt status effectiveModels rotatedFromId\n      createdBy { id name }\n      limits { rpm tpm dailyBudget }\n    }\n    availableModels(projectId: $projectId) { id name }\n    me { id }\n  }\n": typeof types.ProjectApiKeysDocument,
+    "\n  mutation CreateApiKey($projectId: ID!, $input: CreateApiKeyInput!) {\n    createApiKey(projectId: $projectId, input: $input) { secret apiKey { id } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!, $search: String, $role: OrgRole) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size, search: $search, role: $role) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n": typeof types.OrganizationMembersDocument,
     "\n  mutation UpdateMemberRole($organizationId: ID!, $userId: ID!, $role: OrgRole!) {\n    updateMemberRole(organizationId: $organizationId, userId: $userId, role: $role) { id role }\n  }\n": typeof types.UpdateMemberRoleDocument,
     "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  query Catalog {\n    upstreams { id name baseUrl hasCredential createdAt }\n    catalogModels {\n      id name upstreamModel inputPricePerMillion outputPricePerMillion contextWindow defaultMaxOutputTokens groups enabled\n      upstream { id name }\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  mutation CreateModel($input: ModelInput!) {\n    createModel(input: $input) { id }\n  }\n": typeof types.CreateModelDocument,
+    "\n  mutation UpdateModel($id: ID!, $input: ModelInput!) {\n    updateModel(id: $id, input: $input) { id name enabled }\n  }\n": typeof types.UpdateModelDocument,
+    "\n  mutation SetOrganizationModelAccess($organizationId: ID!, $access: ModelAccessInput!) {\n    setOrganizationModelAccess(organizationId: $organizationId, access: $access) { id modelAccess { models groups } }\n  }\n": typeof types.SetOrganizationModelAccessDocument,
+    "\n  mutation SetOrganizationCaps($organizationId: ID!, $caps: OrganizationCapsInput!) {\n    setOrganizationCaps(organizationId: $organizationId, caps: $caps) { id caps { projectsPerOrganization apiKeysPerProject } }\n  }\n": typeof types.SetOrganizationCapsDocument,
+    "\n  query AllOrganizations($search: String) {\n    allOrganizations(search: $search) {\n      id name displayName verificationTier createdAt\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status }\n    }\n  }\n": typeof types.AllOrganizationsDocument,
     "\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n": typeof types.OutboxDocument,
+    "\n  mutation CreateUpstream($input: UpstreamInput!) {\n    createUpstream(input: $input) { id }\n  }\n": typeof types.CreateUpstreamDocument,
+    "\n  mutation UpdateUpstream($id: ID!, $input: UpstreamInput!) {\n    updateUpstream(id: $id, input: $input) { id name baseUrl hasCredential }\n  }\n": typeof types.UpdateUpstreamDocument,
+    "\n  query VerificationQueue {\n    organizationVerifications(status: PENDING) {\n      id companyName registrationNumber contactName contactEmail country createdAt\n      organization { id displayName name }\n    }\n  }\n": typeof types.VerificationQueueDocument,
+    "\n  mutation ApproveVerification($id: ID!) {\n    approveOrganizationVerification(id: $id) { id status }\n  }\n": typeof types.ApproveVerificationDocument,
+    "\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n": typeof types.RejectVerificationDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
+    "\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) { id status }\n  }\n": typeof types.SubmitOrganizationVerificationDocument,
+    "\n  query OrganizationModelAccess($organizationId: ID!) {\n    organization(id: $organizationId) { id modelAccess { models groups } }\n  }\n": typeof types.OrganizationModelAccessDocument,
+    "\n  mutation SetProjectModelAccess($projectId: ID!, $access: ModelAccessInput) {\n    setProjectModelAccess(projectId: $projectId, access: $access) { id modelAccess { models groups } }\n  }\n": typeof types.SetProjectModelAccessDocument,
+    "\n  query ProjectModels($projectId: ID!) {\n    availableModels(projectId: $projectId) { id name inputPricePerMillion outputPricePerMillion contextWindow }\n    project(id: $projectId) { id modelAccess { models groups } }\n  }\n": typeof types.ProjectModelsDocument,
     "\n  query ProjectDetails($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id name description status environment primaryWorkload expectedMonthlySpend escalationContact\n      viewer { role permissions }\n      members { id userId role user { id name email } }\n    }\n    members(organizationId: $organizationId, page: 1, size: 100) { data { userId user { id name email } } }\n  }\n": typeof types.ProjectDetailsDocument,
     "\n  mutation AddProjectMember($projectId: ID!, $userId: ID!, $role: ProjectRole!) {\n    addProjectMember(projectId: $projectId, userId: $userId, role: $role) { id }\n  }\n": typeof types.AddProjectMemberDocument,
     "\n  mutation UpdateProjectMemberRole($projectId: ID!, $userId: ID!, $role: ProjectRole!) {\n    updateProjectMemberRole(projectId: $projectId, userId: $userId, role: $role) { id role }\n  }\n": typeof types.UpdateProjectMemberRoleDocument,
@@ -59,11 +79,31 @@ const documents: Documents = {
     "\n  query JoinPreview($token: String!) {\n    invitationPreview(token: $token) { kind organizationDisplayName email name role expiresAt }\n    me { id email }\n  }\n": types.JoinPreviewDocument,
     "\n  mutation AcceptInvite($token: String!) {\n    acceptInvite(token: $token) { id displayName }\n  }\n": types.AcceptInviteDocument,
     "\n  mutation SignUpAndJoin($input: SignUpInput!) {\n    signUp(input: $input) { id }\n  }\n": types.SignUpAndJoinDocument,
+    "\n  mutation RevokeApiKey($projectId: ID!, $id: ID!) {\n    revokeApiKey(projectId: $projectId, id: $id) { id status revokedAt }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation RotateApiKey($projectId: ID!, $id: ID!, $gracePeriodSeconds: Int!, $requestId: String!) {\n    rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: $gracePeriodSeconds, requestId: $requestId) {\n      secret\n      apiKey { id }\n      previous { id expiresAt status }\n    }\n  }\n": types.RotateApiKeyDocument,
+    "\n  query ProjectApiKeys($projectId: ID!) {\n    project(id: $projectId) { id name viewer { permissions } }\n    apiKeys(projectId: $projectId) {\n      id name prefix lastFour owner createdAt lastUsedAt expiresAt status effectiveModels rotatedFromId\n      createdBy { id name }\n      limits { rpm tpm dailyBudget }\n    }\n    availableModels(projectId: $projectId) { id name }\n    me { id }\n  }\n": types.ProjectApiKeysDocument,
+    "\n  mutation CreateApiKey($projectId: ID!, $input: CreateApiKeyInput!) {\n    createApiKey(projectId: $projectId, input: $input) { secret apiKey { id } }\n  }\n": types.CreateApiKeyDocument,
     "\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!, $search: String, $role: OrgRole) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size, search: $search, role: $role) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n": types.OrganizationMembersDocument,
     "\n  mutation UpdateMemberRole($organizationId: ID!, $userId: ID!, $role: OrgRole!) {\n    updateMemberRole(organizationId: $organizationId, userId: $userId, role: $role) { id role }\n  }\n": types.UpdateMemberRoleDocument,
     "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": types.RemoveMemberDocument,
+    "\n  query Catalog {\n    upstreams { id name baseUrl hasCredential createdAt }\n    catalogModels {\n      id name upstreamModel inputPricePerMillion outputPricePerMillion contextWindow defaultMaxOutputTokens groups enabled\n      upstream { id name }\n    }\n  }\n": types.CatalogDocument,
+    "\n  mutation CreateModel($input: ModelInput!) {\n    createModel(input: $input) { id }\n  }\n": types.CreateModelDocument,
+    "\n  mutation UpdateModel($id: ID!, $input: ModelInput!) {\n    updateModel(id: $id, input: $input) { id name enabled }\n  }\n": types.UpdateModelDocument,
+    "\n  mutation SetOrganizationModelAccess($organizationId: ID!, $access: ModelAccessInput!) {\n    setOrganizationModelAccess(organizationId: $organizationId, access: $access) { id modelAccess { models groups } }\n  }\n": types.SetOrganizationModelAccessDocument,
+    "\n  mutation SetOrganizationCaps($organizationId: ID!, $caps: OrganizationCapsInput!) {\n    setOrganizationCaps(organizationId: $organizationId, caps: $caps) { id caps { projectsPerOrganization apiKeysPerProject } }\n  }\n": types.SetOrganizationCapsDocument,
+    "\n  query AllOrganizations($search: String) {\n    allOrganizations(search: $search) {\n      id name displayName verificationTier createdAt\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status }\n    }\n  }\n": types.AllOrganizationsDocument,
     "\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n": types.OutboxDocument,
+    "\n  mutation CreateUpstream($input: UpstreamInput!) {\n    createUpstream(input: $input) { id }\n  }\n": types.CreateUpstreamDocument,
+    "\n  mutation UpdateUpstream($id: ID!, $input: UpstreamInput!) {\n    updateUpstream(id: $id, input: $input) { id name baseUrl hasCredential }\n  }\n": types.UpdateUpstreamDocument,
+    "\n  query VerificationQueue {\n    organizationVerifications(status: PENDING) {\n      id companyName registrationNumber contactName contactEmail country createdAt\n      organization { id displayName name }\n    }\n  }\n": types.VerificationQueueDocument,
+    "\n  mutation ApproveVerification($id: ID!) {\n    approveOrganizationVerification(id: $id) { id status }\n  }\n": types.ApproveVerificationDocument,
+    "\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n": types.RejectVerificationDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n": types.CreateOrganizationDocument,
+    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n": types.OrganizationSettingsDocument,
+    "\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) { id status }\n  }\n": types.SubmitOrganizationVerificationDocument,
+    "\n  query OrganizationModelAccess($organizationId: ID!) {\n    organization(id: $organizationId) { id modelAccess { models groups } }\n  }\n": types.OrganizationModelAccessDocument,
+    "\n  mutation SetProjectModelAccess($projectId: ID!, $access: ModelAccessInput) {\n    setProjectModelAccess(projectId: $projectId, access: $access) { id modelAccess { models groups } }\n  }\n": types.SetProjectModelAccessDocument,
+    "\n  query ProjectModels($projectId: ID!) {\n    availableModels(projectId: $projectId) { id name inputPricePerMillion outputPricePerMillion contextWindow }\n    project(id: $projectId) { id modelAccess { models groups } }\n  }\n": types.ProjectModelsDocument,
     "\n  query ProjectDetails($id: ID!, $organizationId: ID!) {\n    project(id: $id) {\n      id name description status environment primaryWorkload expectedMonthlySpend escalationContact\n      viewer { role permissions }\n      members { id userId role user { id name email } }\n    }\n    members(organizationId: $organizationId, page: 1, size: 100) { data { userId user { id name email } } }\n  }\n": types.ProjectDetailsDocument,
     "\n  mutation AddProjectMember($projectId: ID!, $userId: ID!, $role: ProjectRole!) {\n    addProjectMember(projectId: $projectId, userId: $userId, role: $role) { id }\n  }\n": types.AddProjectMemberDocument,
     "\n  mutation UpdateProjectMemberRole($projectId: ID!, $userId: ID!, $role: ProjectRole!) {\n    updateProjectMemberRole(projectId: $projectId, userId: $userId, role: $role) { id role }\n  }\n": types.UpdateProjectMemberRoleDocument,
@@ -153,6 +193,22 @@ export function graphql(source: "\n  mutation SignUpAndJoin($input: SignUpInput!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RevokeApiKey($projectId: ID!, $id: ID!) {\n    revokeApiKey(projectId: $projectId, id: $id) { id status revokedAt }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($projectId: ID!, $id: ID!) {\n    revokeApiKey(projectId: $projectId, id: $id) { id status revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiKey($projectId: ID!, $id: ID!, $gracePeriodSeconds: Int!, $requestId: String!) {\n    rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: $gracePeriodSeconds, requestId: $requestId) {\n      secret\n      apiKey { id }\n      previous { id expiresAt status }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiKey($projectId: ID!, $id: ID!, $gracePeriodSeconds: Int!, $requestId: String!) {\n    rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: $gracePeriodSeconds, requestId: $requestId) {\n      secret\n      apiKey { id }\n      previous { id expiresAt status }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectApiKeys($projectId: ID!) {\n    project(id: $projectId) { id name viewer { permissions } }\n    apiKeys(projectId: $projectId) {\n      id name prefix lastFour owner createdAt lastUsedAt expiresAt status effectiveModels rotatedFromId\n      createdBy { id name }\n      limits { rpm tpm dailyBudget }\n    }\n    availableModels(projectId: $projectId) { id name }\n    me { id }\n  }\n"): (typeof documents)["\n  query ProjectApiKeys($projectId: ID!) {\n    project(id: $projectId) { id name viewer { permissions } }\n    apiKeys(projectId: $projectId) {\n      id name prefix lastFour owner createdAt lastUsedAt expiresAt status effectiveModels rotatedFromId\n      createdBy { id name }\n      limits { rpm tpm dailyBudget }\n    }\n    availableModels(projectId: $projectId) { id name }\n    me { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($projectId: ID!, $input: CreateApiKeyInput!) {\n    createApiKey(projectId: $projectId, input: $input) { secret apiKey { id } }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($projectId: ID!, $input: CreateApiKeyInput!) {\n    createApiKey(projectId: $projectId, input: $input) { secret apiKey { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!, $search: String, $role: OrgRole) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size, search: $search, role: $role) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n"): (typeof documents)["\n  query OrganizationMembers($organizationId: ID!, $page: Int!, $size: Int!, $search: String, $role: OrgRole) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    members(organizationId: $organizationId, page: $page, size: $size, search: $search, role: $role) {\n      total page size\n      data { id userId role grants status joinedAt user { id name email } }\n    }\n    me { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -165,11 +221,75 @@ export function graphql(source: "\n  mutation RemoveMember($organizationId: ID!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Catalog {\n    upstreams { id name baseUrl hasCredential createdAt }\n    catalogModels {\n      id name upstreamModel inputPricePerMillion outputPricePerMillion contextWindow defaultMaxOutputTokens groups enabled\n      upstream { id name }\n    }\n  }\n"): (typeof documents)["\n  query Catalog {\n    upstreams { id name baseUrl hasCredential createdAt }\n    catalogModels {\n      id name upstreamModel inputPricePerMillion outputPricePerMillion contextWindow defaultMaxOutputTokens groups enabled\n      upstream { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateModel($input: ModelInput!) {\n    createModel(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation CreateModel($input: ModelInput!) {\n    createModel(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateModel($id: ID!, $input: ModelInput!) {\n    updateModel(id: $id, input: $input) { id name enabled }\n  }\n"): (typeof documents)["\n  mutation UpdateModel($id: ID!, $input: ModelInput!) {\n    updateModel(id: $id, input: $input) { id name enabled }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrganizationModelAccess($organizationId: ID!, $access: ModelAccessInput!) {\n    setOrganizationModelAccess(organizationId: $organizationId, access: $access) { id modelAccess { models groups } }\n  }\n"): (typeof documents)["\n  mutation SetOrganizationModelAccess($organizationId: ID!, $access: ModelAccessInput!) {\n    setOrganizationModelAccess(organizationId: $organizationId, access: $access) { id modelAccess { models groups } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrganizationCaps($organizationId: ID!, $caps: OrganizationCapsInput!) {\n    setOrganizationCaps(organizationId: $organizationId, caps: $caps) { id caps { projectsPerOrganization apiKeysPerProject } }\n  }\n"): (typeof documents)["\n  mutation SetOrganizationCaps($organizationId: ID!, $caps: OrganizationCapsInput!) {\n    setOrganizationCaps(organizationId: $organizationId, caps: $caps) { id caps { projectsPerOrganization apiKeysPerProject } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllOrganizations($search: String) {\n    allOrganizations(search: $search) {\n      id name displayName verificationTier createdAt\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status }\n    }\n  }\n"): (typeof documents)["\n  query AllOrganizations($search: String) {\n    allOrganizations(search: $search) {\n      id name displayName verificationTier createdAt\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n"): (typeof documents)["\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateUpstream($input: UpstreamInput!) {\n    createUpstream(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation CreateUpstream($input: UpstreamInput!) {\n    createUpstream(input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUpstream($id: ID!, $input: UpstreamInput!) {\n    updateUpstream(id: $id, input: $input) { id name baseUrl hasCredential }\n  }\n"): (typeof documents)["\n  mutation UpdateUpstream($id: ID!, $input: UpstreamInput!) {\n    updateUpstream(id: $id, input: $input) { id name baseUrl hasCredential }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerificationQueue {\n    organizationVerifications(status: PENDING) {\n      id companyName registrationNumber contactName contactEmail country createdAt\n      organization { id displayName name }\n    }\n  }\n"): (typeof documents)["\n  query VerificationQueue {\n    organizationVerifications(status: PENDING) {\n      id companyName registrationNumber contactName contactEmail country createdAt\n      organization { id displayName name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveVerification($id: ID!) {\n    approveOrganizationVerification(id: $id) { id status }\n  }\n"): (typeof documents)["\n  mutation ApproveVerification($id: ID!) {\n    approveOrganizationVerification(id: $id) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n"): (typeof documents)["\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) { id status }\n  }\n"): (typeof documents)["\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationModelAccess($organizationId: ID!) {\n    organization(id: $organizationId) { id modelAccess { models groups } }\n  }\n"): (typeof documents)["\n  query OrganizationModelAccess($organizationId: ID!) {\n    organization(id: $organizationId) { id modelAccess { models groups } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetProjectModelAccess($projectId: ID!, $access: ModelAccessInput) {\n    setProjectModelAccess(projectId: $projectId, access: $access) { id modelAccess { models groups } }\n  }\n"): (typeof documents)["\n  mutation SetProjectModelAccess($projectId: ID!, $access: ModelAccessInput) {\n    setProjectModelAccess(projectId: $projectId, access: $access) { id modelAccess { models groups } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectModels($projectId: ID!) {\n    availableModels(projectId: $projectId) { id name inputPricePerMillion outputPricePerMillion contextWindow }\n    project(id: $projectId) { id modelAccess { models groups } }\n  }\n"): (typeof documents)["\n  query ProjectModels($projectId: ID!) {\n    availableModels(projectId: $projectId) { id name inputPricePerMillion outputPricePerMillion contextWindow }\n    project(id: $projectId) { id modelAccess { models groups } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { OrganizationTabs } from '../../components/OrganizationTabs';
 import { graphql } from '../../gql';
 import { BulkInvite } from '../invitations/BulkInvite';
 import { InviteByEmail } from '../invitations/InviteByEmail';
@@ -46,10 +47,7 @@ export function MembersPage() {
   return (
     <main>
       <h1>{data.organization.displayName}</h1>
-      <nav className="tabs">
-        <Link to={`/orgs/${orgId}`}>Projects</Link>
-        <Link to={`/orgs/${orgId}/members`}>Members</Link>
-      </nav>
+      <OrganizationTabs organizationId={orgId!} />
       <p className="row">
         <label>Search members<input type="search" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} /></label>
         <label>Role filter

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { graphql } from '../../gql';
+import { ProjectModels } from './ProjectModels';
 
 const ProjectDetails = graphql(`
   query ProjectDetails($id: ID!, $organizationId: ID!) {
@@ -48,6 +49,7 @@ export function ProjectPage() {
     <main>
       <p><Link to={`/orgs/${orgId}`}>← Projects</Link></p>
       <h1>{project.name}</h1>
+      <nav className="tabs"><Link to={`/orgs/${orgId}/projects/${project.id}/keys`}>API keys</Link></nav>
       <dl className="facts">
         <dt>Status</dt><dd>{project.status}</dd>
         <dt>Environment</dt><dd>{project.environment}</dd>
@@ -89,6 +91,7 @@ export function ProjectPage() {
         </form>
       )}
       <ErrorMessage error={added.error ?? changed.error ?? removed.error} />
+      <ProjectModels projectId={project.id} organizationId={orgId!} canConfigure={project.viewer.permissions.includes('project.configure')} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { OrganizationTabs } from '../../components/OrganizationTabs';
 import { graphql } from '../../gql';
 
 const OrganizationProjects = graphql(`
@@ -34,10 +35,7 @@ export function ProjectsPage({ organizationId }: { organizationId: string }) {
   return (
     <main>
       <h1>{data.organization.displayName}</h1>
-      <nav className="tabs">
-        <Link to={`/orgs/${organizationId}`}>Projects</Link>
-        <Link to={`/orgs/${organizationId}/members`}>Members</Link>
-      </nav>
+      <OrganizationTabs organizationId={organizationId} />
       <table aria-label="Projects">
         <thead><tr><th>Name</th><th>Status</th><th>Environment</th><th>Your role</th></tr></thead>
         <tbody>
