@@ -1,4 +1,6 @@
+import { RequestLog } from '@tollgate/db';
 import { startHarness } from '@tollgate/server/testing';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +114,29 @@ describe('the SPA in headless Chromium', () => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.getByRole('cell', { name: 'REVOKED', exact: true }).waitFor();
     expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
+  });
+
+  it('lists a project\'s requests, filters them and shows content the policy kept', async () => {
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'requests-org');
+    const project = await h.project(organization, 'api');
+    const em = h.orm.em.fork();
+    const base = { organizationId: organization.id, projectId: project.id, apiKeyId: randomUUID(), userId: admin.id, inputTokens: 12, latencyMs: 40, upstreamLatencyMs: 30, stream: false };
+    em.create(RequestLog, { ...base, id: randomUUID(), time: new Date(Date.now() - 60_000), model: 'mock-small', status: 200, outputTokens: 20, cost: 15n, errorCode: null, content: { request: { model: 'mock-small' }, response: 'kept answer' } });
+    em.create(RequestLog, { ...base, id: randomUUID(), time: new Date(), model: 'mock-large', status: 502, outputTokens: 0, cost: 0n, errorCode: 'upstreamUnavailable', content: null });
+    await em.flush();
+    const page = await signedInPage(admin);
+    await page.goto(`${h.url}/orgs/${organization.id}/projects/${project.id}`);
+    await page.getByRole('link', { name: 'Requests' }).click();
+    const table = page.getByRole('table', { name: 'Requests' });
+    await table.getByText('mock-large').waitFor();
+    expect(await table.getByRole('row').count()).toBe(3);
+    await page.getByLabel('Outcome').selectOption('ERROR');
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    expect(await table.getByRole('row').nth(1).innerText()).toMatch(/502 upstreamUnavailable/);
+    await page.getByLabel('Outcome').selectOption('SUCCESS');
+    await table.getByText('show').click();
+    await table.getByText('kept answer').waitFor();
   });
 });
 

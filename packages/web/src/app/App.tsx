@@ -8,6 +8,7 @@ import { ApiKeysPage } from '../features/keys/ApiKeysPage';
 import { CatalogPage } from '../features/operator/CatalogPage';
 import { OrganizationsPage } from '../features/operator/OrganizationsPage';
 import { OutboxPage } from '../features/operator/OutboxPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
 import { VerificationsPage } from '../features/operator/VerificationsPage';
 import { CreateOrganizationPage } from '../features/organizations/CreateOrganizationPage';
 import { OrganizationSettingsPage } from '../features/organizations/OrganizationSettingsPage';
@@ -81,6 +82,7 @@ function SignedIn() {
         <Route path="/operator/verifications" element={<VerificationsPage />} />
         <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectPage />} />
         <Route path="/orgs/:orgId/projects/:projectId/keys" element={<ApiKeysPage />} />
+        <Route path="/orgs/:orgId/projects/:projectId/requests" element={<RequestsPage />} />
         <Route path="*" element={<p>Not found.</p>} />
       </Routes>
     </>

@@ -49,8 +49,9 @@ type Documents = {
     "\n  query VerificationQueue {\n    organizationVerifications(status: PENDING) {\n      id companyName registrationNumber contactName contactEmail country createdAt\n      organization { id displayName name }\n    }\n  }\n": typeof types.VerificationQueueDocument,
     "\n  mutation ApproveVerification($id: ID!) {\n    approveOrganizationVerification(id: $id) { id status }\n  }\n": typeof types.ApproveVerificationDocument,
     "\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n": typeof types.RejectVerificationDocument,
+    "\n  mutation SetAuditContentPolicy($organizationId: ID!, $policy: AuditContentPolicy!, $retentionDays: Int!) {\n    setAuditContentPolicy(organizationId: $organizationId, policy: $policy, retentionDays: $retentionDays) { id auditContent { policy retentionDays } }\n  }\n": typeof types.SetAuditContentPolicyDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n": typeof types.CreateOrganizationDocument,
-    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
+    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      auditContent { policy retentionDays }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
     "\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) { id status }\n  }\n": typeof types.SubmitOrganizationVerificationDocument,
     "\n  query OrganizationModelAccess($organizationId: ID!) {\n    organization(id: $organizationId) { id modelAccess { models groups } }\n  }\n": typeof types.OrganizationModelAccessDocument,
     "\n  mutation SetProjectModelAccess($projectId: ID!, $access: ModelAccessInput) {\n    setProjectModelAccess(projectId: $projectId, access: $access) { id modelAccess { models groups } }\n  }\n": typeof types.SetProjectModelAccessDocument,
@@ -61,6 +62,8 @@ type Documents = {
     "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n": typeof types.RemoveProjectMemberDocument,
     "\n  query OrganizationProjects($organizationId: ID!) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    projects(organizationId: $organizationId) { id name status environment viewer { role } }\n  }\n": typeof types.OrganizationProjectsDocument,
     "\n  mutation CreateProject($organizationId: ID!, $input: CreateProjectInput!) {\n    createProject(organizationId: $organizationId, input: $input) { id name status environment viewer { role } }\n  }\n": typeof types.CreateProjectDocument,
+    "\n  query RequestFilters($projectId: ID!) {\n    project(id: $projectId) { id name }\n    apiKeys(projectId: $projectId) { id name prefix lastFour }\n    availableModels(projectId: $projectId) { name }\n  }\n": typeof types.RequestFiltersDocument,
+    "\n  query RequestLogs($projectId: ID!, $filter: RequestLogFilter, $after: String) {\n    requestLogs(projectId: $projectId, filter: $filter, first: 50, after: $after) {\n      endCursor\n      nodes { id time apiKeyId model status inputTokens outputTokens cost latencyMs upstreamLatencyMs stream errorCode content }\n    }\n  }\n": typeof types.RequestLogsDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me { id name email isOperator }\n    myOrganizations { id displayName }\n  }\n": types.MeDocument,
@@ -98,8 +101,9 @@ const documents: Documents = {
     "\n  query VerificationQueue {\n    organizationVerifications(status: PENDING) {\n      id companyName registrationNumber contactName contactEmail country createdAt\n      organization { id displayName name }\n    }\n  }\n": types.VerificationQueueDocument,
     "\n  mutation ApproveVerification($id: ID!) {\n    approveOrganizationVerification(id: $id) { id status }\n  }\n": types.ApproveVerificationDocument,
     "\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n": types.RejectVerificationDocument,
+    "\n  mutation SetAuditContentPolicy($organizationId: ID!, $policy: AuditContentPolicy!, $retentionDays: Int!) {\n    setAuditContentPolicy(organizationId: $organizationId, policy: $policy, retentionDays: $retentionDays) { id auditContent { policy retentionDays } }\n  }\n": types.SetAuditContentPolicyDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n": types.CreateOrganizationDocument,
-    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n": types.OrganizationSettingsDocument,
+    "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      auditContent { policy retentionDays }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n": types.OrganizationSettingsDocument,
     "\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) { id status }\n  }\n": types.SubmitOrganizationVerificationDocument,
     "\n  query OrganizationModelAccess($organizationId: ID!) {\n    organization(id: $organizationId) { id modelAccess { models groups } }\n  }\n": types.OrganizationModelAccessDocument,
     "\n  mutation SetProjectModelAccess($projectId: ID!, $access: ModelAccessInput) {\n    setProjectModelAccess(projectId: $projectId, access: $access) { id modelAccess { models groups } }\n  }\n": types.SetProjectModelAccessDocument,
@@ -110,6 +114,8 @@ const documents: Documents = {
     "\n  mutation RemoveProjectMember($projectId: ID!, $userId: ID!) {\n    removeProjectMember(projectId: $projectId, userId: $userId)\n  }\n": types.RemoveProjectMemberDocument,
     "\n  query OrganizationProjects($organizationId: ID!) {\n    organization(id: $organizationId) { id displayName viewer { role permissions } }\n    projects(organizationId: $organizationId) { id name status environment viewer { role } }\n  }\n": types.OrganizationProjectsDocument,
     "\n  mutation CreateProject($organizationId: ID!, $input: CreateProjectInput!) {\n    createProject(organizationId: $organizationId, input: $input) { id name status environment viewer { role } }\n  }\n": types.CreateProjectDocument,
+    "\n  query RequestFilters($projectId: ID!) {\n    project(id: $projectId) { id name }\n    apiKeys(projectId: $projectId) { id name prefix lastFour }\n    availableModels(projectId: $projectId) { name }\n  }\n": types.RequestFiltersDocument,
+    "\n  query RequestLogs($projectId: ID!, $filter: RequestLogFilter, $after: String) {\n    requestLogs(projectId: $projectId, filter: $filter, first: 50, after: $after) {\n      endCursor\n      nodes { id time apiKeyId model status inputTokens outputTokens cost latencyMs upstreamLatencyMs stream errorCode content }\n    }\n  }\n": types.RequestLogsDocument,
 };
 
 /**
@@ -269,11 +275,15 @@ export function graphql(source: "\n  mutation RejectVerification($id: ID!, $reas
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetAuditContentPolicy($organizationId: ID!, $policy: AuditContentPolicy!, $retentionDays: Int!) {\n    setAuditContentPolicy(organizationId: $organizationId, policy: $policy, retentionDays: $retentionDays) { id auditContent { policy retentionDays } }\n  }\n"): (typeof documents)["\n  mutation SetAuditContentPolicy($organizationId: ID!, $policy: AuditContentPolicy!, $retentionDays: Int!) {\n    setAuditContentPolicy(organizationId: $organizationId, policy: $policy, retentionDays: $retentionDays) { id auditContent { policy retentionDays } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n"];
+export function graphql(source: "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      auditContent { policy retentionDays }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      auditContent { policy retentionDays }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -314,6 +324,14 @@ export function graphql(source: "\n  query OrganizationProjects($organizationId:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateProject($organizationId: ID!, $input: CreateProjectInput!) {\n    createProject(organizationId: $organizationId, input: $input) { id name status environment viewer { role } }\n  }\n"): (typeof documents)["\n  mutation CreateProject($organizationId: ID!, $input: CreateProjectInput!) {\n    createProject(organizationId: $organizationId, input: $input) { id name status environment viewer { role } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestFilters($projectId: ID!) {\n    project(id: $projectId) { id name }\n    apiKeys(projectId: $projectId) { id name prefix lastFour }\n    availableModels(projectId: $projectId) { name }\n  }\n"): (typeof documents)["\n  query RequestFilters($projectId: ID!) {\n    project(id: $projectId) { id name }\n    apiKeys(projectId: $projectId) { id name prefix lastFour }\n    availableModels(projectId: $projectId) { name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogs($projectId: ID!, $filter: RequestLogFilter, $after: String) {\n    requestLogs(projectId: $projectId, filter: $filter, first: 50, after: $after) {\n      endCursor\n      nodes { id time apiKeyId model status inputTokens outputTokens cost latencyMs upstreamLatencyMs stream errorCode content }\n    }\n  }\n"): (typeof documents)["\n  query RequestLogs($projectId: ID!, $filter: RequestLogFilter, $after: String) {\n    requestLogs(projectId: $projectId, filter: $filter, first: 50, after: $after) {\n      endCursor\n      nodes { id time apiKeyId model status inputTokens outputTokens cost latencyMs upstreamLatencyMs stream errorCode content }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

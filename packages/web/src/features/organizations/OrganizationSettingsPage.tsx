@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { OrganizationTabs } from '../../components/OrganizationTabs';
 import { graphql } from '../../gql';
+import { AuditContentSetting } from './AuditContentSetting';
 import { VerificationForm } from './VerificationForm';
 
 const OrganizationSettings = graphql(`
@@ -11,6 +12,7 @@ const OrganizationSettings = graphql(`
       id displayName verificationTier
       caps { projectsPerOrganization apiKeysPerProject }
       modelAccess { models groups }
+      auditContent { policy retentionDays }
       verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }
       viewer { permissions }
     }
@@ -46,6 +48,7 @@ export function OrganizationSettingsPage() {
           {v.rejectionReason && <><dt>Rejection reason</dt><dd>{v.rejectionReason}</dd></>}
         </dl>
       ) : <p>No verification requested yet.</p>}
+      <AuditContentSetting organizationId={o.id} current={o.auditContent} editable={o.viewer?.permissions.includes('organization.configure') ?? false} />
       {mayVerify && <VerificationForm organizationId={o.id} previous={v ?? null} onSubmitted={() => refetch({ requestPolicy: 'network-only' })} />}
     </main>
   );

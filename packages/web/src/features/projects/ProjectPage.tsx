@@ -49,7 +49,10 @@ export function ProjectPage() {
     <main>
       <p><Link to={`/orgs/${orgId}`}>← Projects</Link></p>
       <h1>{project.name}</h1>
-      <nav className="tabs"><Link to={`/orgs/${orgId}/projects/${project.id}/keys`}>API keys</Link></nav>
+      <nav className="tabs">
+        <Link to={`/orgs/${orgId}/projects/${project.id}/keys`}>API keys</Link>
+        <Link to={`/orgs/${orgId}/projects/${project.id}/requests`}>Requests</Link>
+      </nav>
       <dl className="facts">
         <dt>Status</dt><dd>{project.status}</dd>
         <dt>Environment</dt><dd>{project.environment}</dd>
