@@ -111,8 +111,7 @@ export class ProxyHandler {
     // Ask for usage when the client did not, and strip it again on the way back.
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
     const injectUsage = call.stream && upstreamPath !== '/embeddings' && streamOptions?.include_usage !== true;
-    const rewrite = injectUsage || route.upstreamModel !== body.model;
-    const payload = rewrite ? Buffer.from(JSON.stringify({ ...body, model: route.upstreamModel, ...(injectUsage ? { stream_options: { ...streamOptions, include_usage: true } } : {}) })) : raw;
+    const payload = upstreamPayload(raw, body, route.upstreamModel, injectUsage, streamOptions);
 
     const abort = new AbortController();
     res.once('close', () => {
@@ -252,6 +251,21 @@ export class ProxyHandler {
 }
 
 const DONE = Buffer.from('data: [DONE]');
+const INCLUDE_USAGE = Buffer.from(',"stream_options":{"include_usage":true}');
+
+/**
+ * The body for the upstream: the client's bytes when nothing changes; when
+ * only usage must be asked for, those bytes with one member spliced in before
+ * the closing brace; re-serialised only to rename the model.
+ */
+function upstreamPayload(raw: Buffer, body: Record<string, unknown>, upstreamModel: string, injectUsage: boolean, streamOptions: object | undefined): Buffer {
+  if (upstreamModel === body.model) {
+    if (!injectUsage) return raw;
+    const end = raw.lastIndexOf(0x7d /* } */);
+    if (streamOptions === undefined && end > 0) return Buffer.concat([raw.subarray(0, end), INCLUDE_USAGE, raw.subarray(end)]);
+  }
+  return Buffer.from(JSON.stringify({ ...body, model: upstreamModel, ...(injectUsage ? { stream_options: { ...streamOptions, include_usage: true } } : {}) }));
+}
 
 const isTimeout = (err: unknown) =>
   err instanceof undiciErrors.ConnectTimeoutError || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError;
