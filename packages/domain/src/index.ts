@@ -14,3 +14,5 @@ export * from './money/pricing';
 export * from './keys/api-key';
 export * from './tenancy/verification';
 export * from './usage/audit-content';
+export * from './limits/windows';
+export * from './limits/limits';
