@@ -1,0 +1,44 @@
+import type { LimitWindow } from '@tollgate/domain';
+
+/** One counter a call is checked against and reserved in. */
+export interface Counter {
+  /** Unique per scope, metric and window, e.g. "project:<id>:tokens:day". */
+  key: string;
+  window: LimitWindow;
+  /** Fixed windows: the period the counter belongs to, and when it may be forgotten. */
+  periodId?: string;
+  expiresAtMs?: number;
+  /** null: counted, never refusing. */
+  limit: bigint | null;
+  amount: bigint;
+}
+
+/** What was reserved where, so settling adjusts the very buckets and periods it added to. */
+export interface Reservation {
+  group: string;
+  counters: Array<{ key: string; window: LimitWindow; periodId?: string; bucket?: number; amount: bigint; expiresAtMs?: number }>;
+}
+
+export type ReserveOutcome =
+  /** usage: each counter's total before this call. */
+  | { kind: 'admitted'; reservation: Reservation; usage: bigint[] }
+  | { kind: 'refused'; index: number; usage: bigint[] }
+  /** Fixed-window counters the store does not hold (restart, flush): rebuild them, then reserve again. */
+  | { kind: 'missing'; indices: number[] };
+
+/**
+ * Where counters live: in process (memory) or shared (Redis). `reserve` is
+ * all or nothing over every counter of a call: a refusal by any counter
+ * leaves no increment behind. `group` is the organization: all of a call's
+ * counters share it (one Redis hash slot).
+ */
+export interface LimitStore {
+  reserve(group: string, counters: Counter[], nowMs: number): Promise<ReserveOutcome>;
+  /** Replaces each reserved amount with the actual one. */
+  settle(reservation: Reservation, actual: bigint[]): Promise<void>;
+  /** Sets a fixed-window counter rebuilt from the usage rollups, unless another caller did first. */
+  seed(group: string, counter: Counter, value: bigint): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const isFixed = (window: LimitWindow) => window === 'day' || window === 'month';
