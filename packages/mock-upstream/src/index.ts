@@ -1,2 +1,2 @@
-export { startMockUpstream, type MockOptions } from './mock-upstream';
-export { countPromptTokens, countTokens } from './tokens';
+export { startMockUpstream, type MockOptions, type MockUpstream } from './mock-upstream';
+export { countPromptTokens, countTokens, messageText, promptText } from './tokens';

@@ -1,160 +1,335 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { countPromptTokens, countTokens, messageText } from './tokens';
+import { embeddingOf, makeReply, markersIn, Memo, type Reply } from './reply';
+import { countTokens, messageText, promptText } from './tokens';
 
 export interface MockOptions {
+  /** 0 picks a free port. */
   port: number;
   host: string;
-  /** Delay before the first byte. */
+  /** Delay before the first byte of every answer (`[[latency:N]]` overrides it for one request). */
   latencyMs: number;
-  /** Content chunks in a stream. */
+  /** Content chunks in a stream (per choice). */
   chunkCount: number;
+  /** Pause between two stream events. */
   chunkIntervalMs: number;
   models: string[];
-  /** When set, calls must send `Authorization: Bearer <apiKey>`. */
+  /** When set, calls must send `Authorization: Bearer <apiKey>`, or get a 401. */
   apiKey?: string;
 }
 
+export interface MockUpstream {
+  /** The base URL, ending in /v1, e.g. http://127.0.0.1:4200/v1. */
+  url: string;
+  port: number;
+  /** How many requests arrived so far (any route, any outcome). */
+  readonly requests: number;
+  /** Stops listening, drops keep-alive and held sockets, cancels pending delays. */
+  close(): Promise<void>;
+}
+
 const DEFAULTS: MockOptions = { port: 0, host: '127.0.0.1', latencyMs: 0, chunkCount: 8, chunkIntervalMs: 0, models: ['mock-small', 'mock-large', 'mock-embed'] };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CREATED = 1_700_000_000;
+const JSON_TYPE = 'application/json';
+const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' };
+const DONE = 'data: [DONE]\n\n';
+
+type Kind = 'chat' | 'completion' | 'embedding';
+const KINDS: Record<string, Kind> = { '/v1/chat/completions': 'chat', '/v1/completions': 'completion', '/v1/embeddings': 'embedding' };
+type Body = Record<string, any>;
+type Prompt = string | number[];
+
+const errorBody = (message: string, type: string, code: string | null = null, param: string | null = null) => JSON.stringify({ error: { message, type, param, code } });
+const BAD_JSON = errorBody('We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)', 'invalid_request_error');
+const NO_MODEL = errorBody('you must provide a model parameter', 'invalid_request_error');
+const NO_KEY = errorBody('You didn\'t provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).', 'invalid_request_error');
+const BAD_KEY = errorBody('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
+const FAIL_500 = errorBody('The server had an error while processing your request. Sorry about that! (mock [[fail:500]])', 'server_error');
+const FAIL_429 = errorBody('Rate limit reached (mock [[fail:429]]). Please try again later.', 'requests', 'rate_limit_exceeded');
 
 /**
- * An OpenAI-compatible upstream for the start command, tests and benchmarks.
- * Replies are deterministic, with real (o200k) token counts. Markers in the
- * last message inject failures: [[fail:500]], [[fail:429]], [[fail:timeout]],
- * [[fail:cut]] (stream broken off half way), [[no-usage]], [[latency:N]].
+ * An OpenAI-compatible upstream on bare node:http, for the start command,
+ * tests and benchmarks. Replies are deterministic, token counts are real
+ * (o200k, see ./tokens), and markers in the last message (or the prompt)
+ * inject failures: [[fail:500]], [[fail:429]], [[fail:timeout]],
+ * [[fail:cut]], [[no-usage]], [[latency:N]].
  */
-export async function startMockUpstream(options: Partial<MockOptions> = {}) {
-  const o = { ...DEFAULTS, ...options };
+export async function startMockUpstream(options: Partial<MockOptions> = {}): Promise<MockUpstream> {
+  const o: MockOptions = { ...DEFAULTS, ...options };
+  const chunkCount = Math.max(1, Math.floor(o.chunkCount));
+  const models = new Set(o.models);
+  const expectedAuth = o.apiKey === undefined ? null : `Bearer ${o.apiKey}`;
+  const modelObject = (id: string) => ({ id, object: 'model', created: CREATED, owned_by: 'mock' });
+  const modelList = JSON.stringify({ object: 'list', data: o.models.map(modelObject) });
+  const modelBodies = new Map(o.models.map((id) => [id, JSON.stringify(modelObject(id))]));
+  const replies = new Memo<Reply>();
+  const promptCounts = new Memo<number>();
+  const idBase = `mock${Date.now().toString(36)}`;
+  let seq = 0;
   let served = 0;
-  const hanging = new Set<ServerResponse>();
-  const server = createServer((req, res) => {
+  let closed = false;
+  let closing: Promise<void> | null = null;
+  /** Pending delays, each with its cancel. */
+  const timers = new Map<NodeJS.Timeout, () => void>();
+  /** Responses held open by [[fail:timeout]]. */
+  const held = new Set<ServerResponse>();
+
+  /** Resolves true after `ms`, or false as soon as the client leaves or the mock closes. */
+  function wait(ms: number, res: ServerResponse): Promise<boolean> {
+    if (closed || res.destroyed) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        timers.delete(timer);
+        res.off('close', gone);
+        resolve(ok);
+      };
+      const gone = () => done(false);
+      const timer = setTimeout(done, ms, true);
+      timers.set(timer, gone);
+      res.once('close', gone);
+    });
+  }
+
+  const server = createServer({ noDelay: true }, (req, res) => {
     served++;
-    handle(req, res, o, hanging).catch(() => res.destroy());
+    handle(req, res).catch(() => res.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(o.port, o.host, resolve));
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    if (expectedAuth !== null && req.headers.authorization !== expectedAuth) return send(res, 401, req.headers.authorization ? BAD_KEY : NO_KEY);
+
+    if (req.method === 'GET' && path.startsWith('/v1/models')) {
+      if (path === '/v1/models') return send(res, 200, modelList);
+      const id = path[10] === '/' ? safeDecode(path.slice(11)) : undefined;
+      const model = id === undefined ? undefined : modelBodies.get(id);
+      if (model) return send(res, 200, model);
+      if (id !== undefined) return send(res, 404, errorBody(`The model '${id}' does not exist`, 'invalid_request_error', 'model_not_found', 'model'));
+    }
+    const kind = req.method === 'POST' ? KINDS[path] : undefined;
+    if (!kind) return send(res, 404, errorBody(`Unknown request URL: ${req.method} ${path}. Please check the URL for typos, or see the docs at https://platform.openai.com/docs/api-reference/.`, 'invalid_request_error', 'unknown_url'));
+
+    const raw = await readBody(req);
+    let body: Body;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return send(res, 400, BAD_JSON);
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return send(res, 400, BAD_JSON);
+    if (typeof body.model !== 'string' || !body.model) return send(res, 400, NO_MODEL);
+    if (!models.has(body.model)) {
+      return send(res, 404, errorBody(`The model \`${body.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
+    }
+
+    // What the markers are read from, what the replies answer, and the prompt's tokens.
+    let markerText: string;
+    let sources: string[];
+    let inputs: Prompt[] = [];
+    let promptTokens: number;
+    if (kind === 'chat') {
+      const messages = body.messages;
+      if (!Array.isArray(messages) || messages.length === 0 || !messages.every((m) => m && typeof m === 'object')) {
+        return invalid(res, Array.isArray(messages) && messages.length === 0 ? '[] is too short - \'messages\'' : 'Missing or invalid required parameter: \'messages\'.', 'messages');
+      }
+      markerText = messageText(messages[messages.length - 1].content);
+      const lastUser = messages.findLast((m: Body) => m.role === 'user');
+      sources = [lastUser ? messageText(lastUser.content) : markerText];
+      promptTokens = count(promptText({ messages }));
+    } else {
+      const field = kind === 'completion' ? 'prompt' : 'input';
+      const prompts = promptsOf(body[field]);
+      if (!prompts) return invalid(res, `Missing or invalid required parameter: '${field}'.`, field);
+      inputs = prompts;
+      const texts = prompts.filter((p): p is string => typeof p === 'string');
+      markerText = texts.length === 1 ? texts[0]! : texts.join('\n');
+      sources = prompts.map((p) => (typeof p === 'string' ? p : ''));
+      promptTokens = count(promptText({ [field]: body[field] }));
+      for (const p of prompts) if (typeof p !== 'string') promptTokens += p.length;
+    }
+
+    let n = 1;
+    let maxTokens: number | undefined;
+    let dimensions = 16;
+    if (kind === 'embedding') {
+      if (body.dimensions != null) {
+        if (!Number.isInteger(body.dimensions) || body.dimensions < 1 || body.dimensions > 4096) return invalid(res, `Invalid 'dimensions': ${body.dimensions}.`, 'dimensions');
+        dimensions = body.dimensions;
+      }
+    } else {
+      if (body.n != null) {
+        if (!Number.isInteger(body.n) || body.n < 1 || body.n > 128) return invalid(res, `Invalid 'n': expected an integer from 1 to 128, got ${JSON.stringify(body.n)}.`, 'n');
+        n = body.n;
+      }
+      const maxField = body.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
+      const max = body[maxField];
+      if (max != null) {
+        if (!Number.isInteger(max) || max < 1) return invalid(res, `Invalid '${maxField}': integer below minimum value. Expected a value >= 1, but got ${JSON.stringify(max)} instead.`, maxField, 'integer_below_min_value');
+        maxTokens = max;
+      }
+    }
+
+    const markers = markersIn(markerText);
+    const latency = markers.latencyMs ?? o.latencyMs;
+    if (latency > 0 && !(await wait(latency, res))) return void res.destroy();
+    if (markers.fail === '500') return send(res, 500, FAIL_500);
+    if (markers.fail === '429') return send(res, 429, FAIL_429);
+    if (markers.fail === 'timeout') {
+      // Accepted, never answered: the client gives up, or close() drops it.
+      held.add(res);
+      res.once('close', () => held.delete(res));
+      return;
+    }
+
+    const created = Math.floor(Date.now() / 1000);
+    const model: string = body.model;
+    if (kind === 'embedding') {
+      const base64 = body.encoding_format === 'base64';
+      const data = inputs.map((input, index) => {
+        const vector = embeddingOf(typeof input === 'string' ? input : `tokens:${input.join(',')}`, dimensions);
+        return { object: 'embedding', index, embedding: base64 ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector };
+      });
+      const usage = markers.noUsage ? undefined : { prompt_tokens: promptTokens, total_tokens: promptTokens };
+      return answer(res, JSON.stringify({ object: 'list', data, model, usage }), markers.fail === 'cut');
+    }
+
+    // Source texts are cut to 1,000 characters: the reply uses only their first words.
+    const answers = sources.map((source) => {
+      const head = source.length > 1000 ? source.slice(0, 1000) : source;
+      return replies.get(`${maxTokens ?? ''}:${head}`, () => makeReply(head, maxTokens, chunkCount));
+    });
+    let completionTokens = 0;
+    for (const a of answers) completionTokens += a.completionTokens * n;
+    const usage = markers.noUsage ? null : { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+    const id = `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${idBase}${(seq++).toString(36)}`;
+
+    if (body.stream === true) {
+      const includeUsage = usage !== null && body.stream_options?.include_usage === true;
+      return stream(res, { kind, id, created, model, answers, n, usage: includeUsage ? usage : null, cut: markers.fail === 'cut' });
+    }
+    const choices = [];
+    for (let p = 0; p < answers.length; p++) {
+      const a = answers[p]!;
+      for (let j = 0; j < n; j++) {
+        const index = p * n + j;
+        choices.push(kind === 'chat'
+          ? { index, message: { role: 'assistant', content: a.content, refusal: null }, logprobs: null, finish_reason: a.finish }
+          : { text: a.content, index, logprobs: null, finish_reason: a.finish });
+      }
+    }
+    const object = kind === 'chat' ? 'chat.completion' : 'text_completion';
+    answer(res, JSON.stringify({ id, object, created, model, choices, usage: usage ?? undefined }), markers.fail === 'cut');
+  }
+
+  function count(text: string) {
+    return promptCounts.get(text, () => countTokens(text));
+  }
+
+  /** A 200 JSON answer; with [[fail:cut]] only its headers go out, then the socket is destroyed. */
+  function answer(res: ServerResponse, json: string, cut: boolean) {
+    if (!cut) return send(res, 200, json);
+    res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(json) });
+    res.flushHeaders();
+    const socket = res.socket;
+    if (socket) socket.write('', () => res.destroy());
+    else res.destroy();
+  }
+
+  async function stream(res: ServerResponse, s: { kind: 'chat' | 'completion'; id: string; created: number; model: string; answers: Reply[]; n: number; usage: Record<string, number> | null; cut: boolean }) {
+    const chat = s.kind === 'chat';
+    const head = `data: {"id":"${s.id}","object":"${chat ? 'chat.completion.chunk' : 'text_completion'}","created":${s.created},"model":${JSON.stringify(s.model)},"choices":[`;
+    // Exactly like OpenAI: with usage asked for, every chunk carries "usage":null until the usage chunk.
+    const tail = s.usage ? '],"usage":null}\n\n' : ']}\n\n';
+    const choices = s.answers.length * s.n;
+    const answerOf = (index: number) => s.answers[Math.floor(index / s.n)]!;
+    const events: string[] = [];
+    if (chat) for (let c = 0; c < choices; c++) events.push(`${head}{"index":${c},"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}${tail}`);
+    for (let i = 0; i < chunkCount; i++) {
+      for (let c = 0; c < choices; c++) {
+        const piece = answerOf(c).pieces[i]!;
+        events.push(chat ? `${head}{"index":${c},"delta":{"content":${piece}},"logprobs":null,"finish_reason":null}${tail}` : `${head}{"text":${piece},"index":${c},"logprobs":null,"finish_reason":null}${tail}`);
+      }
+    }
+    // [[fail:cut]]: the role chunk and half the content chunks, then the socket is destroyed.
+    const cutAfter = s.cut ? (chat ? choices : 0) + Math.max(1, Math.floor(chunkCount / 2)) * choices : -1;
+    for (let c = 0; c < choices; c++) {
+      const finish = answerOf(c).finish;
+      events.push(chat ? `${head}{"index":${c},"delta":{},"logprobs":null,"finish_reason":"${finish}"}${tail}` : `${head}{"text":"","index":${c},"logprobs":null,"finish_reason":"${finish}"}${tail}`);
+    }
+    if (s.usage) events.push(`${head}],"usage":${JSON.stringify(s.usage)}}\n\n`);
+
+    res.writeHead(200, SSE_HEADERS);
+    for (let i = 0; i < events.length; i++) {
+      if (i > 0 && o.chunkIntervalMs > 0 && !(await wait(o.chunkIntervalMs, res))) return void res.destroy();
+      if (res.destroyed) return;
+      if (i === cutAfter - 1) return void res.write(events[i], () => res.destroy());
+      res.write(events[i]);
+    }
+    if (o.chunkIntervalMs > 0 && !(await wait(o.chunkIntervalMs, res))) return void res.destroy();
+    res.end(DONE);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as { port: number }).port;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
   return {
-    url: `http://${o.host}:${port}/v1`,
+    url: `http://${host}:${port}/v1`,
     port,
     get requests() {
       return served;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const res of hanging) res.destroy();
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        closed = true;
+        for (const cancel of [...timers.values()]) cancel();
+        for (const res of held) res.destroy();
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      return closing;
+    },
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) }).end(json);
+function send(res: ServerResponse, status: number, json: string) {
+  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(json) }).end(json);
 }
-const error = (res: ServerResponse, status: number, type: string, code: string | null, message: string, param: string | null = null) =>
-  send(res, status, { error: { message, type, param, code } });
 
-async function readJson(req: IncomingMessage): Promise<Record<string, any> | null> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+function invalid(res: ServerResponse, message: string, param: string, code: string | null = null) {
+  send(res, 400, errorBody(message, 'invalid_request_error', code, param));
+}
+
+function safeDecode(text: string): string | undefined {
   try {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    return body && typeof body === 'object' && !Array.isArray(body) ? body : null;
+    return decodeURIComponent(text);
   } catch {
-    return null;
+    return undefined;
   }
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, o: MockOptions, hanging: Set<ServerResponse>) {
-  const path = req.url?.split('?')[0];
-  if (o.apiKey && req.headers.authorization !== `Bearer ${o.apiKey}`) return error(res, 401, 'invalid_request_error', 'invalid_api_key', 'Incorrect API key provided.');
-  if (req.method === 'GET' && path === '/v1/models') {
-    return send(res, 200, { object: 'list', data: o.models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'mock' })) });
-  }
-  const kind = req.method === 'POST' ? ({ '/v1/chat/completions': 'chat', '/v1/completions': 'completion', '/v1/embeddings': 'embedding' } as const)[path ?? ''] : undefined;
-  if (!kind) return error(res, 404, 'invalid_request_error', 'unknown_url', `Unknown request URL: ${req.method} ${path}`);
-  const body = await readJson(req);
-  if (!body) return error(res, 400, 'invalid_request_error', null, 'We could not parse the JSON body of your request.');
-  if (!o.models.includes(body.model)) return error(res, 404, 'invalid_request_error', 'model_not_found', `The model \`${body.model}\` does not exist.`, 'model');
-
-  const prompt = kind === 'chat' ? messageText((body.messages ?? []).at(-1)?.content) : [body.prompt ?? body.input].flat().join('\n');
-  const latency = Number(/\[\[latency:(\d+)\]\]/.exec(prompt)?.[1] ?? o.latencyMs);
-  if (latency) await sleep(latency);
-  if (prompt.includes('[[fail:500]]')) return error(res, 500, 'server_error', null, 'The mock failed on purpose.');
-  if (prompt.includes('[[fail:429]]')) return error(res, 429, 'rate_limit_exceeded', 'rate_limit_exceeded', 'Rate limit reached (mock).');
-  if (prompt.includes('[[fail:timeout]]')) {
-    hanging.add(res);
-    res.once('close', () => hanging.delete(res));
-    return;
-  }
-  const promptTokens = kind === 'chat' ? countPromptTokens(body.messages ?? []) : countTokens([body.prompt ?? body.input].flat().filter((p) => typeof p === 'string').join('\n'));
-  if (kind === 'embedding') return embeddings(res, body, promptTokens);
-  const withUsage = !prompt.includes('[[no-usage]]');
-  const { content, finish } = reply(prompt, body.max_completion_tokens ?? body.max_tokens);
-  const usage = { prompt_tokens: promptTokens, completion_tokens: countTokens(content), total_tokens: promptTokens + countTokens(content) };
-  const id = `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-mock${Date.now().toString(36)}`;
-  const created = Math.floor(Date.now() / 1000);
-  if (body.stream === true) return stream(res, o, { kind, id, created, model: body.model, content, finish, usage: withUsage && body.stream_options?.include_usage === true ? usage : null, cut: prompt.includes('[[fail:cut]]') });
-  if (prompt.includes('[[fail:cut]]')) {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    return void res.destroy();
-  }
-  const choice = kind === 'chat' ? { index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: finish } : { index: 0, text: content, logprobs: null, finish_reason: finish };
-  send(res, 200, { id, object: kind === 'chat' ? 'chat.completion' : 'text_completion', created, model: body.model, choices: [choice], ...(withUsage ? { usage } : {}) });
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
 }
 
-/** A deterministic reply; max_tokens cuts it (finish_reason "length"). */
-function reply(prompt: string, maxTokens: unknown): { content: string; finish: 'stop' | 'length' } {
-  const words = prompt.replace(/\[\[[^\]]*\]\]/g, '').trim().split(/\s+/).slice(0, 8).join(' ');
-  const full = `Mock reply to: ${words}. This answer is deterministic, so tests and benchmarks can rely on it.`;
-  if (typeof maxTokens !== 'number' || countTokens(full) <= maxTokens) return { content: full, finish: 'stop' };
-  const parts = full.split(' ');
-  while (parts.length > 1 && countTokens(parts.join(' ')) > maxTokens) parts.pop();
-  return { content: parts.join(' '), finish: 'length' };
-}
-
-function embeddings(res: ServerResponse, body: Record<string, any>, promptTokens: number) {
-  const inputs = [body.input].flat();
-  const data = inputs.map((input, index) => ({ object: 'embedding', index, embedding: Array.from({ length: 16 }, (_, i) => Number((((String(input).length + 1) * (i + 1)) % 97 / 97).toFixed(6))) }));
-  send(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } });
-}
-
-/** Splits text into `count` pieces (fewer when shorter), keeping every character. */
-function pieces(text: string, count: number): string[] {
-  const size = Math.max(1, Math.ceil(text.length / count));
-  const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
-  return out;
-}
-
-async function stream(
-  res: ServerResponse, o: MockOptions,
-  s: { kind: 'chat' | 'completion'; id: string; created: number; model: string; content: string; finish: string; usage: Record<string, number> | null; cut: boolean },
-) {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-  const object = s.kind === 'chat' ? 'chat.completion.chunk' : 'text_completion';
-  const usageField = s.usage ? { usage: null } : {};
-  const event = (choices: unknown[], extra: Record<string, unknown> = usageField) => `data: ${JSON.stringify({ id: s.id, object, created: s.created, model: s.model, choices, ...extra })}\n\n`;
-  const choice = (delta: Record<string, unknown>, finish: string | null) =>
-    s.kind === 'chat' ? { index: 0, delta, logprobs: null, finish_reason: finish } : { index: 0, text: (delta.content as string) ?? '', logprobs: null, finish_reason: finish };
-  const events = [
-    ...(s.kind === 'chat' ? [event([choice({ role: 'assistant', content: '' }, null)])] : []),
-    ...pieces(s.content, o.chunkCount).map((p) => event([choice({ content: p }, null)])),
-    event([choice({}, s.finish)]),
-    ...(s.usage ? [event([], { usage: s.usage })] : []),
-    'data: [DONE]\n\n',
-  ];
-  const cutAt = s.cut ? Math.max(1, Math.floor(events.length / 2)) : -1;
-  for (let i = 0; i < events.length; i++) {
-    if (i === cutAt) {
-      // Let what was written reach the client first: the cut comes mid-stream, not before it.
-      await sleep(20);
-      return void res.destroy();
-    }
-    if (i > 0 && o.chunkIntervalMs) await sleep(o.chunkIntervalMs);
-    if (res.destroyed) return;
-    res.write(events[i]);
-  }
-  res.end();
+/** A prompt or input: a string, strings, a token array, or token arrays; null when none of these. */
+function promptsOf(value: unknown): Prompt[] | null {
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value) || value.length === 0) return null;
+  if (value.every((v) => typeof v === 'string')) return value;
+  if (value.every((v) => Number.isInteger(v))) return [value];
+  if (value.every((v) => Array.isArray(v) && v.every((t) => Number.isInteger(t)))) return value;
+  return null;
 }
