@@ -16,3 +16,4 @@ export * from './tenancy/verification';
 export * from './usage/audit-content';
 export * from './limits/windows';
 export * from './limits/limits';
+export * from './limits/stored';

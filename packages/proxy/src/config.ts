@@ -19,6 +19,12 @@ const schema = z.object({
   USAGE_BUFFER_MAX: z.coerce.number().int().min(1).default(100_000),
   /** Seconds a cached key is trusted without hearing from the database (invalidations normally arrive within milliseconds). */
   KEY_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Where limit counters live: memory (one proxy) or redis (several; the default when REDIS_URL is set). */
+  LIMIT_STORE: z.enum(['memory', 'redis']).optional(),
+  /** When the limit store is unreachable, admit calls whose only limits are rate limits (money and quotas always fail closed). */
+  RATE_LIMITS_FAIL_OPEN: z.enum(['true', 'false']).default('false'),
+  /** Output tokens reserved for a call that sets no max_tokens: the model's default, at most this. */
+  RESERVATION_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(1).default(16_384),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,6 +51,9 @@ export function loadProxyConfig(env: Record<string, string | undefined> = proces
     flushMs: e.USAGE_FLUSH_MS,
     bufferMax: e.USAGE_BUFFER_MAX,
     keyCacheTtlMs: e.KEY_CACHE_TTL_SECONDS * 1000,
+    limitStore: e.LIMIT_STORE ?? (e.REDIS_URL ? 'redis' : 'memory'),
+    failOpenRateLimits: e.RATE_LIMITS_FAIL_OPEN === 'true',
+    maxOutputCeiling: e.RESERVATION_MAX_OUTPUT_TOKENS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -13,12 +13,16 @@ export const ProxyError = {
   upstreamTimeout: [504, 'server_error', 'upstream_timeout', 'The model\'s upstream did not answer in time.'],
   usageBufferFull: [503, 'server_error', 'usage_recording_unavailable', 'Usage cannot be recorded right now; retry shortly.'],
   shuttingDown: [503, 'server_error', 'shutting_down', 'The proxy is restarting; retry shortly.'],
+  limitsUnavailable: [503, 'server_error', 'limits_unavailable', 'Limits cannot be checked right now; retry shortly.'],
+  invalidMaxTokens: [400, 'invalid_request_error', 'invalid_value', 'max_tokens, max_completion_tokens and n must be positive integers.'],
+  rateLimited: [429, 'rate_limit_exceeded', 'rate_limit_exceeded', 'Rate limit reached.'],
+  quotaExceeded: [429, 'insufficient_quota', 'insufficient_quota', 'Quota exceeded.'],
 } as const satisfies Record<string, readonly [status: number, type: string, code: string, message: string]>;
 export type ProxyErrorName = keyof typeof ProxyError;
 
-export function sendError(res: ServerResponse, name: ProxyErrorName, overrides: { message?: string; param?: string | null } = {}) {
+export function sendError(res: ServerResponse, name: ProxyErrorName, overrides: { message?: string; param?: string | null; code?: string } = {}) {
   const [status, type, code, message] = ProxyError[name];
-  const body = JSON.stringify({ error: { message: overrides.message ?? message, type, code, param: overrides.param ?? null } });
+  const body = JSON.stringify({ error: { message: overrides.message ?? message, type, code: overrides.code ?? code, param: overrides.param ?? null } });
   if (res.headersSent) {
     res.destroy();
     return status;

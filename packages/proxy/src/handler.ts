@@ -1,4 +1,6 @@
-import { contentToStore, costMicros } from '@tollgate/domain';
+import { contentToStore, costMicros, isRateLimit } from '@tollgate/domain';
+import type { Reservation } from './limits/limit-store';
+import type { Amounts, Limiter } from './limits/limiter';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -27,6 +29,10 @@ interface Call {
   upstreamLatencyMs: number | null;
   content: Record<string, unknown> | null;
   route?: ModelRoute;
+  /** What the limiter reserved, settled to the actual use when the call is recorded. */
+  reservation?: Reservation | null;
+  /** Went upstream: past every check. */
+  forwarded?: boolean;
 }
 
 /**
@@ -41,6 +47,7 @@ export class ProxyHandler {
     private readonly config: ProxyConfig,
     private readonly keys: KeyCache,
     private readonly recorder: UsageRecorder,
+    private readonly limiter: Limiter,
     private readonly logger: Logger,
   ) {}
 
@@ -86,7 +93,7 @@ export class ProxyHandler {
     if (this.draining) res.setHeader('connection', 'close');
     const call: Call = { requestId: randomUUID(), started: performance.now(), key, model: '', stream: false, status: 0, errorCode: null, usage: null, upstreamLatencyMs: null, content: null };
     res.setHeader('x-request-id', call.requestId);
-    const refuse = (name: ProxyErrorName, param?: string, message?: string) => this.refuse(call, res, name, { param, message });
+    const refuse = (name: ProxyErrorName, param?: string, message?: string, code?: string) => this.refuse(call, res, name, { param, message, code });
     let raw: Buffer;
     try {
       raw = await readBody(req, this.config.maxBodyBytes);
@@ -108,11 +115,25 @@ export class ProxyHandler {
     call.route = route;
     call.stream = body.stream === true;
 
+    if (key.rules.length) {
+      const amounts = reservationFor(body, route, upstreamPath, this.config.maxOutputCeiling);
+      if (!amounts) return refuse('invalidMaxTokens', 'max_tokens');
+      const admission = await this.limiter.admit(key.organizationId, key.rules, amounts, Date.now());
+      if (admission.kind === 'unavailable') return refuse('limitsUnavailable');
+      for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
+      if (admission.kind === 'refused') {
+        res.setHeader('retry-after', String(admission.retryAfterSeconds));
+        return refuse(isRateLimit(admission.rule) ? 'rateLimited' : 'quotaExceeded', undefined, admission.message, admission.rule.code);
+      }
+      call.reservation = admission.reservation;
+    }
+
     // Ask for usage when the client did not, and strip it again on the way back.
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
     const injectUsage = call.stream && upstreamPath !== '/embeddings' && streamOptions?.include_usage !== true;
     const payload = upstreamPayload(raw, body, route.upstreamModel, injectUsage, streamOptions);
 
+    call.forwarded = true;
     const abort = new AbortController();
     res.once('close', () => {
       if (!res.writableFinished) abort.abort();
@@ -213,9 +234,9 @@ export class ProxyHandler {
   }
 
   /** Records a refusal, then answers it (in strict mode once the record is committed). */
-  private async refuse(call: Call, res: ServerResponse, name: ProxyErrorName, details: { param?: string; message?: string } = {}) {
+  private async refuse(call: Call, res: ServerResponse, name: ProxyErrorName, details: { param?: string; message?: string; code?: string } = {}) {
     call.status = ProxyError[name][0];
-    call.errorCode = name;
+    call.errorCode = details.code ?? name;
     await this.record(call);
     sendError(res, name, details);
   }
@@ -229,6 +250,11 @@ export class ProxyHandler {
   private record(call: Call): Promise<void> {
     const usage = call.usage ?? { input: 0, output: 0 };
     const route = call.route;
+    const cost = route ? costMicros(usage.input, usage.output, route.inputPricePerMillion, route.outputPricePerMillion) : 0n;
+    if (call.reservation) {
+      void this.limiter.settle(call.reservation, { requests: 1n, tokens: BigInt(usage.input + usage.output), money: cost }, call.key.rules.map((r) => r.metric));
+      call.reservation = null;
+    }
     return this.recorder.record({
       requestId: call.requestId,
       time: new Date(Date.now() - (performance.now() - call.started)),
@@ -240,14 +266,31 @@ export class ProxyHandler {
       status: call.status,
       inputTokens: usage.input,
       outputTokens: usage.output,
-      cost: route ? costMicros(usage.input, usage.output, route.inputPricePerMillion, route.outputPricePerMillion) : 0n,
+      cost,
       latencyMs: Math.round(performance.now() - call.started),
       upstreamLatencyMs: call.upstreamLatencyMs,
       stream: call.stream,
       errorCode: call.errorCode,
       content: call.content,
+      forwarded: call.forwarded === true,
     });
   }
+}
+
+/**
+ * What a call may use at most, reserved before it runs: the prompt's tokens
+ * plus the output it may produce (max_tokens, or the model's default capped
+ * by the ceiling; times n), priced at the model's rates. Null when the
+ * request makes that bound unknowable (a malformed max_tokens or n).
+ */
+function reservationFor(body: Record<string, unknown>, route: ModelRoute, upstreamPath: string, ceiling: number): Amounts | null {
+  const asked = body.max_completion_tokens ?? body.max_tokens;
+  const n = body.n ?? 1;
+  if ((asked !== undefined && asked !== null && !(Number.isInteger(asked) && (asked as number) > 0)) || !(Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 128)) return null;
+  const perChoice = upstreamPath === '/embeddings' ? 0 : typeof asked === 'number' ? asked : Math.min(route.defaultMaxOutputTokens, ceiling);
+  const input = countTokens(promptText(body));
+  const output = perChoice * (n as number);
+  return { requests: 1n, tokens: BigInt(input + output), money: costMicros(input, output, route.inputPricePerMillion, route.outputPricePerMillion) };
 }
 
 const DONE = Buffer.from('data: [DONE]');

@@ -1,5 +1,5 @@
 import { sha256Hex } from '@tollgate/db';
-import { apiKeyStatus, availableModels, isWellFormedApiKey, type AuditContentPolicy } from '@tollgate/domain';
+import { apiKeyStatus, availableModels, isWellFormedApiKey, keyLimitsOf, limitRules, organizationLimitsFromStored, projectQuotaFromStored, type AuditContentPolicy, type LimitRule } from '@tollgate/domain';
 import type { Pool as PgPool } from 'pg';
 import type { Catalog, ModelRoute } from './catalog';
 
@@ -16,6 +16,8 @@ export interface KeyContext {
   /** Models this key may call now (organization grant, narrowed by project and key). */
   models: Map<string, ModelRoute>;
   auditContentPolicy: AuditContentPolicy;
+  /** Every organization, project and key limit a call must fit in. */
+  rules: LimitRule[];
 }
 
 interface Entry {
@@ -28,6 +30,8 @@ interface KeyRow {
   id: string; organization_id: string; project_id: string; created_by_id: string | null; owner: string; revoked_at: Date | null; expires_at: Date | null;
   allowed_models: string[] | null; project_status: string; project_models: string[] | null; project_groups: string[] | null;
   granted_models: string[]; granted_groups: string[]; audit_content_policy: AuditContentPolicy;
+  org_limits: Record<string, number | string | boolean | null>; project_quota: Record<string, number | string | boolean | null>;
+  rpm_limit: number | null; tpm_limit: number | null; daily_budget: string | null;
 }
 
 const NEGATIVE_TTL_MS = 2_000;
@@ -71,7 +75,8 @@ export class KeyCache {
     const { rows } = await this.db.query<KeyRow>(
       `select k.id, k.organization_id, k.project_id, k.created_by_id, k.owner, k.revoked_at, k.expires_at, k.allowed_models,
               p.status as project_status, p.allowed_models as project_models, p.allowed_groups as project_groups,
-              o.granted_models, o.granted_groups, o.audit_content_policy
+              o.granted_models, o.granted_groups, o.audit_content_policy, o.limits as org_limits, p.quota as project_quota,
+              k.rpm_limit, k.tpm_limit, k.daily_budget
          from api_keys k join projects p on p.id = k.project_id join organizations o on o.id = k.organization_id
         where k.key_hash = $1`,
       [hash],
@@ -88,6 +93,11 @@ export class KeyCache {
       keyId: row.id, organizationId: row.organization_id, projectId: row.project_id, userId: row.owner === 'MEMBER' ? row.created_by_id : null,
       revokedAt: row.revoked_at, expiresAt: row.expires_at, projectArchived: row.project_status === 'ARCHIVED',
       models: new Map(routes.map((r) => [r.name, r])), auditContentPolicy: row.audit_content_policy,
+      rules: limitRules(
+        { organizationId: row.organization_id, projectId: row.project_id, keyId: row.id },
+        organizationLimitsFromStored(row.org_limits), projectQuotaFromStored(row.project_quota),
+        keyLimitsOf({ rpmLimit: row.rpm_limit, tpmLimit: row.tpm_limit, dailyBudget: row.daily_budget === null ? null : BigInt(row.daily_budget) }),
+      ),
     };
   }
 

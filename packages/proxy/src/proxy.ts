@@ -7,6 +7,10 @@ import { ProxyHandler } from './handler';
 import { PgInvalidationSource, RedisInvalidationSource, type InvalidationSource } from './invalidation';
 import { KeyCache } from './keys';
 import { UsageRecorder } from './usage/recorder';
+import type { LimitStore } from './limits/limit-store';
+import { Limiter } from './limits/limiter';
+import { MemoryLimitStore } from './limits/memory-store';
+import { RedisLimitStore } from './limits/redis-store';
 
 export interface Proxy {
   server: Server;
@@ -27,7 +31,9 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
   await catalog.reload();
   const keys = new KeyCache(db, catalog, config.keyCacheTtlMs);
   const recorder = new UsageRecorder(db, config, logger);
-  const handler = new ProxyHandler(config, keys, recorder, logger);
+  const store: LimitStore = config.limitStore === 'redis' ? new RedisLimitStore(config.redisUrl!) : new MemoryLimitStore();
+  const limiter = new Limiter(store, db, { failOpenRateLimits: config.failOpenRateLimits }, logger);
+  const handler = new ProxyHandler(config, keys, recorder, limiter, logger);
 
   const invalidations: InvalidationSource = config.redisUrl ? new RedisInvalidationSource(config.redisUrl, logger) : new PgInvalidationSource(config.databaseUrl, logger);
   const reloadCatalog = () => catalog.reload().then(() => keys.clear()).catch((err) => logger.error({ err }, 'catalog reload failed'));
@@ -57,6 +63,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
       const flushed = await recorder.drain();
       if (!flushed) logger.error({ pending: recorder.pending }, 'usage events could not be written before shutdown');
       await invalidations.close();
+      await store.close();
       await catalog.close();
       await db.end();
     },

@@ -19,7 +19,7 @@ import { UsageHourly } from './usage-hourly.entity';
 
 export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly };
 export { OutboxStatus } from './outbox-message.entity';
-export type { OrganizationSettings } from './organization.entity';
+export type { OrganizationSettings, StoredLimits } from './organization.entity';
 export { BaseEntity } from './base';
 
 export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly];

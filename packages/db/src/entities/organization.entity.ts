@@ -5,6 +5,9 @@ import { BaseEntity } from './base';
 import { OrganizationMember } from './organization-member.entity';
 import { Project } from './project.entity';
 
+/** Limits as stored in JSON: counts as numbers, money as micro-unit strings. */
+export type StoredLimits = Record<string, number | string | boolean | null>;
+
 export interface OrganizationSettings {
   /** Free-form settings owned by later features (security policy, audit content...). */
   [key: string]: unknown;
@@ -39,6 +42,10 @@ export class Organization extends BaseEntity {
 
   @Property({ type: 'integer', default: DEFAULT_CONTENT_RETENTION_DAYS })
   auditContentRetentionDays: Opt<number> = DEFAULT_CONTENT_RETENTION_DAYS;
+
+  /** Organization-wide limits (rpm, tpm, rph, rpd, tpd; dailyBudget, monthlyBudget as micro-unit strings). */
+  @Property({ type: 'json', default: '{}' })
+  limits: Opt<StoredLimits> = {};
 
   /** Operator overrides of the tier's caps (projects per organization, API keys per project). */
   @Property({ type: 'json', nullable: true })

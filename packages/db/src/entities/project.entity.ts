@@ -2,7 +2,7 @@ import { BigIntType, Collection, Entity, Enum, ManyToOne, OneToMany, Property, U
 import type { Opt } from '@mikro-orm/core';
 import { ProjectEnvironment, ProjectStatus } from '@tollgate/domain';
 import { BaseEntity } from './base';
-import { Organization } from './organization.entity';
+import { Organization, type StoredLimits } from './organization.entity';
 import { ProjectMember } from './project-member.entity';
 
 @Entity({ tableName: 'projects' })
@@ -36,6 +36,10 @@ export class Project extends BaseEntity {
 
   @Property({ type: 'datetime', nullable: true })
   archivedAt?: Date | null;
+
+  /** The project's quota as asked (see ProjectQuota in domain); money as micro-unit strings. */
+  @Property({ type: 'json', default: '{}' })
+  quota: Opt<StoredLimits> = {};
 
   /** Narrows the organization's model access; null inherits all of it. */
   @Property({ type: 'text[]', nullable: true })

@@ -21,6 +21,8 @@ export class UsageHourly {
   @Property({ type: 'string', length: 100 }) model!: string;
   @Property({ type: 'integer' }) requests!: number;
   @Property({ type: 'integer' }) errors!: number;
+  /** Calls forwarded upstream (past every check): what request limits count, and rebuild from. */
+  @Property({ type: 'integer', default: 0 }) forwarded!: number;
   @Property({ type: new BigIntType('bigint') }) inputTokens!: bigint;
   @Property({ type: new BigIntType('bigint') }) outputTokens!: bigint;
   @Property({ type: new BigIntType('bigint') }) cost!: bigint;

@@ -4,6 +4,8 @@ import { Migration20261122175336 } from './Migration20261122175336';
 import { Migration20261122180524 } from './Migration20261122180524';
 import { Migration20261122181413 } from './Migration20261122181413';
 import { Migration20261122181500 } from './Migration20261122181500';
+import { Migration20261122190008 } from './Migration20261122190008';
+import { Migration20261122190341 } from './Migration20261122190341';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122180524', class: Migration20261122180524 },
   { name: 'Migration20261122181413', class: Migration20261122181413 },
   { name: 'Migration20261122181500', class: Migration20261122181500 },
+  { name: 'Migration20261122190008', class: Migration20261122190008 },
+  { name: 'Migration20261122190341', class: Migration20261122190341 },
 ];

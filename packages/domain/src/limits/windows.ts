@@ -3,7 +3,8 @@
  *
  * Rolling windows (minute, hour) are counted in buckets (1 s for a minute,
  * 1 min for an hour) and a check sums the current bucket and all the
- * buckets of the last full span, counting the oldest one whole. The counted
+ * buckets of the last full span, counting the oldest one whole (and any
+ * bucket ahead of the caller's clock: see countedBuckets). The counted
  * interval therefore always covers the last 60 s (60 min) and at most one
  * bucket more: any 60-second span holds at most the limit, and a caller can
  * be held back for at most one bucket longer than strictly needed.
@@ -23,11 +24,19 @@ export const ROLLING: Record<RollingWindow, { spanMs: number; bucketMs: number }
 /** The bucket a moment falls in. */
 export const bucketOf = (window: RollingWindow, nowMs: number): number => Math.floor(nowMs / ROLLING[window].bucketMs);
 
-/** The buckets a check sums: the current one and the span's worth before it. */
-export function countedBuckets(window: RollingWindow, nowMs: number): { first: number; last: number } {
+/**
+ * The buckets a check sums: the current one, the span's worth before it, and
+ * any later one. Later buckets hold reservations of callers whose clock ran
+ * ahead (another proxy, or a call that waited on a rebuild): counting them
+ * keeps a late caller from missing what was already admitted. Buckets
+ * before `forgetBefore` (a further span back) are no caller's concern any
+ * more and may be dropped; ones between are kept for callers running late.
+ */
+export function countedBuckets(window: RollingWindow, nowMs: number): { first: number; last: number; forgetBefore: number } {
   const { spanMs, bucketMs } = ROLLING[window];
   const last = bucketOf(window, nowMs);
-  return { first: last - spanMs / bucketMs, last };
+  const first = last - spanMs / bucketMs;
+  return { first, last, forgetBefore: first - spanMs / bucketMs };
 }
 
 export interface Period {

@@ -58,21 +58,21 @@ export class MemoryLimitStore implements LimitStore {
     for (const [key, entry] of this.fixed) if (entry.expiresAtMs < nowMs) this.fixed.delete(key);
     for (const [key, buckets] of this.rolling) {
       const window = key.endsWith(':hour') ? 'hour' : 'minute';
-      const { first } = countedBuckets(window, nowMs);
-      for (const bucket of buckets.keys()) if (bucket < first) buckets.delete(bucket);
+      const { forgetBefore } = countedBuckets(window, nowMs);
+      for (const bucket of buckets.keys()) if (bucket < forgetBefore) buckets.delete(bucket);
       if (!buckets.size) this.rolling.delete(key);
     }
   }
 
   private usage(group: string, c: Counter, nowMs: number): bigint {
     if (isFixed(c.window)) return this.fixed.get(fixedKey(group, c))!.value;
-    const { first, last } = countedBuckets(c.window as RollingWindow, nowMs);
+    const { first, forgetBefore } = countedBuckets(c.window as RollingWindow, nowMs);
     let sum = 0n;
     const buckets = this.rolling.get(`${group}|${c.key}`);
     if (!buckets) return 0n;
     for (const [bucket, value] of buckets) {
-      if (bucket < first) buckets.delete(bucket);
-      else if (bucket <= last) sum += value;
+      if (bucket >= first) sum += value;
+      else if (bucket < forgetBefore) buckets.delete(bucket);
     }
     return sum;
   }

@@ -8,26 +8,28 @@ import { isFixed, type Counter, type LimitStore, type Reservation, type ReserveO
  * that expire after their period. Keys carry the organization as hash tag,
  * so every key of a call is in one slot (Redis Cluster).
  *
- * reserve ARGV, 5 per counter: kind ("m" minute | "h" hour | "f" fixed), first bucket | "",
- * last bucket | "", limit ("" = none), amount. Replies {0, usage...} admitted,
+ * reserve ARGV, 6 per counter: kind ("m" minute | "h" hour | "f" fixed), limit ("" = none), amount,
+ * and for rolling ones the first counted bucket, the bucket to add to, and the
+ * bucket before which others are dropped. Replies {0, usage...} admitted,
  * {1, index, usage...} refused, {2, indices...} missing.
  */
 const RESERVE = `
-local n = #KEYS
-local usage = {}
-local missing = {}
+local n, W = #KEYS, 6
+local usage, missing = {}, {}
 for i = 1, n do
-  local a = (i - 1) * 5
-  local kind = ARGV[a + 1]
-  if kind == 'f' then
+  local a = (i - 1) * W
+  if ARGV[a + 1] == 'f' then
     local v = redis.call('GET', KEYS[i])
     if v == false then missing[#missing + 1] = i - 1 else usage[i] = tonumber(v) end
   else
-    local first, last = tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
-    local fields = {}
-    for b = first, last do fields[#fields + 1] = tostring(b) end
-    local sum = 0
-    for _, v in ipairs(redis.call('HMGET', KEYS[i], unpack(fields))) do if v then sum = sum + tonumber(v) end end
+    -- Every bucket from the first counted one on, later ones included (see countedBuckets).
+    local first, forget = tonumber(ARGV[a + 4]), tonumber(ARGV[a + 6])
+    local sum, all = 0, redis.call('HGETALL', KEYS[i])
+    for j = 1, #all, 2 do
+      local bucket = tonumber(all[j])
+      if bucket >= first then sum = sum + tonumber(all[j + 1])
+      elseif bucket < forget then redis.call('HDEL', KEYS[i], all[j]) end
+    end
     usage[i] = sum
   end
 end
@@ -37,23 +39,20 @@ if #missing > 0 then
   return reply
 end
 for i = 1, n do
-  local a = (i - 1) * 5
-  local limit, amount = ARGV[a + 4], tonumber(ARGV[a + 5])
-  if limit ~= '' and usage[i] + amount > tonumber(limit) then
+  local a = (i - 1) * W
+  if ARGV[a + 2] ~= '' and usage[i] + tonumber(ARGV[a + 3]) > tonumber(ARGV[a + 2]) then
     local reply = {1, i - 1}
     for j = 1, n do reply[#reply + 1] = usage[j] end
     return reply
   end
 end
 for i = 1, n do
-  local a = (i - 1) * 5
-  local amount = tonumber(ARGV[a + 5])
+  local a = (i - 1) * W
   if ARGV[a + 1] == 'f' then
-    redis.call('INCRBY', KEYS[i], amount)
+    redis.call('INCRBY', KEYS[i], ARGV[a + 3])
   else
-    local first, last = tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
-    redis.call('HINCRBY', KEYS[i], tostring(last), amount)
-    redis.call('HDEL', KEYS[i], tostring(first - 1))
+    redis.call('HINCRBY', KEYS[i], ARGV[a + 5], ARGV[a + 3])
+    -- Idle for two spans: nothing in it counts any more.
     redis.call('EXPIRE', KEYS[i], ARGV[a + 1] == 'm' and 120 or 7200)
   end
 end
@@ -109,12 +108,13 @@ export class RedisLimitStore implements LimitStore {
     const args: Array<string | number> = [];
     const buckets: Array<number | undefined> = [];
     for (const c of counters) {
+      const limit = c.limit === null ? '' : c.limit.toString();
       if (isFixed(c.window)) {
-        args.push('f', '', '', c.limit === null ? '' : c.limit.toString(), c.amount.toString());
+        args.push('f', limit, c.amount.toString(), '', '', '');
         buckets.push(undefined);
       } else {
-        const { first, last } = countedBuckets(c.window as RollingWindow, nowMs);
-        args.push(c.window === 'minute' ? 'm' : 'h', first, last, c.limit === null ? '' : c.limit.toString(), c.amount.toString());
+        const { first, last, forgetBefore } = countedBuckets(c.window as RollingWindow, nowMs);
+        args.push(c.window === 'minute' ? 'm' : 'h', limit, c.amount.toString(), first, last, forgetBefore);
         buckets.push(last);
       }
     }

@@ -20,6 +20,8 @@ export interface UsageEvent {
   stream: boolean;
   errorCode: string | null;
   content: Record<string, unknown> | null;
+  /** Passed every check and went upstream: counts against request limits. */
+  forwarded: boolean;
 }
 
 interface Pending {
@@ -129,27 +131,29 @@ export class UsageRecorder {
     await this.db.query(
       `with incoming as (
          select * from unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::int[], $9::int[], $10::int[],
-                              $11::bigint[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[])
-           as t(id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content)
+                              $11::bigint[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bool[])
+           as t(id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content, forwarded)
        ), inserted as (
          insert into request_logs (id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content)
          select id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content::jsonb from incoming
          on conflict (id) do nothing
-         returning time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost
+         returning id
+       ), counted as (
+         select incoming.* from incoming join inserted using (id)
        )
-       insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, input_tokens, output_tokens, cost)
+       insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, output_tokens, cost)
        select gen_random_uuid(), date_trunc('hour', time, 'UTC'), organization_id, project_id, api_key_id, user_id, model,
-              count(*), count(*) filter (where status >= 400), sum(input_tokens), sum(output_tokens), sum(cost)
-         from inserted group by 2, 3, 4, 5, 6, 7
+              count(*), count(*) filter (where status >= 400), count(*) filter (where forwarded), sum(input_tokens), sum(output_tokens), sum(cost)
+         from counted group by 2, 3, 4, 5, 6, 7
        on conflict (hour, organization_id, project_id, api_key_id, user_id, model) do update set
-         requests = usage_hourly.requests + excluded.requests, errors = usage_hourly.errors + excluded.errors,
+         requests = usage_hourly.requests + excluded.requests, errors = usage_hourly.errors + excluded.errors, forwarded = usage_hourly.forwarded + excluded.forwarded,
          input_tokens = usage_hourly.input_tokens + excluded.input_tokens, output_tokens = usage_hourly.output_tokens + excluded.output_tokens,
          cost = usage_hourly.cost + excluded.cost`,
       [
         column((e) => e.requestId), column((e) => e.time), column((e) => e.organizationId), column((e) => e.projectId), column((e) => e.apiKeyId),
         column((e) => e.userId), column((e) => e.model), column((e) => e.status), column((e) => e.inputTokens), column((e) => e.outputTokens),
         column((e) => e.cost.toString()), column((e) => e.latencyMs), column((e) => e.upstreamLatencyMs), column((e) => e.stream),
-        column((e) => e.errorCode), column((e) => (e.content ? JSON.stringify(e.content) : null)),
+        column((e) => e.errorCode), column((e) => (e.content ? JSON.stringify(e.content) : null)), column((e) => e.forwarded),
       ],
     );
     if (this.dueLastUsed.size) {

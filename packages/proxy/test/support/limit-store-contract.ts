@@ -58,6 +58,17 @@ export function limitStoreContract(name: string, make: () => Promise<LimitStore>
       expect(outcomes.filter((o) => o.kind === 'admitted')).toHaveLength(100);
     });
 
+    it('lets a caller whose clock runs behind see what callers ahead of it reserved', async () => {
+      const g = group();
+      const ahead = await Promise.all(Array.from({ length: 3 }, () => store.reserve(g, [rolling('skew', 4n)], T0 + 1_500)));
+      expect(ahead.every((o) => o.kind === 'admitted')).toBe(true);
+      // Another proxy, or a call that waited for a rebuild, reserves with an earlier timestamp.
+      expect(await store.reserve(g, [rolling('skew', 4n)], T0 + 900)).toMatchObject({ kind: 'admitted', usage: [3n] });
+      expect(await store.reserve(g, [rolling('skew', 4n)], T0 + 800)).toMatchObject({ kind: 'refused', usage: [4n] });
+      // A minute later the early one has left the window, the later ones not yet.
+      expect(await store.reserve(g, [rolling('skew', 4n, 0n)], T0 + 61_200)).toMatchObject({ usage: [3n] });
+    });
+
     it('keeps every 60-second span within a per-minute limit through a burst straddling the minute', async () => {
       const g = group();
       const limit = 20n;

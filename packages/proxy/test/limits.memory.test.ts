@@ -1,0 +1,3 @@
+import { limitsThroughTheProxy } from './support/limits-suite';
+
+limitsThroughTheProxy('memory');

@@ -1,0 +1,131 @@
+import { ApiKey, Organization, Project, seedApiKey } from '@tollgate/db';
+import { Redis } from 'ioredis';
+import OpenAI from 'openai';
+import { describe, expect, it } from 'vitest';
+import { startProxyWorld } from './proxy-harness';
+
+/** Limits enforced through the proxy; run for the memory store and, with REDIS_URL, for Redis. */
+export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
+  describe(`limits through the proxy (${adapter})`, async () => {
+    const redisUrl = process.env.REDIS_URL ?? '';
+    const env: Record<string, string> = adapter === 'redis' ? { LIMIT_STORE: 'redis', REDIS_URL: redisUrl } : { LIMIT_STORE: 'memory' };
+    const world = await startProxyWorld();
+    let { url, proxy } = await world.startProxy(env);
+    const em = () => world.orm.em.fork();
+    const body = (content = 'limit me', extra: Record<string, unknown> = {}) => JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', content }], max_tokens: 50, ...extra });
+    const call = (secret = world.secret, content?: string) =>
+      fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: body(content) });
+    const newKey = async (limits: Partial<Pick<ApiKey, 'rpmLimit' | 'tpmLimit' | 'dailyBudget'>> = {}) => {
+      const { key, secret } = await seedApiKey(em(), { organizationId: world.organizationId, projectId: world.projectId, userId: world.userId, name: 'limited' });
+      if (Object.keys(limits).length) await em().nativeUpdate(ApiKey, key.id, limits);
+      return { key, secret };
+    };
+    /** Applies a quota and waits for the proxies' caches to hear of it. */
+    const setQuota = async (quota: Record<string, unknown>) => {
+      await em().nativeUpdate(Project, world.projectId, { quota: quota as never });
+      await new Promise((r) => setTimeout(r, 300));
+    };
+
+    it('refuses past a key\'s per-minute limit in OpenAI\'s shape, with Retry-After and x-ratelimit headers', async () => {
+      const { secret } = await newKey({ rpmLimit: 3 });
+      const client = new OpenAI({ apiKey: secret, baseURL: `${url}/v1`, maxRetries: 0 });
+      for (let i = 0; i < 3; i++) {
+        const { response } = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'hi' }], max_tokens: 20 }).withResponse();
+        expect(response.headers.get('x-ratelimit-limit-requests')).toBe('3');
+        expect(response.headers.get('x-ratelimit-remaining-requests')).toBe(String(2 - i));
+        expect(response.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+s$/);
+      }
+      const refused = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'hi' }], max_tokens: 20 }).catch((e) => e);
+      expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+      expect(refused).toMatchObject({ status: 429, type: 'rate_limit_exceeded', code: 'key_per_minute_request_limit' });
+      expect(refused.message).toMatch(/Key per-minute requests limit of 3 reached/);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    });
+
+    it('admits at most 100 of 1,000 concurrent calls against a daily limit of 100 while the upstream holds each reply 2 s', async () => {
+      await setQuota({ dailyRequestLimit: 100 });
+      try {
+        const { secret } = await newKey();
+        const statuses = await Promise.all(Array.from({ length: 1000 }, () => call(secret, 'slow [[latency:2000]]').then(async (r) => (await r.arrayBuffer(), r.status))));
+        const admitted = statuses.filter((s) => s === 200).length;
+        // The project's earlier calls today count too: together they reach the limit and never pass it.
+        const earlier = Number((await world.db.query(`select count(*) from request_logs where project_id = $1 and status = 200 and api_key_id <> (select id from api_keys where key_hash = encode(sha256($2::bytea), 'hex'))`, [world.projectId, secret])).rows[0].count);
+        expect(admitted + earlier).toBe(100);
+        expect(statuses.filter((s) => s === 429).length).toBe(1000 - admitted);
+        const refused = await (await call(secret)).json() as { error: { type: string; code: string } };
+        expect(refused.error).toMatchObject({ type: 'insufficient_quota', code: 'project_daily_request_limit' });
+      } finally {
+        await setQuota({});
+      }
+    }, 60_000);
+
+    it('keeps 50 concurrent first calls of a new key within its limits', async () => {
+      const { secret } = await newKey({ rpmLimit: 10 });
+      const statuses = await Promise.all(Array.from({ length: 50 }, () => call(secret).then(async (r) => (await r.arrayBuffer(), r.status))));
+      expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    });
+
+    it('tracks without refusing when the project turns enforcement off', async () => {
+      await setQuota({ dailyRequestLimit: 1, enforceQuota: false });
+      const { secret } = await newKey();
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await call(secret)).status);
+      expect(statuses).toEqual([200, 200, 200]);
+      await setQuota({});
+    });
+
+    it('rebuilds day counters from the usage rollups after a restart or a flush, and admits nothing beyond the daily limit', async () => {
+      const { key, secret } = await newKey();
+      await em().nativeUpdate(Organization, world.organizationId, { limits: {} });
+      await setQuota({ dailyRequestLimit: 1_000_000 });
+      // A per-key daily budget: the same rebuild path (money), exercised with a tight value.
+      await em().nativeUpdate(ApiKey, key.id, { dailyBudget: 60n });
+      await new Promise((r) => setTimeout(r, 300));
+      const admitted: number[] = [];
+      for (let i = 0; i < 20; i++) admitted.push((await call(secret)).status);
+      const before = admitted.filter((s) => s === 200).length;
+      expect(before).toBeGreaterThan(0);
+      expect(admitted).toContain(429);
+      // Let the usage events land, then lose every counter.
+      await expect.poll(async () => Number((await world.db.query('select count(*) from request_logs where api_key_id = $1', [key.id])).rows[0].count), { timeout: 5000 }).toBe(20);
+      await new Promise((r) => setTimeout(r, 300));
+      if (adapter === 'memory') {
+        await proxy.close();
+        ({ url, proxy } = await world.startProxy(env));
+      } else {
+        const redis = new Redis(redisUrl);
+        await redis.flushall();
+        redis.disconnect();
+      }
+      const after = (await call(secret)).status;
+      expect(after).toBe(429);
+      await setQuota({});
+    });
+
+    if (adapter === 'redis') {
+      it('lets two proxies on one Redis admit one limit, not two, in at most two Redis round trips per call', async () => {
+        const second = await world.startProxy(env);
+        const { secret } = await newKey({ rpmLimit: 20, tpmLimit: 1_000_000, dailyBudget: 10_000_000n });
+        await em().nativeUpdate(Organization, world.organizationId, { limits: { rpm: 100_000, tpd: 100_000_000, dailyBudget: '100000000', monthlyBudget: '100000000' } });
+        await setQuota({ dailyRequestLimit: 100_000, dailyTokenLimit: 100_000_000, monthlyRequestLimit: 1_000_000, tokensPerMinuteLimit: 10_000_000, dailyBudget: '50000000' });
+        // Count the scripts Redis runs for these calls: one reserve each, one settle per admitted call.
+        const redis = new Redis(redisUrl);
+        const scriptCalls = async () => {
+          const stats = await redis.info('commandstats');
+          return [...stats.matchAll(/cmdstat_(?:evalsha|eval):calls=(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+        };
+        const before = await scriptCalls();
+        const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) =>
+          fetch(`${i % 2 ? url : second.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: body() }).then(async (r) => (await r.arrayBuffer(), r.status))));
+        await new Promise((r) => setTimeout(r, 200));
+        const used = (await scriptCalls()) - before;
+        redis.disconnect();
+        expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+        // Admitted calls reserve and settle (2 each); refused ones only reserve (day counters were rebuilt by the first calls, counted too).
+        expect(used).toBeLessThanOrEqual(2 * 60 + 8);
+        await em().nativeUpdate(Organization, world.organizationId, { limits: {} });
+        await setQuota({});
+      }, 60_000);
+    }
+  });
+}
