@@ -17,3 +17,4 @@ export * from './usage/audit-content';
 export * from './limits/windows';
 export * from './limits/limits';
 export * from './limits/stored';
+export * from './limits/quota-usage';

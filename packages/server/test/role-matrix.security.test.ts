@@ -216,6 +216,19 @@ const OPERATIONS: Record<string, Operation> = {
     expect: OPERATOR_ONLY_WRITE,
   },
   allOrganizations: { document: '{ allOrganizations { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
+  organizationLimits: { document: 'query($organizationId: ID!) { organizationLimits(organizationId: $organizationId) { rpm dailyBudget } }', variables: org, expect: ORG_VIEW },
+  setOrganizationLimits: {
+    document: 'mutation($organizationId: ID!) { setOrganizationLimits(organizationId: $organizationId, input: {rpm: 100000, monthlyBudget: "100000"}) { rpm } }',
+    variables: org,
+    expect: CONFIGURE_ORG,
+  },
+  projectQuota: { document: 'query($projectId: ID!) { projectQuota(projectId: $projectId) { quota { dailyRequestLimit } effective { dailyRequestLimit } } }', variables: proj, expect: PROJECT_VIEW },
+  setProjectQuota: {
+    document: 'mutation($projectId: ID!) { setProjectQuota(projectId: $projectId, input: {dailyRequestLimit: 100000}) { effective { dailyRequestLimit } } }',
+    variables: proj,
+    expect: PROJECT_OWNER_WRITE,
+  },
+  quotaUsage: { document: 'query($projectId: ID!) { quotaUsage(projectId: $projectId, period: DAY) { dailyUsage { requestCount } quotaLimitRemaining { dailyRequests } } }', variables: proj, expect: PROJECT_VIEW },
   requestLogs: { document: 'query($projectId: ID!) { requestLogs(projectId: $projectId) { nodes { id content } endCursor } }', variables: proj, expect: PROJECT_VIEW },
   setAuditContentPolicy: {
     document: 'mutation($organizationId: ID!) { setAuditContentPolicy(organizationId: $organizationId, policy: METADATA, retentionDays: 7) { auditContent { policy } } }',

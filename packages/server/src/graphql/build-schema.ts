@@ -12,12 +12,13 @@ import { ApiKeyResolver } from '../modules/api-key/api-key.resolver';
 import { ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResolver, UpstreamResolver } from '../modules/catalog/catalog.resolver';
 import { OrganizationVerificationFieldsResolver, VerificationResolver } from '../modules/verification/verification.resolver';
 import { OrganizationAuditContentResolver, RequestLogResolver } from '../modules/usage/request-log.resolver';
+import { LimitsResolver } from '../modules/limits/limits.resolver';
 import './enums';
 
 export const RESOLVERS = [AuthResolver, OrganizationResolver, MemberResolver, ProjectResolver, ProjectMemberResolver, AuditResolver,
   InvitationResolver, InviteTokenResolver, BulkInviteReportResolver, OutboxResolver,
   ApiKeyResolver, UpstreamResolver, ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResolver, VerificationResolver, OrganizationVerificationFieldsResolver,
-  RequestLogResolver, OrganizationAuditContentResolver] as const;
+  RequestLogResolver, OrganizationAuditContentResolver, LimitsResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

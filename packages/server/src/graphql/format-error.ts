@@ -22,12 +22,20 @@ export const createFormatError =
     }
     // A bad variable value (e.g. a malformed Money string) carries the domain error as its cause.
     const cause = original instanceof GraphQLError ? original.originalError : undefined;
-    if (cause instanceof DomainError) return { ...base, extensions: { code: cause.code, ...cause.details } };
+    const field = variableField(formatted.message);
+    if (cause instanceof DomainError) return { ...base, extensions: { code: cause.code, ...cause.details, ...field } };
     const apolloCode = formatted.extensions?.code;
     if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode)) {
-      return { ...base, extensions: { code: ErrorCode.VALIDATION } };
+      return { ...base, extensions: { code: ErrorCode.VALIDATION, ...field } };
     }
     const correlationId = randomUUID();
     logger.error({ err: original, correlationId, path: formatted.path }, 'unexpected error');
     return { ...base, message: `Internal error (correlation id ${correlationId})`, extensions: { code: ErrorCode.INTERNAL, correlationId } };
   };
+
+/** graphql-js names a bad variable's place only in its message ('... at "input.dailyBudget"'): the last segment is the field. */
+function variableField(message: string): { field?: string } {
+  const at = /^Variable "\$\w+" got invalid value .* at "([^"]+)"/.exec(message)?.[1];
+  const field = at?.split('.').pop()?.replace(/\[\d+\]$/, '');
+  return field ? { field } : {};
+}
