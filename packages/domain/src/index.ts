@@ -18,3 +18,4 @@ export * from './limits/windows';
 export * from './limits/limits';
 export * from './limits/stored';
 export * from './limits/quota-usage';
+export * from './templates/project-template';

@@ -216,6 +216,18 @@ const OPERATIONS: Record<string, Operation> = {
     expect: OPERATOR_ONLY_WRITE,
   },
   allOrganizations: { document: '{ allOrganizations { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
+  projectTemplates: { document: 'query($organizationId: ID!) { projectTemplates(organizationId: $organizationId) { id usageCount } }', variables: org, expect: ORG_VIEW },
+  createProjectTemplate: {
+    document: 'mutation($organizationId: ID!) { createProjectTemplate(organizationId: $organizationId, input: {name: "Ours", config: {apiKeyNames: ["ci"]}}) { id } }',
+    variables: org,
+    expect: MANAGE_PROJECTS,
+  },
+  createPublicProjectTemplate: { document: 'mutation { createPublicProjectTemplate(input: {name: "Everyone", config: {}}) { id } }', variables: () => ({}), expect: OPERATOR_ONLY_WRITE },
+  createProjectFromTemplate: {
+    document: 'mutation($organizationId: ID!, $name: String!) { createProjectFromTemplate(organizationId: $organizationId, templateId: "00000000-0000-4000-8000-00000000a001", input: {name: $name}) { project { id } } }',
+    variables: (w) => ({ ...org(w), name: `tpl-${randomBase62(8).toLowerCase()}` }),
+    expect: MANAGE_PROJECTS,
+  },
   organizationLimits: { document: 'query($organizationId: ID!) { organizationLimits(organizationId: $organizationId) { rpm dailyBudget } }', variables: org, expect: ORG_VIEW },
   setOrganizationLimits: {
     document: 'mutation($organizationId: ID!) { setOrganizationLimits(organizationId: $organizationId, input: {rpm: 100000, monthlyBudget: "100000"}) { rpm } }',

@@ -16,10 +16,12 @@ import { ApiKey } from './api-key.entity';
 import { OrganizationVerification } from './organization-verification.entity';
 import { RequestLog } from './request-log.entity';
 import { UsageHourly } from './usage-hourly.entity';
+import { ProjectTemplate } from './project-template.entity';
 
-export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly };
+export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly, ProjectTemplate };
 export { OutboxStatus } from './outbox-message.entity';
 export type { OrganizationSettings, StoredLimits } from './organization.entity';
+export type { StoredTemplateConfig } from './project-template.entity';
 export { BaseEntity } from './base';
 
-export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly];
+export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly, ProjectTemplate];

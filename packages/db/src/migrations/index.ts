@@ -6,6 +6,7 @@ import { Migration20261122181413 } from './Migration20261122181413';
 import { Migration20261122181500 } from './Migration20261122181500';
 import { Migration20261122190008 } from './Migration20261122190008';
 import { Migration20261122190341 } from './Migration20261122190341';
+import { Migration20261123153519 } from './Migration20261123153519';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122181500', class: Migration20261122181500 },
   { name: 'Migration20261122190008', class: Migration20261122190008 },
   { name: 'Migration20261122190341', class: Migration20261122190341 },
+  { name: 'Migration20261123153519', class: Migration20261123153519 },
 ];

@@ -8,8 +8,9 @@ export const organizationLimitsSchema = z.object({ rpm: count, tpm: count, rph: 
 export const projectQuotaSchema = z.object({
   dailyRequestLimit: count, dailyTokenLimit: count, monthlyRequestLimit: count, monthlyTokenLimit: count,
   requestsPerMinuteLimit: count, tokensPerMinuteLimit: count, dailyBudget: budget, monthlyBudget: budget,
-  enforceQuota: z.boolean().default(true),
-  customResetDay: z.number().int().min(1, 'must be 1 to 28').max(28, 'must be 1 to 28').default(1),
+  // Absent or null (as GraphQL sends an unset field): the defaults.
+  enforceQuota: z.boolean().nullish().transform((v) => v ?? true),
+  customResetDay: z.number().int().min(1, 'must be 1 to 28').max(28, 'must be 1 to 28').nullish().transform((v) => v ?? 1),
 });
 
 const MONEY = new Set(['dailyBudget', 'monthlyBudget']);

@@ -13,12 +13,13 @@ import { ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResol
 import { OrganizationVerificationFieldsResolver, VerificationResolver } from '../modules/verification/verification.resolver';
 import { OrganizationAuditContentResolver, RequestLogResolver } from '../modules/usage/request-log.resolver';
 import { LimitsResolver } from '../modules/limits/limits.resolver';
+import { ProjectTemplateResolver } from '../modules/template/template.resolver';
 import './enums';
 
 export const RESOLVERS = [AuthResolver, OrganizationResolver, MemberResolver, ProjectResolver, ProjectMemberResolver, AuditResolver,
   InvitationResolver, InviteTokenResolver, BulkInviteReportResolver, OutboxResolver,
   ApiKeyResolver, UpstreamResolver, ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResolver, VerificationResolver, OrganizationVerificationFieldsResolver,
-  RequestLogResolver, OrganizationAuditContentResolver, LimitsResolver] as const;
+  RequestLogResolver, OrganizationAuditContentResolver, LimitsResolver, ProjectTemplateResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

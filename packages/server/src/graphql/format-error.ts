@@ -33,9 +33,13 @@ export const createFormatError =
     return { ...base, message: `Internal error (correlation id ${correlationId})`, extensions: { code: ErrorCode.INTERNAL, correlationId } };
   };
 
-/** graphql-js names a bad variable's place only in its message ('... at "input.dailyBudget"'): the last segment is the field. */
+/**
+ * graphql-js names a bad variable's place only in its message
+ * ('... at "input.config.dailyBudget"'): the path below the variable is the
+ * field, dotted as domain validation names nested fields.
+ */
 function variableField(message: string): { field?: string } {
   const at = /^Variable "\$\w+" got invalid value .* at "([^"]+)"/.exec(message)?.[1];
-  const field = at?.split('.').pop()?.replace(/\[\d+\]$/, '');
+  const field = at?.split('.').slice(1).join('.');
   return field ? { field } : {};
 }

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.service';
 import { enabledCatalog, organizationGrant, projectGrant } from '../catalog/model-access.service';
 
 const limit = z.number().int().min(1, 'must be at least 1').max(100_000_000, 'must be at most 100000000');
-const createInput = z.object({
+export const createApiKeyInput = z.object({
   name: personNameSchema,
   expiresAt: z.date().refine((d) => d > new Date(), 'must be in the future').nullish(),
   allowedModels: z.array(modelNameSchema).max(200, 'must hold at most 200 models').transform((m) => [...new Set(m)].sort()).nullish(),
@@ -31,29 +31,36 @@ async function mayManageAll(ctx: Context, project: Project) {
 
 const newSecret = () => formatApiKey(randomBase62(API_KEY_RANDOM_LENGTH));
 
-export async function createApiKey(ctx: Context, projectId: string, input: z.input<typeof createInput>) {
-  const fields = parseInput(createInput, input);
+export async function createApiKey(ctx: Context, projectId: string, input: z.input<typeof createApiKeyInput>) {
+  const fields = parseInput(createApiKeyInput, input);
   const project = await ctx.em.findOneOrFail(Project, projectId, { populate: ['organization'] });
   if (project.status === ProjectStatus.ARCHIVED) throw conflict('projectId', 'The project is archived; its keys are disabled');
   if (fields.serviceAccount && !(await mayManageAll(ctx, project))) throw forbidden('Only project owners and organization admins create service-account keys');
   const organization = project.organization.getEntity();
   // No privilege escalation: a key only narrows what its project may call.
   assertKeyModelsWithinProject(await enabledCatalog(ctx), organizationGrant(organization), projectGrant(project), fields.allowedModels ?? null);
-  const secret = newSecret();
-  const apiKey = await ctx.em.transactional(async (em) => {
+  return ctx.em.transactional(async (em) => {
     // The project row lock serialises creates, so two at cap minus one make exactly one.
     await em.findOneOrFail(Project, projectId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    await assertKeyCap(em, organization, projectId);
-    const key = em.create(ApiKey, {
-      project: projectId, organizationId: organization.id, owner: fields.serviceAccount ? ApiKeyOwner.SERVICE_ACCOUNT : ApiKeyOwner.MEMBER,
-      createdBy: ctx.auth!.userId, name: fields.name, keyHash: sha256Hex(secret), ...apiKeyDisplay(secret),
-      allowedModels: fields.allowedModels ?? null, expiresAt: fields.expiresAt ?? null,
-      rpmLimit: fields.limits?.rpm ?? null, tpmLimit: fields.limits?.tpm ?? null, dailyBudget: fields.limits?.dailyBudget ?? null,
-    });
-    recordAudit(ctx, { action: 'apiKey.create', organizationId: organization.id, projectId, targetType: 'ApiKey', targetId: key.id, after: snapshot(key) }, em);
-    return key;
+    return mintApiKey(ctx, em, organization, projectId, fields);
   });
-  return { secret, apiKey };
+}
+
+/**
+ * Writes a key within the caller's transaction (which holds the project row
+ * lock) after checking the cap; answers its secret, which exists nowhere else.
+ */
+export async function mintApiKey(ctx: Context, em: EntityManager, organization: Organization, projectId: string, fields: z.output<typeof createApiKeyInput>) {
+  await assertKeyCap(em, organization, projectId);
+  const secret = newSecret();
+  const key = em.create(ApiKey, {
+    project: projectId, organizationId: organization.id, owner: fields.serviceAccount ? ApiKeyOwner.SERVICE_ACCOUNT : ApiKeyOwner.MEMBER,
+    createdBy: ctx.auth!.userId, name: fields.name, keyHash: sha256Hex(secret), ...apiKeyDisplay(secret),
+    allowedModels: fields.allowedModels ?? null, expiresAt: fields.expiresAt ?? null,
+    rpmLimit: fields.limits?.rpm ?? null, tpmLimit: fields.limits?.tpm ?? null, dailyBudget: fields.limits?.dailyBudget ?? null,
+  });
+  recordAudit(ctx, { action: 'apiKey.create', organizationId: organization.id, projectId, targetType: 'ApiKey', targetId: key.id, after: snapshot(key) }, em);
+  return { secret, apiKey: key };
 }
 
 async function assertKeyCap(em: EntityManager, organization: Organization, projectId: string) {

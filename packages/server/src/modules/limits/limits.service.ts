@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { OrganizationLimitsInput, ProjectQuotaInput, ProjectQuotaSettingsType, ProjectQuotaType, QuotaPeriod, QuotaUsageType } from './limits.types';
 
 /** A quota with its defaults filled in, as the API shows it. */
-const shown = (quota: ProjectQuota): ProjectQuotaType => ({ ...quota, enforceQuota: quota.enforceQuota !== false, customResetDay: quota.customResetDay ?? 1 });
+export const quotaView = (quota: ProjectQuota): ProjectQuotaType => ({ ...quota, enforceQuota: quota.enforceQuota !== false, customResetDay: quota.customResetDay ?? 1 });
 
 export async function organizationLimits(ctx: Context, organizationId: string): Promise<OrganizationLimits> {
   return organizationLimitsFromStored((await ctx.em.findOneOrFail(Organization, organizationId)).limits);
@@ -28,7 +28,7 @@ export async function setOrganizationLimits(ctx: Context, organizationId: string
 async function settingsOf(ctx: Context, project: Project): Promise<ProjectQuotaSettingsType> {
   const quota = projectQuotaFromStored(project.quota);
   const org = await organizationLimits(ctx, project.organization.id);
-  return { projectId: project.id, quota: shown(quota), effective: shown(effectiveProjectQuota(quota, org)) };
+  return { projectId: project.id, quota: quotaView(quota), effective: quotaView(effectiveProjectQuota(quota, org)) };
 }
 
 export async function projectQuota(ctx: Context, projectId: string): Promise<ProjectQuotaSettingsType> {
@@ -37,7 +37,7 @@ export async function projectQuota(ctx: Context, projectId: string): Promise<Pro
 
 /** Replaces the project's quota as asked; the answer shows it beside what is enforced under the organization's limits. */
 export async function setProjectQuota(ctx: Context, projectId: string, input: ProjectQuotaInput): Promise<ProjectQuotaSettingsType> {
-  const quota = parseInput(projectQuotaSchema, { ...input, enforceQuota: input.enforceQuota ?? undefined, customResetDay: input.customResetDay ?? undefined });
+  const quota = parseInput(projectQuotaSchema, input);
   const project = await ctx.em.findOneOrFail(Project, projectId);
   const before = project.quota;
   project.quota = toStoredLimits(quota);
