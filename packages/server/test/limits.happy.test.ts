@@ -1,4 +1,4 @@
-import { Organization, Project } from '@tollgate/db';
+import { ApiKey, Organization, Project } from '@tollgate/db';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { outcome, startHarness } from './support/harness';
@@ -78,5 +78,16 @@ describe('organization limits and project quota', () => {
       monthlyUsage: { requestCount: 5 + earlier, tokenCount: 500 + earlier * 100, spent: earlier ? '2.35' : '0.35', resetDay, periodStart: monthStart.toISOString().slice(0, 10) },
       quotaLimitRemaining: { dailyRequests: 5, dailyTokens: 500, monthlyRequests: 95 - earlier, monthlyTokens: null, dailyBudget: '0.65', monthlyBudget: null },
     });
+  });
+
+  it('replace a key\'s own limits, refusing bad ones without change', async () => {
+    const { project, client } = await world();
+    const created = await client.gql('mutation($p: ID!) { createApiKey(projectId: $p, input: {name: "k", limits: {rpm: 10}}) { apiKey { id } } }', { p: project.id });
+    const id = created.data!.createApiKey.apiKey.id;
+    const SET = 'mutation($p: ID!, $id: ID!, $l: ApiKeyLimitsInput!) { setApiKeyLimits(projectId: $p, id: $id, limits: $l) { limits { rpm tpm dailyBudget } } }';
+    expect((await client.gql(SET, { p: project.id, id, l: { tpm: 5000, dailyBudget: '0.25' } })).data!.setApiKeyLimits.limits).toEqual({ rpm: null, tpm: 5000, dailyBudget: '0.25' });
+    const bad = await client.gql(SET, { p: project.id, id, l: { rpm: 0 } });
+    expect(outcome(bad)).toBe('VALIDATION');
+    expect(await h.orm.em.fork().findOneOrFail(ApiKey, id)).toMatchObject({ rpmLimit: null, tpmLimit: 5000, dailyBudget: 250_000n });
   });
 });

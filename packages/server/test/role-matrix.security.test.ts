@@ -157,6 +157,11 @@ const OPERATIONS: Record<string, Operation> = {
     variables: (w, a) => ({ ...proj(w), id: w.keyOf(a) }),
     expect: PROJECT_KEYS_WRITE,
   },
+  setApiKeyLimits: {
+    document: 'mutation($projectId: ID!, $id: ID!) { setApiKeyLimits(projectId: $projectId, id: $id, limits: {rpm: 60, dailyBudget: "1.00"}) { limits { rpm dailyBudget } } }',
+    variables: (w, a) => ({ ...proj(w), id: w.keyOf(a) }),
+    expect: PROJECT_KEYS_WRITE,
+  },
   rotateApiKey: {
     document: 'mutation($projectId: ID!, $id: ID!, $requestId: String!) { rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: 60, requestId: $requestId) { secret } }',
     variables: (w, a) => ({ ...proj(w), id: w.keyOf(a), requestId: randomBase62(12) }),

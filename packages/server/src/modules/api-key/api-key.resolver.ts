@@ -5,8 +5,8 @@ import { UserType } from '../../auth/auth.types';
 import type { Context } from '../../context';
 import { Can } from '../../graphql/can';
 import { keyModels } from '../catalog/model-access.service';
-import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './api-key.service';
-import { ApiKeyLimitsType, ApiKeyType, CreateApiKeyInput, CreatedApiKeyType, RotatedApiKeyType } from './api-key.types';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey, setApiKeyLimits } from './api-key.service';
+import { ApiKeyLimitsInput, ApiKeyLimitsType, ApiKeyType, CreateApiKeyInput, CreatedApiKeyType, RotatedApiKeyType } from './api-key.types';
 
 const PROJECT = { project: 'projectId' };
 
@@ -28,6 +28,12 @@ export class ApiKeyResolver {
   @Can('project.keys.create', PROJECT)
   revokeApiKey(@Arg('projectId', () => ID) projectId: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return revokeApiKey(ctx, projectId, id);
+  }
+
+  @Mutation(() => ApiKeyType, { description: "Replaces the key's own limits (omitted ones are removed); the project's and organization's still bind." })
+  @Can('project.keys.create', PROJECT)
+  setApiKeyLimits(@Arg('projectId', () => ID) projectId: string, @Arg('id', () => ID) id: string, @Arg('limits', () => ApiKeyLimitsInput) limits: ApiKeyLimitsInput, @Ctx() ctx: Context) {
+    return setApiKeyLimits(ctx, projectId, id, limits);
   }
 
   @Mutation(() => RotatedApiKeyType, { description: 'Mints a new secret; the old one works for gracePeriodSeconds more (at most 24 h). Retrying with the same requestId mints nothing new.' })

@@ -95,6 +95,18 @@ export function revokeApiKey(ctx: Context, projectId: string, id: string) {
   });
 }
 
+/** Replaces a key's own limits (they only narrow its project's and organization's); proxies apply it within a second. */
+export function setApiKeyLimits(ctx: Context, projectId: string, id: string, input: z.input<typeof createApiKeyInput.shape.limits>) {
+  const limits = parseInput(createApiKeyInput.shape.limits, input, 'limits');
+  return ctx.em.transactional(async (em) => {
+    const { key } = await manageableKey(ctx, em, projectId, id);
+    const before = snapshot(key).limits;
+    Object.assign(key, { rpmLimit: limits?.rpm ?? null, tpmLimit: limits?.tpm ?? null, dailyBudget: limits?.dailyBudget ?? null });
+    recordAudit(ctx, { action: 'apiKey.setLimits', organizationId: key.organizationId, projectId, targetType: 'ApiKey', targetId: key.id, before, after: snapshot(key).limits }, em);
+    return key;
+  });
+}
+
 const rotateInput = z.object({
   gracePeriodSeconds: z.number(),
   requestId: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
