@@ -5,7 +5,9 @@ import { MoneyScalar } from '../../graphql/scalars';
 /** Counts can pass 2^31 (tokens per month), so they are SafeInt, not Int. */
 const Count = () => SafeIntResolver;
 
+/** One class for the answer and the input: the same seven optional limits. */
 @ObjectType('OrganizationLimits', { description: 'Shared caps for everything in the organization; null means no limit.' })
+@InputType('OrganizationLimitsInput')
 export class OrganizationLimitsType {
   @Field(Count, { nullable: true, description: 'Requests per rolling minute.' }) rpm?: number | null;
   @Field(Count, { nullable: true, description: 'Tokens per rolling minute.' }) tpm?: number | null;
@@ -15,17 +17,7 @@ export class OrganizationLimitsType {
   @Field(() => MoneyScalar, { nullable: true, description: 'Spend per UTC day.' }) dailyBudget?: bigint | null;
   @Field(() => MoneyScalar, { nullable: true, description: 'Spend per calendar month (UTC).' }) monthlyBudget?: bigint | null;
 }
-
-@InputType()
-export class OrganizationLimitsInput {
-  @Field(Count, { nullable: true }) rpm?: number | null;
-  @Field(Count, { nullable: true }) tpm?: number | null;
-  @Field(Count, { nullable: true }) rph?: number | null;
-  @Field(Count, { nullable: true }) rpd?: number | null;
-  @Field(Count, { nullable: true }) tpd?: number | null;
-  @Field(() => MoneyScalar, { nullable: true }) dailyBudget?: bigint | null;
-  @Field(() => MoneyScalar, { nullable: true }) monthlyBudget?: bigint | null;
-}
+export { OrganizationLimitsType as OrganizationLimitsInput };
 
 @ObjectType('ProjectQuota', { description: "A project's quota, rate limits and budgets; null means no limit." })
 export class ProjectQuotaType {
