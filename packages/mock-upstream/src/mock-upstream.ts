@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { embeddingOf, makeReply, markersIn, Memo, type Reply } from './reply';
-import { countTokens, messageText, promptText } from './tokens';
+import { countTokens, messageText, promptsOf, promptText, type Prompt } from './tokens';
 
 export interface MockOptions {
   /** 0 picks a free port. */
@@ -36,7 +36,6 @@ const DONE = 'data: [DONE]\n\n';
 type Kind = 'chat' | 'completion' | 'embedding';
 const KINDS: Record<string, Kind> = { '/v1/chat/completions': 'chat', '/v1/completions': 'completion', '/v1/embeddings': 'embedding' };
 type Body = Record<string, any>;
-type Prompt = string | number[];
 
 const errorBody = (message: string, type: string, code: string | null = null, param: string | null = null) => JSON.stringify({ error: { message, type, param, code } });
 const BAD_JSON = errorBody('We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)', 'invalid_request_error');
@@ -324,12 +323,3 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** A prompt or input: a string, strings, a token array, or token arrays; null when none of these. */
-function promptsOf(value: unknown): Prompt[] | null {
-  if (typeof value === 'string') return [value];
-  if (!Array.isArray(value) || value.length === 0) return null;
-  if (value.every((v) => typeof v === 'string')) return value;
-  if (value.every((v) => Number.isInteger(v))) return [value];
-  if (value.every((v) => Array.isArray(v) && v.every((t) => Number.isInteger(t)))) return value;
-  return null;
-}

@@ -14,4 +14,4 @@
  * - `completion_tokens` = countTokens(content) of the reply, times the number
  *   of choices (n, and one choice per prompt for a completions prompt array).
  */
-export { countPromptTokens, countTokens, messageText, promptText } from '@tollgate/domain/tokens';
+export { countPromptTokens, countTokens, messageText, promptsOf, promptText, type Prompt } from '@tollgate/domain/tokens';

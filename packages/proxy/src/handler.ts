@@ -11,7 +11,7 @@ import type { ProxyConfig } from './config';
 import { ProxyError, sendError, type ProxyErrorName } from './errors';
 import type { KeyCache, KeyContext } from './keys';
 import { SseRelay, type Usage } from './sse';
-import { countTokens, promptText } from '@tollgate/domain/tokens';
+import { countTokens, promptsOf, promptTokens } from '@tollgate/domain/tokens';
 import type { UsageRecorder } from './usage/recorder';
 
 const ROUTES: Record<string, string> = { '/v1/chat/completions': '/chat/completions', '/v1/completions': '/completions', '/v1/embeddings': '/embeddings' };
@@ -222,7 +222,7 @@ export class ProxyHandler {
   }
 
   private usageOf(body: Record<string, unknown>, text: string, usage: Usage | null) {
-    return usage ? { input: usage.prompt_tokens, output: usage.completion_tokens ?? 0 } : { input: countTokens(promptText(body)), output: countTokens(text) };
+    return usage ? { input: usage.prompt_tokens, output: usage.completion_tokens ?? 0 } : { input: promptTokens(body), output: countTokens(text) };
   }
 
   /** The client went away: the upstream call is aborted, and what was produced is charged. */
@@ -288,8 +288,10 @@ function reservationFor(body: Record<string, unknown>, route: ModelRoute, upstre
   const n = body.n ?? 1;
   if ((asked !== undefined && asked !== null && !(Number.isInteger(asked) && (asked as number) > 0)) || !(Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 128)) return null;
   const perChoice = upstreamPath === '/embeddings' ? 0 : typeof asked === 'number' ? asked : Math.min(route.defaultMaxOutputTokens, ceiling);
-  const input = countTokens(promptText(body));
-  const output = perChoice * (n as number);
+  // A completions request answers every prompt of a batch n times.
+  const prompts = upstreamPath === '/completions' ? (promptsOf(body.prompt)?.length ?? 1) : 1;
+  const input = promptTokens(body);
+  const output = perChoice * (n as number) * prompts;
   return { requests: 1n, tokens: BigInt(input + output), money: costMicros(input, output, route.inputPricePerMillion, route.outputPricePerMillion) };
 }
 

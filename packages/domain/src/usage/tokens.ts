@@ -25,4 +25,23 @@ export function promptText(body: { messages?: unknown; prompt?: unknown; input?:
   return '';
 }
 
+/** One prompt of a completions or embeddings request: text, or token ids. */
+export type Prompt = string | number[];
+
+/** A prompt or input: a string, strings, a token array, or token arrays; null when none of these. */
+export function promptsOf(value: unknown): Prompt[] | null {
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value) || value.length === 0) return null;
+  if (value.every((v) => typeof v === 'string')) return value;
+  if (value.every((v) => Number.isInteger(v))) return [value];
+  if (value.every((v) => Array.isArray(v) && v.every((t) => Number.isInteger(t)))) return value;
+  return null;
+}
+
+/** A request's prompt tokens: its text counted, plus token-id prompts as they are. */
+export function promptTokens(body: { messages?: unknown; prompt?: unknown; input?: unknown }): number {
+  const ids = Array.isArray(body.messages) ? [] : (promptsOf(body.prompt ?? body.input) ?? []).filter((p): p is number[] => typeof p !== 'string');
+  return countTokens(promptText(body)) + ids.reduce((sum, p) => sum + p.length, 0);
+}
+
 export const countPromptTokens = (messages: readonly Message[]): number => countTokens(promptText({ messages }));

@@ -1,4 +1,5 @@
 import { ApiKey, Organization, Project, seedApiKey } from '@tollgate/db';
+import { countTokens, promptTokens } from '@tollgate/domain/tokens';
 import { Redis } from 'ioredis';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,26 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     });
 
+    it('reserves output for every prompt of a completions batch and counts token-id prompts', async () => {
+      const { secret } = await newKey({ tpmLimit: 100_000 });
+      const complete = (prompt: unknown) => fetch(`${url}/v1/completions`, {
+        method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'mock-small', prompt, max_tokens: 100, n: 2 }),
+      });
+      const texts = await complete(['one', 'two', 'three']);
+      expect(texts.status).toBe(200);
+      // Remaining after this call's reservation: prompt tokens plus 100 per choice, 2 choices for each of 3 prompts.
+      expect(Number(texts.headers.get('x-ratelimit-remaining-tokens'))).toBe(100_000 - (countTokens('one\ntwo\nthree') + 600));
+      const firstUsed = ((await texts.json()) as { usage: { total_tokens: number } }).usage.total_tokens;
+      const ids = await complete([[1, 2, 3], [4, 5]]);
+      await ids.arrayBuffer();
+      expect(promptTokens({ prompt: [[1, 2, 3], [4, 5]] })).toBe(5);
+      // This one reserves 5 prompt tokens and 2 × 2 × 100 on top of the first call (settled to what it used, or not yet).
+      const remaining = Number(ids.headers.get('x-ratelimit-remaining-tokens'));
+      expect(remaining).toBeLessThanOrEqual(100_000 - firstUsed - 405);
+      expect(remaining).toBeGreaterThanOrEqual(100_000 - (countTokens('one\ntwo\nthree') + 600) - 405);
+    });
+
     it('admits at most 100 of 1,000 concurrent calls against a daily limit of 100 while the upstream holds each reply 2 s', async () => {
       await setQuota({ dailyRequestLimit: 100 });
       try {
@@ -49,7 +70,8 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
         const statuses = await Promise.all(Array.from({ length: 1000 }, () => call(secret, 'slow [[latency:2000]]').then(async (r) => (await r.arrayBuffer(), r.status))));
         const admitted = statuses.filter((s) => s === 200).length;
         // The project's earlier calls today count too: together they reach the limit and never pass it.
-        const earlier = Number((await world.db.query(`select count(*) from request_logs where project_id = $1 and status = 200 and api_key_id <> (select id from api_keys where key_hash = encode(sha256($2::bytea), 'hex'))`, [world.projectId, secret])).rows[0].count);
+        // Calls count against request quotas when they went upstream, whatever the upstream answered.
+        const earlier = Number((await world.db.query(`select coalesce(sum(forwarded), 0) as count from usage_hourly where project_id = $1 and hour >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' and api_key_id <> (select id from api_keys where key_hash = encode(sha256($2::bytea), 'hex'))`, [world.projectId, secret])).rows[0].count);
         expect(admitted + earlier).toBe(100);
         expect(statuses.filter((s) => s === 429).length).toBe(1000 - admitted);
         const refused = await (await call(secret)).json() as { error: { type: string; code: string } };
