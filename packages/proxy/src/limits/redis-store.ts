@@ -81,11 +81,24 @@ type ScriptedRedis = Redis & {
   tgSettle(numKeys: number, ...args: Array<string | number>): Promise<number>;
 };
 
+/** Longest a limit check (or settle, or seed) waits on Redis before the store counts as unavailable. */
+const COMMAND_TIMEOUT_MS = 2_000;
+
 export class RedisLimitStore implements LimitStore {
   private readonly redis: ScriptedRedis;
 
   constructor(url: string) {
-    const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) as ScriptedRedis;
+    const redis = new Redis(url, {
+      maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false,
+      // A Redis that goes silent (a partition drops packets, no FIN or RST), or a connection cut while a
+      // command is in flight (ioredis keeps such commands for the next connection and never fails them),
+      // would otherwise hold the call until Redis is back: fail it instead, so it is refused (503) or, for
+      // rate limits set to fail open, admitted.
+      commandTimeout: COMMAND_TIMEOUT_MS,
+      // ...and never replay such a command on the next connection: its caller has its answer already, and a
+      // replayed reserve would charge a call that was refused.
+      autoResendUnfulfilledCommands: false,
+    }) as ScriptedRedis;
     redis.on('error', () => undefined); // surfaced by the failing call, and retried by the client
     redis.defineCommand('tgReserve', { lua: RESERVE });
     redis.defineCommand('tgSettle', { lua: SETTLE });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 
 const root = new URL('../../../..', import.meta.url).pathname;
-const tsx = join(root, 'node_modules/.bin/tsx');
 const main = join(root, 'packages/proxy/src/main.ts');
 const children = new Set<ChildProcess>();
 afterAll(() => {
@@ -18,9 +17,13 @@ export interface ProxyProcess {
   output(): string;
 }
 
-/** The proxy as its own process (`tsx packages/proxy/src/main.ts`), as a deployment runs it. */
+/**
+ * The proxy as its own process, as a deployment runs it. Node loads tsx as a
+ * hook (not the tsx wrapper, which cannot pass SIGKILL on), so a signal sent
+ * to `child` reaches the proxy itself.
+ */
 export function spawnProxy(env: Record<string, string>): Promise<ProxyProcess> {
-  const child = spawn(tsx, [main], { env: { ...process.env, PROXY_PORT: '0', PROXY_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', main], { cwd: root, env: { ...process.env, PROXY_PORT: '0', PROXY_HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => (children.delete(child), resolve(code))));

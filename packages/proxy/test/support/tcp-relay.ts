@@ -1,13 +1,24 @@
-import { createServer, connect, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 
 /**
- * A TCP relay in front of PostgreSQL that a test can cut and restore, as a
- * network partition or a database restart would: down() drops every
- * connection and refuses new ones; up() lets them through again.
+ * A TCP relay in front of PostgreSQL or Redis that a test can break as a
+ * network would: down() drops every connection and refuses new ones (a
+ * restart, a partition with RST), up() lets them through again; stall()
+ * keeps connections open but holds the bytes either way (a partition that
+ * drops packets, no FIN or RST to tell anyone), resume() delivers them late,
+ * as TCP would once the network heals.
  */
 export async function startTcpRelay(target: { host: string; port: number }) {
   let down = false;
+  let stalled = false;
+  const held: Array<() => void> = [];
   const sockets = new Set<Socket>();
+  const forward = (from: Socket, to: Socket) =>
+    from.on('data', (chunk) => {
+      const send = () => void (to.destroyed || to.write(chunk));
+      if (stalled) held.push(send);
+      else send();
+    });
   const server = createServer((client) => {
     if (down) return void client.destroy();
     const upstream = connect(target.port, target.host);
@@ -16,19 +27,31 @@ export async function startTcpRelay(target: { host: string; port: number }) {
       s.on('error', () => undefined);
       s.once('close', () => sockets.delete(s));
     }
-    client.pipe(upstream).pipe(client);
+    forward(client, upstream);
+    forward(upstream, client);
     client.once('close', () => upstream.destroy());
     upstream.once('close', () => client.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as { port: number }).port,
+    /** Chunks held by a stall, either way: > 0 once something was sent into the silence. */
+    held: () => held.length,
+    stall() {
+      stalled = true;
+    },
+    resume() {
+      stalled = false;
+      for (const send of held.splice(0)) send();
+    },
     down() {
       down = true;
+      held.length = 0;
       for (const s of sockets) s.destroy();
     },
     up() {
       down = false;
+      stalled = false;
     },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
