@@ -10,7 +10,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string', Money: 'string', JSONObject: 'Record<string, unknown>' },
+        scalars: { DateTime: 'string', Money: 'string', SafeInt: 'number', JSONObject: 'Record<string, unknown>' },
       },
     },
   },

@@ -2,10 +2,14 @@ import { RequestLog } from '@tollgate/db';
 import { startHarness } from '@tollgate/server/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
+const QUOTA_FIELDS = 'dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay';
+const PROJECT_QUOTA = `query($p: ID!) { projectQuota(projectId: $p) { quota { ${QUOTA_FIELDS} } effective { ${QUOTA_FIELDS} } } }`;
+const ORG_LIMITS = 'query($o: ID!) { organizationLimits(organizationId: $o) { rpm tpm rph rpd tpd dailyBudget monthlyBudget } }';
+const SET_ORG_LIMITS = 'mutation($o: ID!, $input: OrganizationLimitsInput!) { setOrganizationLimits(organizationId: $o, input: $input) { rpm } }';
 const h = await startHarness();
 let browser: Browser;
 
@@ -138,7 +142,195 @@ describe('the SPA in headless Chromium', () => {
     await table.getByText('show').click();
     await table.getByText('kept answer').waitFor();
   });
+
+  it('sets a project quota above the organization\'s limit, shows it enforced at the organization\'s, polls usage, and shows members the quota read-only', async () => {
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'quota-org');
+    const project = await h.project(organization, 'metered');
+    const api = await h.signedIn(admin);
+    expect((await api.gql(SET_ORG_LIMITS, { o: organization.id, input: { rpd: 1000 } })).errors).toBeUndefined();
+    const page = await signedInPage(admin);
+    await page.goto(`${h.url}/orgs/${organization.id}/projects/${project.id}`);
+    await page.getByRole('link', { name: 'Quota' }).click();
+    const quota = page.getByRole('form', { name: 'Project quota' });
+    await quota.getByLabel('Requests per day').fill('5000');
+    await quota.getByLabel('Requests per month').fill('20000');
+    await quota.getByLabel('Daily budget (USD)').fill('2.5');
+    await quota.getByRole('button', { name: 'Save quota' }).click();
+    await quota.getByRole('status').getByText('Saved.').waitFor();
+    await field(quota, 'Requests per day').getByText('Enforced at 1,000 by the organization').waitFor();
+    expect(await field(quota, 'Requests per month').innerText()).toContain('Effective: 20,000');
+    expect(await field(quota, 'Tokens per day').innerText()).toContain('Effective: no limit');
+    expect(await quota.getByLabel('Requests per day').inputValue()).toBe('5000');
+    expect(await quota.getByLabel('Daily budget (USD)').inputValue()).toBe('2.50');
+    const saved = await api.gql(PROJECT_QUOTA, { p: project.id });
+    expect(saved.data!.projectQuota).toMatchObject({ quota: { dailyRequestLimit: 5000, monthlyRequestLimit: 20000, dailyBudget: '2.50' }, effective: { dailyRequestLimit: 1000 } });
+
+    // Bars for the effective daily and monthly limits, refreshed while the page stays open.
+    const usage = page.getByRole('region', { name: 'Quota usage' });
+    await usage.getByText('0 / 1,000 requests today').waitFor();
+    await usage.getByText('$0.00 / $2.50 spent today').waitFor();
+    await usage.getByText('0 / 20,000 requests this month').waitFor();
+    expect(await usage.getByRole('meter').count()).toBe(3);
+    await rollup(organization.id, project.id, 120, 3_000, 1_250_000n);
+    await usage.getByText('120 / 1,000 requests today').waitFor({ timeout: 15_000 });
+    await usage.getByText('$1.25 / $2.50 spent today').waitFor();
+    await usage.getByText('120 / 20,000 requests this month').waitFor();
+
+    const member = await h.user();
+    await h.member(organization, member);
+    await h.projectMember(project, member, 'MEMBER');
+    const view = await signedInPage(member);
+    await view.goto(`${h.url}/orgs/${organization.id}/projects/${project.id}/quota`);
+    const readOnly = view.getByRole('form', { name: 'Project quota' });
+    await field(readOnly, 'Requests per day').getByText('Enforced at 1,000 by the organization').waitFor();
+    expect(await readOnly.getByLabel('Requests per day').inputValue()).toBe('5000');
+    expect(await readOnly.getByLabel('Requests per day').isDisabled()).toBe(true);
+    expect(await readOnly.getByRole('button', { name: 'Save quota' }).count()).toBe(0);
+    await view.getByText('120 / 1,000 requests today').waitFor();
+  });
+
+  it('keeps a bad quota in the browser with errors beside the fields, and puts the server\'s refusal beside its field', async () => {
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'bad-quota-org');
+    const project = await h.project(organization, 'strict');
+    const api = await h.signedIn(admin);
+    const page = await signedInPage(admin);
+    const sent: string[] = [];
+    page.on('request', (request) => { if (request.postData()?.includes('setProjectQuota')) sent.push(request.postData()!); });
+    await page.goto(`${h.url}/orgs/${organization.id}/projects/${project.id}/quota`);
+    const quota = page.getByRole('form', { name: 'Project quota' });
+    await quota.getByLabel('Requests per minute').fill('30');
+    await quota.getByLabel('Monthly reset day').fill('29');
+    await quota.getByLabel('Tokens per day').fill('1.5');
+    await quota.getByLabel('Monthly budget (USD)').fill('12.3456789');
+    await quota.getByRole('button', { name: 'Save quota' }).click();
+    await field(quota, 'Monthly reset day').getByText('Enter a day from 1 to 28.').waitFor();
+    expect(await quota.getByLabel('Monthly reset day').getAttribute('aria-invalid')).toBe('true');
+    await field(quota, 'Tokens per day').getByText('Enter a whole number of at least 1.').waitFor();
+    await field(quota, 'Monthly budget (USD)').getByText(/Enter an amount above 0/).waitFor();
+    expect(await field(quota, 'Requests per minute').locator('.error').count()).toBe(0);
+    expect(sent).toEqual([]);
+    const unchanged = (await api.gql(PROJECT_QUOTA, { p: project.id })).data!.projectQuota.quota;
+    expect(unchanged).toMatchObject({ requestsPerMinuteLimit: null, dailyTokenLimit: null, monthlyBudget: null, customResetDay: 1 });
+
+    // Past the browser's checks, the server's VALIDATION error names its field.
+    await quota.getByLabel('Monthly reset day').fill('15');
+    await quota.getByLabel('Tokens per day').fill('2000000000000');
+    await quota.getByLabel('Monthly budget (USD)').fill('12.50');
+    await quota.getByRole('button', { name: 'Save quota' }).click();
+    await field(quota, 'Tokens per day').getByText('dailyTokenLimit must be at most 1000000000000').waitFor();
+    expect(await quota.locator('.error').count()).toBe(1);
+    expect(sent).toHaveLength(1);
+    expect((await api.gql(PROJECT_QUOTA, { p: project.id })).data!.projectQuota.quota).toMatchObject({ requestsPerMinuteLimit: null, customResetDay: 1 });
+
+    await quota.getByLabel('Tokens per day').fill('');
+    await quota.getByRole('button', { name: 'Save quota' }).click();
+    await quota.getByRole('status').getByText('Saved.').waitFor();
+    expect(await quota.locator('.error').count()).toBe(0);
+    expect((await api.gql(PROJECT_QUOTA, { p: project.id })).data!.projectQuota.quota).toMatchObject({ requestsPerMinuteLimit: 30, dailyTokenLimit: null, monthlyBudget: '12.50', customResetDay: 15 });
+  });
+
+  it('creates a template, then a project from it whose keys\' secrets are shown once', async () => {
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'template-org');
+    const page = await signedInPage(admin);
+    await page.goto(`${h.url}/orgs/${organization.id}`);
+    await page.getByRole('link', { name: 'Templates' }).click();
+    const table = page.getByRole('table', { name: 'Project templates' });
+    const rowOf = (name: string) => table.getByRole('row').filter({ has: page.getByRole('cell').getByText(name, { exact: true }) });
+    await rowOf('Starter').waitFor();
+    expect(await rowOf('Starter').innerText()).toMatch(/10,000 requests\/day.*Built-in/s);
+
+    const form = page.getByRole('form', { name: 'Create template' });
+    await form.getByLabel('Template name').fill('Team standard');
+    await form.getByLabel('Category').selectOption('Professional');
+    await form.getByLabel('Tags (comma separated)').fill('company, batch');
+    await form.getByLabel('Requests per day').fill('500');
+    await form.getByLabel('Daily budget (USD)').fill('2.50');
+    await form.getByLabel('Monthly reset day').fill('10');
+    await form.getByLabel('API key names').fill('ci\nCI');
+    await form.getByRole('button', { name: 'Create template' }).click();
+    await field(form, 'API key names (one per line or comma separated)').getByText('config.apiKeyNames must not repeat a name').waitFor();
+    await form.getByLabel('API key names').fill('ci\nbatch');
+    await form.getByRole('button', { name: 'Create template' }).click();
+    await form.getByRole('status').getByText('Created template Team standard.').waitFor();
+    const ours = rowOf('Team standard');
+    await ours.waitFor();
+    expect((await ours.getByRole('cell').allInnerTexts()).map((t) => t.trim())).toEqual(['Team standard', 'Professional', 'company, batch', '500 requests/day, $2.50/day, resets on day 10', "All of the organization's", 'ci, batch', '0', 'This organization']);
+
+    const from = page.getByRole('form', { name: 'Create project from template' });
+    await from.getByLabel('Template', { exact: true }).selectOption({ label: 'Team standard' });
+    await from.getByLabel('New project name').fill('from-template');
+    await from.getByRole('button', { name: 'Create from template' }).click();
+    const secrets = [await page.getByLabel('Secret of ci').innerText(), await page.getByLabel('Secret of batch').innerText()];
+    for (const secret of secrets) expect(secret).toMatch(/^sk-tg-[0-9A-Za-z]{38}$/);
+    await expect.poll(() => ours.getByRole('cell').nth(6).innerText()).toBe('1');
+
+    await page.getByRole('link', { name: 'from-template' }).click();
+    await page.getByRole('heading', { name: 'from-template' }).waitFor();
+    await page.getByRole('link', { name: 'Quota' }).click();
+    const quota = page.getByRole('form', { name: 'Project quota' });
+    await quota.getByLabel('Requests per day').waitFor();
+    expect(await quota.getByLabel('Requests per day').inputValue()).toBe('500');
+    expect(await quota.getByLabel('Monthly reset day').inputValue()).toBe('10');
+
+    await page.goto(`${h.url}/orgs/${organization.id}/templates`);
+    await rowOf('Team standard').waitFor();
+    expect(await page.getByLabel(/^Secret of/).count()).toBe(0);
+    const content = await page.content();
+    for (const secret of secrets) expect(content).not.toContain(secret);
+  });
+
+  it('saves the organization\'s limits, shows them after a reload, and shows members them read-only', async () => {
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'limits-org');
+    const api = await h.signedIn(admin);
+    const page = await signedInPage(admin);
+    await page.goto(`${h.url}/orgs/${organization.id}`);
+    await page.getByRole('link', { name: 'Limits' }).click();
+    const form = page.getByRole('form', { name: 'Organization limits' });
+    await form.getByLabel('Requests per minute').fill('60');
+    await form.getByLabel('Tokens per day').fill('2000000');
+    await form.getByLabel('Monthly budget (USD)').fill('100');
+    await form.getByLabel('Daily budget (USD)').fill('0');
+    await form.getByRole('button', { name: 'Save limits' }).click();
+    await field(form, 'Daily budget (USD)').getByText(/Enter an amount above 0/).waitFor();
+    expect((await api.gql(ORG_LIMITS, { o: organization.id })).data!.organizationLimits.rpm).toBeNull();
+
+    await form.getByLabel('Daily budget (USD)').fill('5');
+    await form.getByRole('button', { name: 'Save limits' }).click();
+    await form.getByRole('status').getByText('Saved.').waitFor();
+    await page.reload();
+    await form.getByLabel('Requests per minute').waitFor();
+    const values = Object.fromEntries(await Promise.all(['Requests per minute', 'Tokens per minute', 'Tokens per day', 'Daily budget (USD)', 'Monthly budget (USD)'].map(async (label) => [label, await form.getByLabel(label).inputValue()])));
+    expect(values).toEqual({ 'Requests per minute': '60', 'Tokens per minute': '', 'Tokens per day': '2000000', 'Daily budget (USD)': '5.00', 'Monthly budget (USD)': '100.00' });
+    expect((await api.gql(ORG_LIMITS, { o: organization.id })).data!.organizationLimits).toEqual({ rpm: 60, tpm: null, rph: null, rpd: null, tpd: 2_000_000, dailyBudget: '5.00', monthlyBudget: '100.00' });
+
+    const member = await h.user();
+    await h.member(organization, member);
+    const view = await signedInPage(member);
+    await view.goto(`${h.url}/orgs/${organization.id}/limits`);
+    const readOnly = view.getByRole('form', { name: 'Organization limits' });
+    await readOnly.getByLabel('Requests per minute').waitFor();
+    expect(await readOnly.getByLabel('Requests per minute').inputValue()).toBe('60');
+    expect(await readOnly.getByLabel('Requests per minute').isDisabled()).toBe(true);
+    expect(await readOnly.getByRole('button', { name: 'Save limits' }).count()).toBe(0);
+  });
 });
+
+/** The field (label, input, note and error) a label names. */
+const field = (scope: Locator, label: string) => scope.locator('.field').filter({ has: scope.page().getByLabel(label, { exact: true }) });
+
+/** One hourly rollup row in the current UTC hour, as the proxy's recorder writes them. */
+async function rollup(organizationId: string, projectId: string, forwarded: number, tokens: number, micros: bigint) {
+  const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  await h.orm.em.getConnection().execute(
+    `insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, output_tokens, cost)
+     values (?, ?, ?, ?, ?, null, 'mock-small', ?, 0, ?, ?, 0, ?)`,
+    [randomUUID(), hour, organizationId, projectId, randomUUID(), forwarded, forwarded, tokens, micros.toString()],
+  );
+}
 
 /** A page whose browser context carries the user's session cookie. */
 async function signedInPage(user: Parameters<typeof h.signedIn>[0]) {

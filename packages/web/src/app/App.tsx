@@ -5,10 +5,13 @@ import { AuthPage } from '../features/auth/AuthPage';
 import { JoinPage } from '../features/invitations/JoinPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { ApiKeysPage } from '../features/keys/ApiKeysPage';
+import { OrganizationLimitsPage } from '../features/limits/OrganizationLimitsPage';
+import { ProjectQuotaPage } from '../features/limits/ProjectQuotaPage';
 import { CatalogPage } from '../features/operator/CatalogPage';
 import { OrganizationsPage } from '../features/operator/OrganizationsPage';
 import { OutboxPage } from '../features/operator/OutboxPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
+import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { VerificationsPage } from '../features/operator/VerificationsPage';
 import { CreateOrganizationPage } from '../features/organizations/CreateOrganizationPage';
 import { OrganizationSettingsPage } from '../features/organizations/OrganizationSettingsPage';
@@ -76,6 +79,8 @@ function SignedIn() {
         <Route path="/orgs/:orgId" element={<OrgHome />} />
         <Route path="/orgs/:orgId/members" element={<MembersPage />} />
         <Route path="/orgs/:orgId/settings" element={<OrganizationSettingsPage />} />
+        <Route path="/orgs/:orgId/limits" element={<OrganizationLimitsPage />} />
+        <Route path="/orgs/:orgId/templates" element={<TemplatesPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/operator/catalog" element={<CatalogPage />} />
         <Route path="/operator/organizations" element={<OrganizationsPage />} />
@@ -83,6 +88,7 @@ function SignedIn() {
         <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectPage />} />
         <Route path="/orgs/:orgId/projects/:projectId/keys" element={<ApiKeysPage />} />
         <Route path="/orgs/:orgId/projects/:projectId/requests" element={<RequestsPage />} />
+        <Route path="/orgs/:orgId/projects/:projectId/quota" element={<ProjectQuotaPage />} />
         <Route path="*" element={<p>Not found.</p>} />
       </Routes>
     </>

@@ -52,6 +52,7 @@ export function ProjectPage() {
       <nav className="tabs">
         <Link to={`/orgs/${orgId}/projects/${project.id}/keys`}>API keys</Link>
         <Link to={`/orgs/${orgId}/projects/${project.id}/requests`}>Requests</Link>
+        <Link to={`/orgs/${orgId}/projects/${project.id}/quota`}>Quota</Link>
       </nav>
       <dl className="facts">
         <dt>Status</dt><dd>{project.status}</dd>

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { useQuery } from 'urql';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { graphql } from '../../gql';
+import { formatLimit } from './fields';
+
+const QuotaUsageQuery = graphql(`
+  query QuotaUsage($projectId: ID!) {
+    quotaUsage(projectId: $projectId, period: MONTH) {
+      projectId
+      dailyUsage { requestCount tokenCount spent date }
+      monthlyUsage { requestCount tokenCount spent resetDay periodStart }
+      effective { dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit dailyBudget monthlyBudget enforceQuota customResetDay }
+    }
+  }
+`);
+
+export const POLL_MS = 3_000;
+
+interface Bar { name: string; kind: 'count' | 'money'; used: number | string; limit: number | string | null | undefined; what: string }
+
+/** Use of the UTC day and quota month against each effective limit, polled while the page is open. */
+export function QuotaUsageBars({ projectId }: { projectId: string }) {
+  const [{ data, error }, reexecute] = useQuery({ query: QuotaUsageQuery, variables: { projectId }, requestPolicy: 'network-only' });
+  useEffect(() => {
+    const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), POLL_MS);
+    return () => clearInterval(timer);
+  }, [reexecute]);
+  if (!data) return <ErrorMessage error={error} />;
+  const { dailyUsage: day, monthlyUsage: month, effective: e } = data.quotaUsage;
+  const bars: Bar[] = [
+    { name: 'Requests today', kind: 'count', used: day.requestCount, limit: e.dailyRequestLimit, what: 'requests today' },
+    { name: 'Tokens today', kind: 'count', used: day.tokenCount, limit: e.dailyTokenLimit, what: 'tokens today' },
+    { name: 'Spent today', kind: 'money', used: day.spent, limit: e.dailyBudget, what: 'spent today' },
+    { name: 'Requests this month', kind: 'count', used: month.requestCount, limit: e.monthlyRequestLimit, what: 'requests this month' },
+    { name: 'Tokens this month', kind: 'count', used: month.tokenCount, limit: e.monthlyTokenLimit, what: 'tokens this month' },
+    { name: 'Spent this month', kind: 'money', used: month.spent, limit: e.monthlyBudget, what: 'spent this month' },
+  ];
+  const shown = bars.filter((b) => b.limit != null);
+  return (
+    <section aria-label="Quota usage">
+      <h2>Usage</h2>
+      <p>Today is {day.date} (UTC); the quota month began {month.periodStart} and resets on day {month.resetDay}.{e.enforceQuota ? '' : ' The quota is not enforced: calls over it are not refused.'}</p>
+      {shown.map((b) => <UsageBar key={b.name} bar={b} />)}
+      {shown.length === 0 && <p>No daily or monthly limits apply.</p>}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}
+
+function UsageBar({ bar }: { bar: Bar }) {
+  const used = Number(bar.used);
+  const limit = Number(bar.limit);
+  const text = `${formatLimit(bar.kind, bar.used)} / ${formatLimit(bar.kind, bar.limit)} ${bar.what}`;
+  return (
+    <div className="usage">
+      <div role="meter" aria-label={bar.name} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={Math.min(used, limit)} aria-valuetext={text} className={used >= limit ? 'meter full' : 'meter'}>
+        <span style={{ width: `${Math.min(100, (used / limit) * 100)}%` }} />
+      </div>
+      <span>{text}</span>
+    </div>
+  );
+}

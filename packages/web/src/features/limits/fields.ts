@@ -1,0 +1,95 @@
+import type { CombinedError } from 'urql';
+
+/** One limit: a count (requests, tokens) or an amount of money; blank means no limit. */
+export interface LimitSpec<K extends string = string> {
+  key: K;
+  label: string;
+  kind: 'count' | 'money';
+  /** Appended in summaries: "500 requests/day", "$2.50/day". */
+  unit: string;
+}
+
+export const QUOTA_LIMITS = [
+  { key: 'requestsPerMinuteLimit', label: 'Requests per minute', kind: 'count', unit: ' requests/min' },
+  { key: 'tokensPerMinuteLimit', label: 'Tokens per minute', kind: 'count', unit: ' tokens/min' },
+  { key: 'dailyRequestLimit', label: 'Requests per day', kind: 'count', unit: ' requests/day' },
+  { key: 'dailyTokenLimit', label: 'Tokens per day', kind: 'count', unit: ' tokens/day' },
+  { key: 'monthlyRequestLimit', label: 'Requests per month', kind: 'count', unit: ' requests/month' },
+  { key: 'monthlyTokenLimit', label: 'Tokens per month', kind: 'count', unit: ' tokens/month' },
+  { key: 'dailyBudget', label: 'Daily budget (USD)', kind: 'money', unit: '/day' },
+  { key: 'monthlyBudget', label: 'Monthly budget (USD)', kind: 'money', unit: '/month' },
+] as const satisfies readonly LimitSpec[];
+
+export const ORGANIZATION_LIMITS = [
+  { key: 'rpm', label: 'Requests per minute', kind: 'count', unit: ' requests/min' },
+  { key: 'tpm', label: 'Tokens per minute', kind: 'count', unit: ' tokens/min' },
+  { key: 'rph', label: 'Requests per hour', kind: 'count', unit: ' requests/hour' },
+  { key: 'rpd', label: 'Requests per day', kind: 'count', unit: ' requests/day' },
+  { key: 'tpd', label: 'Tokens per day', kind: 'count', unit: ' tokens/day' },
+  { key: 'dailyBudget', label: 'Daily budget (USD)', kind: 'money', unit: '/day' },
+  { key: 'monthlyBudget', label: 'Monthly budget (USD)', kind: 'money', unit: '/month' },
+] as const satisfies readonly LimitSpec[];
+
+type Value = number | string | null | undefined;
+export type Errors = Record<string, string>;
+type KeyOf<F extends readonly LimitSpec[]> = F[number]['key'];
+/** Limits as the API returns them: null or absent is no limit. */
+export type LimitValues<F extends readonly LimitSpec[]> = Partial<Record<KeyOf<F>, Value>>;
+
+/** "10,000", "$2.50", or "no limit". */
+export function formatLimit(kind: LimitSpec['kind'], value: Value): string {
+  if (value == null) return 'no limit';
+  return kind === 'money' ? `$${value}` : Number(value).toLocaleString('en-US');
+}
+
+const MONEY = /^\d{1,12}(\.\d{1,6})?$/;
+
+/** Why a typed limit is not acceptable, or null (blank is fine: no limit). */
+export function checkLimit(kind: LimitSpec['kind'], text: string): string | null {
+  const value = text.trim();
+  if (value === '') return null;
+  if (kind === 'money') return MONEY.test(value) && /[1-9]/.test(value) ? null : 'Enter an amount above 0 such as 12.50, with at most 6 decimals.';
+  return /^\d+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value)) ? null : 'Enter a whole number of at least 1.';
+}
+
+export const checkResetDay = (text: string) => (/^\d{1,2}$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 28 ? null : 'Enter a day from 1 to 28.');
+
+/** The text fields of a form, from the values the API returned. */
+export function formOf<F extends readonly LimitSpec[]>(fields: F, values: LimitValues<F>) {
+  return Object.fromEntries(fields.map((f) => [f.key, values[f.key as KeyOf<F>] == null ? '' : String(values[f.key as KeyOf<F>])])) as Record<KeyOf<F>, string>;
+}
+
+/** An API input: money as decimal strings, counts as numbers, null for no limit. */
+export type LimitInputValues<F extends readonly LimitSpec[]> = { [K in KeyOf<F>]: Extract<F[number], { key: K }>['kind'] extends 'money' ? string | null : number | null };
+
+/** The API input: every field, blank ones as null (the mutations replace everything). */
+export function inputOf<F extends readonly LimitSpec[]>(fields: F, form: Record<KeyOf<F>, string>): LimitInputValues<F> {
+  return Object.fromEntries(fields.map((f) => {
+    const text = form[f.key as KeyOf<F>].trim();
+    return [f.key, text === '' ? null : f.kind === 'money' ? text : Number(text)];
+  })) as LimitInputValues<F>;
+}
+
+export function validate<F extends readonly LimitSpec[]>(fields: F, form: Record<KeyOf<F>, string>): Errors {
+  const errors: Errors = {};
+  for (const f of fields) {
+    const problem = checkLimit(f.kind, form[f.key as KeyOf<F>]);
+    if (problem) errors[f.key] = problem;
+  }
+  return errors;
+}
+
+/**
+ * The server's VALIDATION error as an error beside its field; `place` maps the
+ * field the server names ("config.quota.customResetDay") to the form's, or null
+ * when the form has no such field (the error is then shown for the whole form).
+ */
+export function serverErrors(error: CombinedError | undefined, place: (field: string) => string | null): Errors {
+  const first = error?.graphQLErrors[0];
+  const field = first?.extensions?.field;
+  if (first?.extensions?.code !== 'VALIDATION' || typeof field !== 'string') return {};
+  const key = place(field);
+  return key ? { [key]: first.message } : {};
+}
+
+export const hasErrors = (errors: Errors) => Object.keys(errors).length > 0;

@@ -1,0 +1,84 @@
+import { cloneElement, useId, useState, type FormEvent, type HTMLAttributes, type ReactElement } from 'react';
+import { useMutation } from 'urql';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { graphql } from '../../gql';
+import { hasErrors, serverErrors, type Errors } from '../limits/fields';
+import { EMPTY_QUOTA, QUOTA_FIELDS, QuotaFields, quotaForm, quotaInput, validateQuota, type QuotaForm } from '../limits/QuotaFields';
+
+const CreateProjectTemplate = graphql(`
+  mutation CreateProjectTemplate($organizationId: ID!, $input: CreateProjectTemplateInput!) {
+    createProjectTemplate(organizationId: $organizationId, input: $input) { id name }
+  }
+`);
+
+const CATEGORIES = ['Starter', 'Professional', 'Enterprise', 'Custom'];
+const EMPTY = { name: '', description: '', category: 'Custom', tags: '', apiKeyNames: '' };
+
+/** "a, b\nc" → ["a", "b", "c"]: one entry per comma or line. */
+const list = (text: string) => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+
+/** Where the server's field ("config.quota.dailyBudget", "tags.2") is in this form. */
+function place(field: string): string | null {
+  const quota = field.replace(/^config\.quota\./, '');
+  if (field.startsWith('config.quota.') && QUOTA_FIELDS.has(quota)) return quota;
+  if (field.startsWith('config.apiKeyNames')) return 'apiKeyNames';
+  const top = field.split('.')[0]!;
+  return top in EMPTY ? top : null;
+}
+
+/** A template private to the organization: quota and service-account keys every project made from it gets. */
+export function CreateTemplateForm({ organizationId, onCreated }: { organizationId: string; onCreated: () => void }) {
+  const [created, create] = useMutation(CreateProjectTemplate);
+  const [form, setForm] = useState(EMPTY);
+  const [quota, setQuota] = useState<QuotaForm>(() => quotaForm(EMPTY_QUOTA));
+  const [errors, setErrors] = useState<Errors>({});
+  const text = (key: keyof typeof EMPTY) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = { ...validateQuota(quota), ...(form.name.trim() ? {} : { name: 'Enter a name.' }) };
+    setErrors(found);
+    if (hasErrors(found)) return;
+    const input = {
+      name: form.name, description: form.description, category: form.category, tags: list(form.tags),
+      config: { quota: quotaInput(quota), apiKeyNames: list(form.apiKeyNames) },
+    };
+    const result = await create({ organizationId, input });
+    setErrors(serverErrors(result.error, place));
+    if (!result.data) return;
+    setForm(EMPTY);
+    setQuota(quotaForm(EMPTY_QUOTA));
+    onCreated();
+  };
+  return (
+    <section>
+      <h2>Create a template</h2>
+      <form aria-label="Create template" noValidate onSubmit={submit}>
+        <div className="fields">
+          <Field label="Template name" error={errors.name}><input {...text('name')} /></Field>
+          <Field label="Description" error={errors.description}><input {...text('description')} /></Field>
+          <Field label="Category" error={errors.category}>
+            <select {...text('category')}>{CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}</select>
+          </Field>
+          <Field label="Tags (comma separated)" error={errors.tags}><input {...text('tags')} /></Field>
+        </div>
+        <QuotaFields form={quota} onChange={setQuota} errors={errors} />
+        <Field label="API key names (one per line or comma separated)" error={errors.apiKeyNames}><textarea rows={3} {...text('apiKeyNames')} /></Field>
+        <button type="submit" disabled={created.fetching}>Create template</button>
+        {created.data && !hasErrors(errors) && <p role="status">Created template {created.data.createProjectTemplate.name}.</p>}
+        {!hasErrors(errors) && <ErrorMessage error={created.error} />}
+      </form>
+    </section>
+  );
+}
+
+/** A labelled control with its error under it. */
+function Field({ label, error, children }: { label: string; error?: string; children: ReactElement<HTMLAttributes<HTMLElement>> }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined })}
+      {error && <small id={`${id}-error`} className="error">{error}</small>}
+    </div>
+  );
+}
