@@ -19,3 +19,6 @@ export * from './limits/limits';
 export * from './limits/stored';
 export * from './limits/quota-usage';
 export * from './templates/project-template';
+export * from './wallet/ledger';
+export * from './wallet/redemption-code';
+export * from './wallet/records-csv';

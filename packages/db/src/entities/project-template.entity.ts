@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import type { Opt } from '@mikro-orm/core';
 import { BaseEntity } from './base';
 import { Organization, type StoredLimits } from './organization.entity';
@@ -17,6 +17,8 @@ export interface StoredTemplateConfig {
  */
 @Entity({ tableName: 'project_templates' })
 @Index({ properties: ['organization'] })
+// Shared templates (built-in or public) belong to no organization; private ones to exactly one.
+@Check({ name: 'project_templates_owner_check', expression: '(is_public or is_system) = (organization_id is null)' })
 export class ProjectTemplate extends BaseEntity {
   @ManyToOne({ entity: () => Organization, ref: true, nullable: true, deleteRule: 'cascade' })
   organization?: Ref<Organization> | null;

@@ -7,6 +7,7 @@ import { Migration20261122181500 } from './Migration20261122181500';
 import { Migration20261122190008 } from './Migration20261122190008';
 import { Migration20261122190341 } from './Migration20261122190341';
 import { Migration20261123153519 } from './Migration20261123153519';
+import { Migration20261123161013 } from './Migration20261123161013';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122190008', class: Migration20261122190008 },
   { name: 'Migration20261122190341', class: Migration20261122190341 },
   { name: 'Migration20261123153519', class: Migration20261123153519 },
+  { name: 'Migration20261123161013', class: Migration20261123161013 },
 ];
