@@ -32,6 +32,10 @@ const OPERATOR_ONLY_WRITE         = [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, UA,
 const PROJECT_KEYS_READ           = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA, NF];
 const PROJECT_KEYS_WRITE          = [OK, NO, NO, NO, NO, NO, OK, OK, NF, NO, UA, NF];
 const PROJECT_OWNER_WRITE         = [OK, NO, NO, NO, NO, NO, OK, NO, NF, NO, UA, NF];
+const FINANCE_READ                = [OK, NO, NO, NO, OK, NO, NO, NO, NF, OK, UA, NF];
+// Past the gate, a made-up code answers as unavailable: the matrix only shows who gets that far.
+const RU = 'REDEMPTION_CODE_UNAVAILABLE';
+const FINANCE_REDEEM              = [RU, NO, NO, NO, RU, NO, NO, NO, NF, NO, UA, NF];
 
 const org = (w: World) => ({ organizationId: w.org.id });
 const proj = (w: World) => ({ projectId: w.project.id });
@@ -233,6 +237,21 @@ const OPERATIONS: Record<string, Operation> = {
     variables: (w) => ({ ...org(w), name: `tpl-${randomBase62(8).toLowerCase()}` }),
     expect: MANAGE_PROJECTS,
   },
+  wallet: { document: 'query($organizationId: ID!) { wallet(organizationId: $organizationId) { balance } }', variables: org, expect: FINANCE_READ },
+  walletRecords: { document: 'query($organizationId: ID!) { walletRecords(organizationId: $organizationId) { totals { count } } }', variables: org, expect: FINANCE_READ },
+  walletRecordsCsv: { document: 'query($organizationId: ID!) { walletRecordsCsv(organizationId: $organizationId) }', variables: org, expect: FINANCE_READ },
+  creditWallet: {
+    document: 'mutation($organizationId: ID!) { creditWallet(organizationId: $organizationId, amount: "1.00", reference: "matrix") { balance } }',
+    variables: org,
+    expect: OPERATOR_ONLY_WRITE,
+  },
+  setWalletActive: { document: 'mutation($organizationId: ID!) { setWalletActive(organizationId: $organizationId, isActive: true) { isActive } }', variables: org, expect: OPERATOR_ONLY_WRITE },
+  issueRedemptionCodes: {
+    document: 'mutation { issueRedemptionCodes(amount: "1.00", count: 1, expiresAt: "2099-01-01T00:00:00Z") { codes } }',
+    variables: () => ({}),
+    expect: OPERATOR_ONLY_WRITE,
+  },
+  redeemCode: { document: 'mutation($organizationId: ID!) { redeemCode(organizationId: $organizationId, code: "TGR-2222-2222-2222-2222") { balance } }', variables: org, expect: FINANCE_REDEEM },
   organizationLimits: { document: 'query($organizationId: ID!) { organizationLimits(organizationId: $organizationId) { rpm dailyBudget } }', variables: org, expect: ORG_VIEW },
   setOrganizationLimits: {
     document: 'mutation($organizationId: ID!) { setOrganizationLimits(organizationId: $organizationId, input: {rpm: 100000, monthlyBudget: "100000"}) { rpm } }',

@@ -14,6 +14,8 @@ export const ErrorCode = {
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   /** An invitation link that is unknown, expired, revoked, used up or meant for someone else. */
   INVITATION_UNAVAILABLE: 'INVITATION_UNAVAILABLE',
+  /** A redemption code that is unknown, expired or already redeemed (one answer for all three). */
+  REDEMPTION_CODE_UNAVAILABLE: 'REDEMPTION_CODE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

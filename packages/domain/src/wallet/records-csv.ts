@@ -10,8 +10,8 @@ export interface WalletRecordRow {
   previousBalance: bigint;
   currentBalance: bigint;
   description: string;
-  reference: string | null;
-  requestLogId: string | null;
+  reference?: string | null;
+  requestLogId?: string | null;
 }
 
 /** Numbers we wrote stay numbers; any other text a spreadsheet could evaluate is neutralised. */

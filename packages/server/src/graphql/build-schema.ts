@@ -14,12 +14,13 @@ import { OrganizationVerificationFieldsResolver, VerificationResolver } from '..
 import { OrganizationAuditContentResolver, RequestLogResolver } from '../modules/usage/request-log.resolver';
 import { LimitsResolver } from '../modules/limits/limits.resolver';
 import { ProjectTemplateResolver } from '../modules/template/template.resolver';
+import { WalletResolver } from '../modules/wallet/wallet.resolver';
 import './enums';
 
 export const RESOLVERS = [AuthResolver, OrganizationResolver, MemberResolver, ProjectResolver, ProjectMemberResolver, AuditResolver,
   InvitationResolver, InviteTokenResolver, BulkInviteReportResolver, OutboxResolver,
   ApiKeyResolver, UpstreamResolver, ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResolver, VerificationResolver, OrganizationVerificationFieldsResolver,
-  RequestLogResolver, OrganizationAuditContentResolver, LimitsResolver, ProjectTemplateResolver] as const;
+  RequestLogResolver, OrganizationAuditContentResolver, LimitsResolver, ProjectTemplateResolver, WalletResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
