@@ -313,6 +313,8 @@ describe('every operation declares who may call it', () => {
 describe.each(Object.entries(OPERATIONS))('%s', (name, operation) => {
   it.each(ACTORS.map((actor, i) => [actor, operation.expect[i]!] as const))('as %s answers %s', async (actor, expected) => {
     const world = await buildWorld(h);
+    // A prepaid organization, so wallet operations have a wallet to act on.
+    await h.orm.em.getConnection().execute('insert into wallets (organization_id) values (?)', [world.org.id]);
     const result = await world.clients[actor].gql(operation.document, operation.variables(world, actor));
     expect(outcome(result), JSON.stringify(result.errors)).toBe(expected);
   });

@@ -1,7 +1,7 @@
-import { RequestLog } from '@tollgate/db';
+import { RequestLog, WalletRecord } from '@tollgate/db';
 import { startHarness } from '@tollgate/server/testing';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -10,6 +10,11 @@ const QUOTA_FIELDS = 'dailyRequestLimit dailyTokenLimit monthlyRequestLimit mont
 const PROJECT_QUOTA = `query($p: ID!) { projectQuota(projectId: $p) { quota { ${QUOTA_FIELDS} } effective { ${QUOTA_FIELDS} } } }`;
 const ORG_LIMITS = 'query($o: ID!) { organizationLimits(organizationId: $o) { rpm tpm rph rpd tpd dailyBudget monthlyBudget } }';
 const SET_ORG_LIMITS = 'mutation($o: ID!, $input: OrganizationLimitsInput!) { setOrganizationLimits(organizationId: $o, input: $input) { rpm } }';
+const WALLET = 'query($o: ID!) { wallet(organizationId: $o) { balance isActive } walletRecords(organizationId: $o) { totals { count } } }';
+const CREDIT = 'mutation($o: ID!, $a: Money!, $r: String!) { creditWallet(organizationId: $o, amount: $a, reference: $r) { balance } }';
+const ISSUE = 'mutation($a: Money!, $e: DateTime!) { issueRedemptionCodes(amount: $a, count: 1, expiresAt: $e) { codes } }';
+const REDEEM = 'mutation($o: ID!, $c: String!) { redeemCode(organizationId: $o, code: $c) { balance } }';
+const CSV_HEADER = 'createdAt,type,amount,previousBalance,currentBalance,description,reference,requestLogId';
 const h = await startHarness();
 let browser: Browser;
 
@@ -317,10 +322,179 @@ describe('the SPA in headless Chromium', () => {
     expect(await readOnly.getByLabel('Requests per minute').isDisabled()).toBe(true);
     expect(await readOnly.getByRole('button', { name: 'Save limits' }).count()).toBe(0);
   });
+
+  it('lets an operator credit a wallet once per reference and issue codes shown once; the admin sees the balance and redeems a code once', async () => {
+    const operator = await h.user({ isOperator: true });
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'wallet-org');
+    const api = await h.signedIn(admin);
+    const ops = await signedInPage(operator);
+    await ops.goto(`${h.url}/operator/catalog`);
+    const operatorNav = ops.getByRole('navigation', { name: 'Operator' });
+    await operatorNav.getByRole('link', { name: 'Wallets' }).click();
+    await ops.getByLabel('Organization to manage').selectOption({ label: 'wallet-org (wallet-org)' });
+    const credit = ops.getByRole('form', { name: 'Credit wallet' });
+    await credit.getByLabel('Amount (USD)').fill('5');
+    await credit.getByLabel('Reference').fill('INV-1');
+    await credit.getByLabel('Description').fill('Bank transfer');
+    const credited = async () => {
+      await Promise.all([ops.waitForResponse((r) => r.request().postData()?.includes('creditWallet') ?? false), credit.getByRole('button', { name: 'Credit wallet' }).click()]);
+      return credit.getByRole('status').innerText();
+    };
+    expect(await credited()).toBe("wallet-org's balance is now $5.00 (available $5.00).");
+    // The same reference again is a no-op.
+    expect(await credited()).toBe("wallet-org's balance is now $5.00 (available $5.00).");
+    expect((await api.gql(WALLET, { o: organization.id })).data).toEqual({ wallet: { balance: '5.00', isActive: true }, walletRecords: { totals: { count: 1 } } });
+    await credit.getByLabel('Amount (USD)').fill('6');
+    await credit.getByRole('button', { name: 'Credit wallet' }).click();
+    await field(credit, 'Reference').getByText('Reference "INV-1" already credited a different amount').waitFor();
+    expect(await credit.getByLabel('Reference').getAttribute('aria-invalid')).toBe('true');
+
+    await operatorNav.getByRole('link', { name: 'Redemption codes' }).click();
+    const issue = ops.getByRole('form', { name: 'Issue redemption codes' });
+    await issue.getByLabel('Amount per code (USD)').fill('2.50');
+    await issue.getByLabel('Number of codes').fill('2');
+    await issue.getByLabel('Valid through (UTC day)').fill(utcDay(1));
+    await issue.getByLabel('Description').fill('Browser giveaway');
+    await issue.getByRole('button', { name: 'Issue codes' }).click();
+    const issued = ops.getByRole('region', { name: 'Issued codes' });
+    await issued.getByRole('status').getByText('Issued 2 codes of $2.50 each').waitFor();
+    await issued.getByText('they will not be shown again').waitFor();
+    const codes = await issued.getByRole('listitem').allInnerTexts();
+    expect(codes).toHaveLength(2);
+    for (const code of codes) expect(code).toMatch(/^TGR(-[2-9A-HJKMNP-Z]{4}){4}$/);
+    await ops.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.url });
+    await issued.getByRole('button', { name: 'Copy all codes' }).click();
+    expect(await ops.evaluate(() => navigator.clipboard.readText())).toBe(codes.join('\n'));
+    await ops.reload();
+    await issue.getByLabel('Number of codes').waitFor();
+    expect(await issued.count()).toBe(0);
+    for (const code of codes) expect(await ops.content()).not.toContain(code);
+
+    const page = await signedInPage(admin);
+    await page.goto(`${h.url}/orgs/${organization.id}`);
+    await page.getByRole('link', { name: 'Wallet' }).click();
+    const balance = page.getByLabel('Wallet balance');
+    await balance.getByText('$5.00 USD').waitFor();
+    expect(await balance.innerText()).toMatch(/Frozen\s+\$0\.00.*Available\s+\$5\.00\s+Status\s+Active/s);
+    const redeem = page.getByRole('form', { name: 'Redeem a code' });
+    await redeem.getByLabel('Redemption code').fill(codes[0]!.toLowerCase());
+    await redeem.getByRole('button', { name: 'Redeem' }).click();
+    await redeem.getByRole('status').getByText('Redeemed: the balance is now $7.50.').waitFor();
+    await balance.getByText('$7.50 USD').waitFor();
+    const records = page.getByRole('table', { name: 'Wallet records' });
+    await records.getByText(`Redeemed code …${codes[0]!.slice(-4)}`).waitFor();
+    await redeem.getByLabel('Redemption code').fill(codes[0]!);
+    await redeem.getByRole('button', { name: 'Redeem' }).click();
+    await field(redeem, 'Redemption code').getByText('This code is unknown, expired or already redeemed.').waitFor();
+    expect(await redeem.getByLabel('Redemption code').getAttribute('aria-invalid')).toBe('true');
+    expect((await api.gql(WALLET, { o: organization.id })).data).toEqual({ wallet: { balance: '7.50', isActive: true }, walletRecords: { totals: { count: 2 } } });
+  });
+
+  it('filters wallet records by type, exports them as CSV, and shows the Wallet tab only with organization.finance', async () => {
+    const operator = await h.user({ isOperator: true });
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'ledger-org');
+    const operatorApi = await h.signedIn(operator);
+    const api = await h.signedIn(admin);
+    expect((await operatorApi.gql(CREDIT, { o: organization.id, a: '5', r: 'INV-1' })).errors).toBeUndefined();
+    const issued = await operatorApi.gql(ISSUE, { a: '2.50', e: new Date(Date.now() + 86_400_000).toISOString() });
+    expect((await api.gql(REDEEM, { o: organization.id, c: issued.data!.issueRedemptionCodes.codes[0] })).errors).toBeUndefined();
+    // A call charged to the wallet, as the proxy writes it.
+    const em = h.orm.em.fork();
+    em.create(WalletRecord, { organizationId: organization.id, type: 'CONSUME', amount: -1_250_000n, requestLogId: randomUUID(), description: 'mock-small' });
+    await em.flush();
+
+    const page = await signedInPage(admin);
+    await page.goto(`${h.url}/orgs/${organization.id}/wallet`);
+    await page.getByLabel('Wallet balance').getByText('$6.25 USD').waitFor();
+    const records = page.getByRole('table', { name: 'Wallet records' });
+    const totals = page.getByLabel('Totals');
+    await totals.getByText('3 records · $7.50 in · $1.25 out').waitFor();
+    expect(await records.getByRole('row').count()).toBe(4);
+    expect(await records.getByRole('row').nth(1).innerText()).toMatch(/CONSUME\s+-\$1\.25\s+\$7\.50 → \$6\.25\s+mock-small\s+Request/);
+    await page.getByLabel('Consume').check();
+    await totals.getByText('1 record · $0.00 in · $1.25 out').waitFor();
+    expect(await records.getByRole('row').count()).toBe(2);
+    await page.getByLabel('Consume').uncheck();
+    await page.getByLabel('Recharge').check();
+    await totals.getByText('2 records · $7.50 in · $0.00 out').waitFor();
+    expect(await records.getByRole('row').count()).toBe(3);
+    expect(await records.getByRole('row').nth(1).innerText()).toMatch(/RECHARGE\s+\$2\.50\s+\$5\.00 → \$7\.50\s+Redeemed code …/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`wallet-ledger-org-${utcDay(0)}.csv`);
+    const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    expect(lines[0]).toBe(CSV_HEADER);
+    expect(lines.slice(1).map((l) => l.split(',').slice(1, 3))).toEqual([['RECHARGE', '5.00'], ['RECHARGE', '2.50']]);
+
+    // The tab needs organization.finance: an admin's or the FINANCE grant's, never a plain member's.
+    const finance = await h.user();
+    await h.member(organization, finance, 'MEMBER', ['FINANCE']);
+    const accountant = await signedInPage(finance);
+    await accountant.goto(`${h.url}/orgs/${organization.id}`);
+    await accountant.getByRole('link', { name: 'Wallet' }).click();
+    await accountant.getByLabel('Wallet balance').getByText('$6.25 USD').waitFor();
+    const member = await h.user();
+    await h.member(organization, member);
+    const view = await signedInPage(member);
+    await view.goto(`${h.url}/orgs/${organization.id}`);
+    await view.getByRole('link', { name: 'Templates' }).waitFor();
+    await view.waitForLoadState('networkidle');
+    expect(await view.getByRole('link', { name: 'Wallet' }).count()).toBe(0);
+    await view.goto(`${h.url}/orgs/${organization.id}/wallet`);
+    await view.getByRole('alert').getByText('FORBIDDEN').waitFor();
+  });
+
+  it('pages wallet records by cursor, filters them by UTC day, shows an inactive wallet, and an organization that is not prepaid', async () => {
+    const operator = await h.user({ isOperator: true });
+    const admin = await h.user();
+    const organization = await h.organization(admin, 'paged-wallet-org');
+    const other = await h.organization(admin, 'postpaid-org');
+    const operatorApi = await h.signedIn(operator);
+    for (let i = 1; i <= 52; i++) expect((await operatorApi.gql(CREDIT, { o: organization.id, a: '1', r: `R-${i}` })).errors).toBeUndefined();
+    const page = await signedInPage(admin);
+    await page.goto(`${h.url}/orgs/${organization.id}/wallet`);
+    const records = page.getByRole('table', { name: 'Wallet records' });
+    const totals = page.getByLabel('Totals');
+    await totals.getByText('52 records · $52.00 in · $0.00 out').waitFor();
+    await expect.poll(() => records.getByRole('row').count()).toBe(52);
+    await records.getByRole('button', { name: 'Load more' }).click();
+    await records.getByRole('cell', { name: 'R-1', exact: true }).waitFor();
+    expect(await records.getByRole('row').count()).toBe(53);
+    expect(await records.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    expect(await records.getByRole('row').nth(1).innerText()).toContain('R-52');
+
+    await page.getByLabel('To (UTC)').fill(utcDay(-1));
+    await totals.getByText('0 records · $0.00 in · $0.00 out').waitFor();
+    await page.getByText('No records match.').waitFor();
+    await page.getByLabel('To (UTC)').fill(utcDay(0));
+    await page.getByLabel('From (UTC)').fill(utcDay(0));
+    await totals.getByText('52 records').waitFor();
+    expect(await records.getByRole('row').count()).toBe(52);
+
+    const ops = await signedInPage(operator);
+    await ops.goto(`${h.url}/operator/wallets`);
+    await ops.getByLabel('Organization to manage').selectOption({ label: 'paged-wallet-org (paged-wallet-org)' });
+    const status = ops.getByRole('region', { name: 'Wallet status' });
+    await status.getByRole('button', { name: 'Deactivate wallet' }).click();
+    await status.getByRole('status').getByText("paged-wallet-org's wallet is inactive (balance $52.00).").waitFor();
+    await page.reload();
+    await page.getByLabel('Wallet balance').getByText('Inactive: every call is refused').waitFor();
+    await status.getByRole('button', { name: 'Activate wallet', exact: true }).click();
+    await status.getByRole('status').getByText("paged-wallet-org's wallet is active").waitFor();
+
+    await page.goto(`${h.url}/orgs/${other.id}/wallet`);
+    await page.getByText('This organization is not prepaid.').waitFor();
+    await page.getByLabel('Totals').getByText('0 records').waitFor();
+  });
 });
 
 /** The field (label, input, note and error) a label names. */
 const field = (scope: Locator, label: string) => scope.locator('.field').filter({ has: scope.page().getByLabel(label, { exact: true }) });
+
+/** A UTC day as YYYY-MM-DD, `offset` days from today. */
+const utcDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** One hourly rollup row in the current UTC hour, as the proxy's recorder writes them. */
 async function rollup(organizationId: string, projectId: string, forwarded: number, tokens: number, micros: bigint) {

@@ -10,9 +10,12 @@ import { ProjectQuotaPage } from '../features/limits/ProjectQuotaPage';
 import { CatalogPage } from '../features/operator/CatalogPage';
 import { OrganizationsPage } from '../features/operator/OrganizationsPage';
 import { OutboxPage } from '../features/operator/OutboxPage';
+import { RedemptionCodesPage } from '../features/operator/RedemptionCodesPage';
+import { WalletsPage } from '../features/operator/WalletsPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { VerificationsPage } from '../features/operator/VerificationsPage';
+import { WalletPage } from '../features/wallet/WalletPage';
 import { CreateOrganizationPage } from '../features/organizations/CreateOrganizationPage';
 import { OrganizationSettingsPage } from '../features/organizations/OrganizationSettingsPage';
 import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
@@ -67,6 +70,8 @@ function SignedIn() {
             <Link to="/operator/catalog">Catalog</Link>
             <Link to="/operator/organizations">Organizations</Link>
             <Link to="/operator/verifications">Verifications</Link>
+            <Link to="/operator/wallets">Wallets</Link>
+            <Link to="/operator/redemption-codes">Redemption codes</Link>
             <Link to="/outbox">Outbox</Link>
           </nav>
         )}
@@ -81,10 +86,13 @@ function SignedIn() {
         <Route path="/orgs/:orgId/settings" element={<OrganizationSettingsPage />} />
         <Route path="/orgs/:orgId/limits" element={<OrganizationLimitsPage />} />
         <Route path="/orgs/:orgId/templates" element={<TemplatesPage />} />
+        <Route path="/orgs/:orgId/wallet" element={<WalletPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/operator/catalog" element={<CatalogPage />} />
         <Route path="/operator/organizations" element={<OrganizationsPage />} />
         <Route path="/operator/verifications" element={<VerificationsPage />} />
+        <Route path="/operator/wallets" element={<WalletsPage />} />
+        <Route path="/operator/redemption-codes" element={<RedemptionCodesPage />} />
         <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectPage />} />
         <Route path="/orgs/:orgId/projects/:projectId/keys" element={<ApiKeysPage />} />
         <Route path="/orgs/:orgId/projects/:projectId/requests" element={<RequestsPage />} />

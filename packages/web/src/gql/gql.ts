@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query Me {\n    me { id name email isOperator }\n    myOrganizations { id displayName }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignOut { signOut }\n": typeof types.SignOutDocument,
+    "\n  query OrganizationTabsViewer($organizationId: ID!) {\n    organization(id: $organizationId) { id viewer { permissions } }\n  }\n": typeof types.OrganizationTabsViewerDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { id email name isOperator }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { id email name isOperator }\n  }\n": typeof types.SignInDocument,
     "\n  query PreviewBulkInvite($organizationId: ID!, $csv: String!) {\n    previewBulkInvite(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n": typeof types.PreviewBulkInviteDocument,
@@ -43,17 +44,21 @@ type Documents = {
     "\n  mutation UpdateMemberRole($organizationId: ID!, $userId: ID!, $role: OrgRole!) {\n    updateMemberRole(organizationId: $organizationId, userId: $userId, role: $role) { id role }\n  }\n": typeof types.UpdateMemberRoleDocument,
     "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": typeof types.RemoveMemberDocument,
     "\n  query Catalog {\n    upstreams { id name baseUrl hasCredential createdAt }\n    catalogModels {\n      id name upstreamModel inputPricePerMillion outputPricePerMillion contextWindow defaultMaxOutputTokens groups enabled\n      upstream { id name }\n    }\n  }\n": typeof types.CatalogDocument,
+    "\n  mutation CreditWallet($organizationId: ID!, $amount: Money!, $reference: String!, $description: String) {\n    creditWallet(organizationId: $organizationId, amount: $amount, reference: $reference, description: $description) { organizationId balance availableAmount isActive }\n  }\n": typeof types.CreditWalletDocument,
     "\n  mutation CreateModel($input: ModelInput!) {\n    createModel(input: $input) { id }\n  }\n": typeof types.CreateModelDocument,
     "\n  mutation UpdateModel($id: ID!, $input: ModelInput!) {\n    updateModel(id: $id, input: $input) { id name enabled }\n  }\n": typeof types.UpdateModelDocument,
     "\n  mutation SetOrganizationModelAccess($organizationId: ID!, $access: ModelAccessInput!) {\n    setOrganizationModelAccess(organizationId: $organizationId, access: $access) { id modelAccess { models groups } }\n  }\n": typeof types.SetOrganizationModelAccessDocument,
     "\n  mutation SetOrganizationCaps($organizationId: ID!, $caps: OrganizationCapsInput!) {\n    setOrganizationCaps(organizationId: $organizationId, caps: $caps) { id caps { projectsPerOrganization apiKeysPerProject } }\n  }\n": typeof types.SetOrganizationCapsDocument,
     "\n  query AllOrganizations($search: String) {\n    allOrganizations(search: $search) {\n      id name displayName verificationTier createdAt\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status }\n    }\n  }\n": typeof types.AllOrganizationsDocument,
     "\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n": typeof types.OutboxDocument,
+    "\n  mutation IssueRedemptionCodes($amount: Money!, $count: Int!, $expiresAt: DateTime!, $description: String) {\n    issueRedemptionCodes(amount: $amount, count: $count, expiresAt: $expiresAt, description: $description) {\n      batch { id amount count expiresAt description }\n      codes\n    }\n  }\n": typeof types.IssueRedemptionCodesDocument,
     "\n  mutation CreateUpstream($input: UpstreamInput!) {\n    createUpstream(input: $input) { id }\n  }\n": typeof types.CreateUpstreamDocument,
     "\n  mutation UpdateUpstream($id: ID!, $input: UpstreamInput!) {\n    updateUpstream(id: $id, input: $input) { id name baseUrl hasCredential }\n  }\n": typeof types.UpdateUpstreamDocument,
     "\n  query VerificationQueue {\n    organizationVerifications(status: PENDING) {\n      id companyName registrationNumber contactName contactEmail country createdAt\n      organization { id displayName name }\n    }\n  }\n": typeof types.VerificationQueueDocument,
     "\n  mutation ApproveVerification($id: ID!) {\n    approveOrganizationVerification(id: $id) { id status }\n  }\n": typeof types.ApproveVerificationDocument,
     "\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n": typeof types.RejectVerificationDocument,
+    "\n  mutation SetWalletActive($organizationId: ID!, $isActive: Boolean!) {\n    setWalletActive(organizationId: $organizationId, isActive: $isActive) { organizationId balance isActive }\n  }\n": typeof types.SetWalletActiveDocument,
+    "\n  query WalletOrganizations {\n    allOrganizations { id name displayName }\n  }\n": typeof types.WalletOrganizationsDocument,
     "\n  mutation SetAuditContentPolicy($organizationId: ID!, $policy: AuditContentPolicy!, $retentionDays: Int!) {\n    setAuditContentPolicy(organizationId: $organizationId, policy: $policy, retentionDays: $retentionDays) { id auditContent { policy retentionDays } }\n  }\n": typeof types.SetAuditContentPolicyDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      auditContent { policy retentionDays }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n": typeof types.OrganizationSettingsDocument,
@@ -72,10 +77,15 @@ type Documents = {
     "\n  mutation CreateProjectFromTemplate($organizationId: ID!, $templateId: ID!, $input: CreateProjectInput!) {\n    createProjectFromTemplate(organizationId: $organizationId, templateId: $templateId, input: $input) {\n      project { id name }\n      apiKeys { secret apiKey { id name } }\n    }\n  }\n": typeof types.CreateProjectFromTemplateDocument,
     "\n  mutation CreateProjectTemplate($organizationId: ID!, $input: CreateProjectTemplateInput!) {\n    createProjectTemplate(organizationId: $organizationId, input: $input) { id name }\n  }\n": typeof types.CreateProjectTemplateDocument,
     "\n  query OrganizationTemplates($organizationId: ID!) {\n    organization(id: $organizationId) { id displayName viewer { permissions } }\n    projectTemplates(organizationId: $organizationId) {\n      id name description category tags isSystem isPublic usageCount organizationId\n      config {\n        quota { dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay }\n        access { models groups }\n        apiKeyNames\n      }\n    }\n  }\n": typeof types.OrganizationTemplatesDocument,
+    "\n  mutation RedeemCode($organizationId: ID!, $code: String!) {\n    redeemCode(organizationId: $organizationId, code: $code) { organizationId balance frozenAmount availableAmount currency isActive }\n  }\n": typeof types.RedeemCodeDocument,
+    "\n  query OrganizationWallet($organizationId: ID!) {\n    organization(id: $organizationId) { id name displayName }\n    wallet(organizationId: $organizationId) { organizationId balance frozenAmount availableAmount currency isActive }\n  }\n": typeof types.OrganizationWalletDocument,
+    "\n  query WalletRecords($organizationId: ID!, $filter: WalletRecordFilter, $after: String) {\n    walletRecords(organizationId: $organizationId, filter: $filter, first: 50, after: $after) {\n      endCursor\n      totals { count moneyIn moneyOut }\n      nodes { id seq type amount previousBalance currentBalance description reference requestLogId createdAt }\n    }\n  }\n": typeof types.WalletRecordsDocument,
+    "\n  query WalletRecordsCsv($organizationId: ID!, $filter: WalletRecordFilter) {\n    walletRecordsCsv(organizationId: $organizationId, filter: $filter)\n  }\n": typeof types.WalletRecordsCsvDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me { id name email isOperator }\n    myOrganizations { id displayName }\n  }\n": types.MeDocument,
     "\n  mutation SignOut { signOut }\n": types.SignOutDocument,
+    "\n  query OrganizationTabsViewer($organizationId: ID!) {\n    organization(id: $organizationId) { id viewer { permissions } }\n  }\n": types.OrganizationTabsViewerDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { id email name isOperator }\n  }\n": types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { id email name isOperator }\n  }\n": types.SignInDocument,
     "\n  query PreviewBulkInvite($organizationId: ID!, $csv: String!) {\n    previewBulkInvite(organizationId: $organizationId, csv: $csv) { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }\n  }\n": types.PreviewBulkInviteDocument,
@@ -103,17 +113,21 @@ const documents: Documents = {
     "\n  mutation UpdateMemberRole($organizationId: ID!, $userId: ID!, $role: OrgRole!) {\n    updateMemberRole(organizationId: $organizationId, userId: $userId, role: $role) { id role }\n  }\n": types.UpdateMemberRoleDocument,
     "\n  mutation RemoveMember($organizationId: ID!, $userId: ID!) {\n    removeMember(organizationId: $organizationId, userId: $userId)\n  }\n": types.RemoveMemberDocument,
     "\n  query Catalog {\n    upstreams { id name baseUrl hasCredential createdAt }\n    catalogModels {\n      id name upstreamModel inputPricePerMillion outputPricePerMillion contextWindow defaultMaxOutputTokens groups enabled\n      upstream { id name }\n    }\n  }\n": types.CatalogDocument,
+    "\n  mutation CreditWallet($organizationId: ID!, $amount: Money!, $reference: String!, $description: String) {\n    creditWallet(organizationId: $organizationId, amount: $amount, reference: $reference, description: $description) { organizationId balance availableAmount isActive }\n  }\n": types.CreditWalletDocument,
     "\n  mutation CreateModel($input: ModelInput!) {\n    createModel(input: $input) { id }\n  }\n": types.CreateModelDocument,
     "\n  mutation UpdateModel($id: ID!, $input: ModelInput!) {\n    updateModel(id: $id, input: $input) { id name enabled }\n  }\n": types.UpdateModelDocument,
     "\n  mutation SetOrganizationModelAccess($organizationId: ID!, $access: ModelAccessInput!) {\n    setOrganizationModelAccess(organizationId: $organizationId, access: $access) { id modelAccess { models groups } }\n  }\n": types.SetOrganizationModelAccessDocument,
     "\n  mutation SetOrganizationCaps($organizationId: ID!, $caps: OrganizationCapsInput!) {\n    setOrganizationCaps(organizationId: $organizationId, caps: $caps) { id caps { projectsPerOrganization apiKeysPerProject } }\n  }\n": types.SetOrganizationCapsDocument,
     "\n  query AllOrganizations($search: String) {\n    allOrganizations(search: $search) {\n      id name displayName verificationTier createdAt\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      verification { id status }\n    }\n  }\n": types.AllOrganizationsDocument,
     "\n  query Outbox($to: String) {\n    outboxMessages(to: $to, first: 200) { id to subject text status attempts lastError createdAt sentAt }\n  }\n": types.OutboxDocument,
+    "\n  mutation IssueRedemptionCodes($amount: Money!, $count: Int!, $expiresAt: DateTime!, $description: String) {\n    issueRedemptionCodes(amount: $amount, count: $count, expiresAt: $expiresAt, description: $description) {\n      batch { id amount count expiresAt description }\n      codes\n    }\n  }\n": types.IssueRedemptionCodesDocument,
     "\n  mutation CreateUpstream($input: UpstreamInput!) {\n    createUpstream(input: $input) { id }\n  }\n": types.CreateUpstreamDocument,
     "\n  mutation UpdateUpstream($id: ID!, $input: UpstreamInput!) {\n    updateUpstream(id: $id, input: $input) { id name baseUrl hasCredential }\n  }\n": types.UpdateUpstreamDocument,
     "\n  query VerificationQueue {\n    organizationVerifications(status: PENDING) {\n      id companyName registrationNumber contactName contactEmail country createdAt\n      organization { id displayName name }\n    }\n  }\n": types.VerificationQueueDocument,
     "\n  mutation ApproveVerification($id: ID!) {\n    approveOrganizationVerification(id: $id) { id status }\n  }\n": types.ApproveVerificationDocument,
     "\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n": types.RejectVerificationDocument,
+    "\n  mutation SetWalletActive($organizationId: ID!, $isActive: Boolean!) {\n    setWalletActive(organizationId: $organizationId, isActive: $isActive) { organizationId balance isActive }\n  }\n": types.SetWalletActiveDocument,
+    "\n  query WalletOrganizations {\n    allOrganizations { id name displayName }\n  }\n": types.WalletOrganizationsDocument,
     "\n  mutation SetAuditContentPolicy($organizationId: ID!, $policy: AuditContentPolicy!, $retentionDays: Int!) {\n    setAuditContentPolicy(organizationId: $organizationId, policy: $policy, retentionDays: $retentionDays) { id auditContent { policy retentionDays } }\n  }\n": types.SetAuditContentPolicyDocument,
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { id displayName }\n  }\n": types.CreateOrganizationDocument,
     "\n  query OrganizationSettings($id: ID!) {\n    organization(id: $id) {\n      id displayName verificationTier\n      caps { projectsPerOrganization apiKeysPerProject }\n      modelAccess { models groups }\n      auditContent { policy retentionDays }\n      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }\n      viewer { permissions }\n    }\n  }\n": types.OrganizationSettingsDocument,
@@ -132,6 +146,10 @@ const documents: Documents = {
     "\n  mutation CreateProjectFromTemplate($organizationId: ID!, $templateId: ID!, $input: CreateProjectInput!) {\n    createProjectFromTemplate(organizationId: $organizationId, templateId: $templateId, input: $input) {\n      project { id name }\n      apiKeys { secret apiKey { id name } }\n    }\n  }\n": types.CreateProjectFromTemplateDocument,
     "\n  mutation CreateProjectTemplate($organizationId: ID!, $input: CreateProjectTemplateInput!) {\n    createProjectTemplate(organizationId: $organizationId, input: $input) { id name }\n  }\n": types.CreateProjectTemplateDocument,
     "\n  query OrganizationTemplates($organizationId: ID!) {\n    organization(id: $organizationId) { id displayName viewer { permissions } }\n    projectTemplates(organizationId: $organizationId) {\n      id name description category tags isSystem isPublic usageCount organizationId\n      config {\n        quota { dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay }\n        access { models groups }\n        apiKeyNames\n      }\n    }\n  }\n": types.OrganizationTemplatesDocument,
+    "\n  mutation RedeemCode($organizationId: ID!, $code: String!) {\n    redeemCode(organizationId: $organizationId, code: $code) { organizationId balance frozenAmount availableAmount currency isActive }\n  }\n": types.RedeemCodeDocument,
+    "\n  query OrganizationWallet($organizationId: ID!) {\n    organization(id: $organizationId) { id name displayName }\n    wallet(organizationId: $organizationId) { organizationId balance frozenAmount availableAmount currency isActive }\n  }\n": types.OrganizationWalletDocument,
+    "\n  query WalletRecords($organizationId: ID!, $filter: WalletRecordFilter, $after: String) {\n    walletRecords(organizationId: $organizationId, filter: $filter, first: 50, after: $after) {\n      endCursor\n      totals { count moneyIn moneyOut }\n      nodes { id seq type amount previousBalance currentBalance description reference requestLogId createdAt }\n    }\n  }\n": types.WalletRecordsDocument,
+    "\n  query WalletRecordsCsv($organizationId: ID!, $filter: WalletRecordFilter) {\n    walletRecordsCsv(organizationId: $organizationId, filter: $filter)\n  }\n": types.WalletRecordsCsvDocument,
 };
 
 /**
@@ -156,6 +174,10 @@ export function graphql(source: "\n  query Me {\n    me { id name email isOperat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut { signOut }\n"): (typeof documents)["\n  mutation SignOut { signOut }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationTabsViewer($organizationId: ID!) {\n    organization(id: $organizationId) { id viewer { permissions } }\n  }\n"): (typeof documents)["\n  query OrganizationTabsViewer($organizationId: ID!) {\n    organization(id: $organizationId) { id viewer { permissions } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -267,6 +289,10 @@ export function graphql(source: "\n  query Catalog {\n    upstreams { id name ba
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreditWallet($organizationId: ID!, $amount: Money!, $reference: String!, $description: String) {\n    creditWallet(organizationId: $organizationId, amount: $amount, reference: $reference, description: $description) { organizationId balance availableAmount isActive }\n  }\n"): (typeof documents)["\n  mutation CreditWallet($organizationId: ID!, $amount: Money!, $reference: String!, $description: String) {\n    creditWallet(organizationId: $organizationId, amount: $amount, reference: $reference, description: $description) { organizationId balance availableAmount isActive }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateModel($input: ModelInput!) {\n    createModel(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation CreateModel($input: ModelInput!) {\n    createModel(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -291,6 +317,10 @@ export function graphql(source: "\n  query Outbox($to: String) {\n    outboxMess
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation IssueRedemptionCodes($amount: Money!, $count: Int!, $expiresAt: DateTime!, $description: String) {\n    issueRedemptionCodes(amount: $amount, count: $count, expiresAt: $expiresAt, description: $description) {\n      batch { id amount count expiresAt description }\n      codes\n    }\n  }\n"): (typeof documents)["\n  mutation IssueRedemptionCodes($amount: Money!, $count: Int!, $expiresAt: DateTime!, $description: String) {\n    issueRedemptionCodes(amount: $amount, count: $count, expiresAt: $expiresAt, description: $description) {\n      batch { id amount count expiresAt description }\n      codes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateUpstream($input: UpstreamInput!) {\n    createUpstream(input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation CreateUpstream($input: UpstreamInput!) {\n    createUpstream(input: $input) { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -308,6 +338,14 @@ export function graphql(source: "\n  mutation ApproveVerification($id: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n"): (typeof documents)["\n  mutation RejectVerification($id: ID!, $reason: String!) {\n    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWalletActive($organizationId: ID!, $isActive: Boolean!) {\n    setWalletActive(organizationId: $organizationId, isActive: $isActive) { organizationId balance isActive }\n  }\n"): (typeof documents)["\n  mutation SetWalletActive($organizationId: ID!, $isActive: Boolean!) {\n    setWalletActive(organizationId: $organizationId, isActive: $isActive) { organizationId balance isActive }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletOrganizations {\n    allOrganizations { id name displayName }\n  }\n"): (typeof documents)["\n  query WalletOrganizations {\n    allOrganizations { id name displayName }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -380,6 +418,22 @@ export function graphql(source: "\n  mutation CreateProjectTemplate($organizatio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrganizationTemplates($organizationId: ID!) {\n    organization(id: $organizationId) { id displayName viewer { permissions } }\n    projectTemplates(organizationId: $organizationId) {\n      id name description category tags isSystem isPublic usageCount organizationId\n      config {\n        quota { dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay }\n        access { models groups }\n        apiKeyNames\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationTemplates($organizationId: ID!) {\n    organization(id: $organizationId) { id displayName viewer { permissions } }\n    projectTemplates(organizationId: $organizationId) {\n      id name description category tags isSystem isPublic usageCount organizationId\n      config {\n        quota { dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay }\n        access { models groups }\n        apiKeyNames\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeemCode($organizationId: ID!, $code: String!) {\n    redeemCode(organizationId: $organizationId, code: $code) { organizationId balance frozenAmount availableAmount currency isActive }\n  }\n"): (typeof documents)["\n  mutation RedeemCode($organizationId: ID!, $code: String!) {\n    redeemCode(organizationId: $organizationId, code: $code) { organizationId balance frozenAmount availableAmount currency isActive }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationWallet($organizationId: ID!) {\n    organization(id: $organizationId) { id name displayName }\n    wallet(organizationId: $organizationId) { organizationId balance frozenAmount availableAmount currency isActive }\n  }\n"): (typeof documents)["\n  query OrganizationWallet($organizationId: ID!) {\n    organization(id: $organizationId) { id name displayName }\n    wallet(organizationId: $organizationId) { organizationId balance frozenAmount availableAmount currency isActive }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletRecords($organizationId: ID!, $filter: WalletRecordFilter, $after: String) {\n    walletRecords(organizationId: $organizationId, filter: $filter, first: 50, after: $after) {\n      endCursor\n      totals { count moneyIn moneyOut }\n      nodes { id seq type amount previousBalance currentBalance description reference requestLogId createdAt }\n    }\n  }\n"): (typeof documents)["\n  query WalletRecords($organizationId: ID!, $filter: WalletRecordFilter, $after: String) {\n    walletRecords(organizationId: $organizationId, filter: $filter, first: 50, after: $after) {\n      endCursor\n      totals { count moneyIn moneyOut }\n      nodes { id seq type amount previousBalance currentBalance description reference requestLogId createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WalletRecordsCsv($organizationId: ID!, $filter: WalletRecordFilter) {\n    walletRecordsCsv(organizationId: $organizationId, filter: $filter)\n  }\n"): (typeof documents)["\n  query WalletRecordsCsv($organizationId: ID!, $filter: WalletRecordFilter) {\n    walletRecordsCsv(organizationId: $organizationId, filter: $filter)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,8 +1,9 @@
 import { RedemptionBatch, RedemptionCode, sha256Hex, Wallet, WalletRecord, type EntityManager } from '@tollgate/db';
 import {
-  conflict, DomainError, ErrorCode, formatRedemptionCode, invalid, normaliseRedemptionCode, parseInput, REDEMPTION_ALPHABET,
+  conflict, DomainError, ErrorCode, formatRedemptionCode, invalid, normaliseRedemptionCode, notFound, parseInput, REDEMPTION_ALPHABET,
   walletRecordsCsv, WalletRecordType, type WalletRecordRow,
 } from '@tollgate/domain';
+import { LockMode } from '@mikro-orm/core';
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from '../../context';
@@ -53,9 +54,11 @@ export async function creditWallet(ctx: Context, organizationId: string, input: 
   return (await getWallet(ctx, organizationId))!;
 }
 
+/** Only an existing wallet: switching a non-prepaid organization on or off would make it prepaid with nothing in it. */
 export async function setWalletActive(ctx: Context, organizationId: string, isActive: boolean): Promise<WalletType> {
   await ctx.em.transactional(async (em) => {
-    const wallet = await lockedWallet(em, organizationId);
+    const wallet = await em.findOne(Wallet, { organization: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!wallet) throw notFound('Wallet');
     if (wallet.isActive === isActive) return;
     recordAudit(ctx, { action: 'wallet.setActive', organizationId, targetType: 'Wallet', targetId: organizationId, before: { isActive: wallet.isActive }, after: { isActive } }, em);
     wallet.isActive = isActive;

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { graphql } from '../../gql';
+import { CreditWalletForm } from './CreditWalletForm';
+import { WalletActiveForm } from './WalletActiveForm';
+
+const WalletOrganizations = graphql(`
+  query WalletOrganizations {
+    allOrganizations { id name displayName }
+  }
+`);
+
+/** Operators credit an organization's wallet and switch it on or off. */
+export function WalletsPage() {
+  const [{ data, error }] = useQuery({ query: WalletOrganizations });
+  const [organizationId, setOrganizationId] = useState('');
+  const chosen = data?.allOrganizations.find((o) => o.id === organizationId);
+  return (
+    <main>
+      <h1>Wallets</h1>
+      <ErrorMessage error={error} />
+      <p className="row">
+        <label>Organization to manage
+          <select value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
+            <option value="">Choose an organization…</option>
+            {data?.allOrganizations.map((o) => <option key={o.id} value={o.id}>{o.displayName} ({o.name})</option>)}
+          </select>
+        </label>
+      </p>
+      {chosen && (
+        <div key={chosen.id}>
+          <CreditWalletForm organization={chosen} />
+          <WalletActiveForm organization={chosen} />
+        </div>
+      )}
+    </main>
+  );
+}
