@@ -2,7 +2,11 @@ import type { LimitWindow } from '@tollgate/domain';
 
 /** One counter a call is checked against and reserved in. */
 export interface Counter {
-  /** Unique per scope, metric and window, e.g. "project:<id>:tokens:day". */
+  /**
+   * Unique per scope, metric and window within the group, e.g. "pAbC…:td" (see counterKey in
+   * limiter.ts). The limiter hands the same string object to every call of a rule, so the stores'
+   * map lookups by it reuse its hash.
+   */
   key: string;
   window: LimitWindow;
   /** Fixed windows: the period the counter belongs to, and when it may be forgotten. */
@@ -13,10 +17,14 @@ export interface Counter {
   amount: bigint;
 }
 
-/** What was reserved where, so settling adjusts the very buckets and periods it added to. */
+/**
+ * What was reserved where, so settling adjusts the very buckets and periods
+ * it added to. Each store keeps its own details in it (the entries or keys,
+ * buckets and amounts of the call's counters, in the order of its counters);
+ * to anyone else it is opaque.
+ */
 export interface Reservation {
-  group: string;
-  counters: Array<{ key: string; window: LimitWindow; periodId?: string; bucket?: number; amount: bigint; expiresAtMs?: number }>;
+  readonly group: string;
 }
 
 export type ReserveOutcome =
@@ -34,7 +42,7 @@ export type ReserveOutcome =
  */
 export interface LimitStore {
   reserve(group: string, counters: Counter[], nowMs: number): Promise<ReserveOutcome>;
-  /** Replaces each reserved amount with the actual one. */
+  /** Replaces each reserved amount with the actual one (`actual` in the order of the reserved counters). */
   settle(reservation: Reservation, actual: bigint[]): Promise<void>;
   /** Sets a fixed-window counter rebuilt from the usage rollups, unless another caller did first. */
   seed(group: string, counter: Counter, value: bigint): Promise<void>;

@@ -1,4 +1,4 @@
-import { formatMoney, isRateLimit, periodOf, resetDuration, retryAt, type LimitRule, type Metric } from '@tollgate/domain';
+import { bucketOf, formatMoney, isRateLimit, periodOf, resetDuration, ROLLING, type LimitRule, type LimitWindow, type Metric } from '@tollgate/domain';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { isFixed, type Counter, type LimitStore, type Reservation } from './limit-store';
@@ -18,6 +18,10 @@ const WINDOW_WORD = { minute: 'per-minute', hour: 'per-hour', day: 'daily', mont
  * Checks a call against every limit that applies, all at once, and reserves
  * its estimated use; settles to the actual use afterwards. Day and month
  * counters the store lacks are rebuilt from the usage rollups first.
+ *
+ * Rules are treated as immutable (keys.ts builds new ones when a limit
+ * changes): what a rule's counter is called, and its current period, are
+ * worked out once per rule and reused by every call (see stateOf).
  */
 export class Limiter {
   constructor(
@@ -28,25 +32,34 @@ export class Limiter {
   ) {}
 
   async admit(organizationId: string, rules: LimitRule[], amounts: Amounts, nowMs: number): Promise<Admission> {
-    const now = new Date(nowMs);
-    const counters = rules.map((rule) => counterOf(rule, amounts[rule.metric], now));
+    const n = rules.length;
+    const states = new Array<RuleState>(n);
+    const counters = new Array<Counter>(n);
+    for (let i = 0; i < n; i++) {
+      const rule = rules[i]!;
+      const state = (states[i] = stateOf(rule, organizationId, nowMs));
+      counters[i] = {
+        key: state.key, window: rule.window, periodId: state.periodId, expiresAtMs: state.expiresAtMs,
+        limit: rule.enforce ? rule.limit : null, amount: amounts[rule.metric],
+      };
+    }
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
         const outcome = await this.store.reserve(organizationId, counters, nowMs);
         if (outcome.kind === 'missing') {
-          await Promise.all(outcome.indices.map((i) => this.rebuild(organizationId, rules[i]!, counters[i]!, now)));
+          await Promise.all(outcome.indices.map((i) => this.rebuild(organizationId, rules[i]!, counters[i]!, nowMs)));
           continue;
         }
-        const headers = rateLimitHeaders(rules, counters, outcome.usage, now);
+        const headers = rateLimitHeaders(rules, states, counters, outcome.usage, nowMs);
         if (outcome.kind === 'admitted') return { kind: 'admitted', reservation: outcome.reservation, headers };
         const rule = rules[outcome.index]!;
-        const resetsAt = retryAt(rule.window, now, rule.resetDay);
+        const resetsAtMs = resetAtMs(rule.window, states[outcome.index]!, nowMs);
         const used = outcome.usage[outcome.index]!;
         return {
           kind: 'refused', rule, headers,
-          retryAfterSeconds: Math.max(1, Math.ceil((resetsAt.getTime() - nowMs) / 1000)),
+          retryAfterSeconds: Math.max(1, Math.ceil((resetsAtMs - nowMs) / 1000)),
           message: `${capitalise(rule.scope)} ${WINDOW_WORD[rule.window]} ${rule.metric === 'money' ? 'budget' : `${rule.metric} limit`} of ${format(rule, rule.limit)} reached ` +
-            `(used ${format(rule, used)}, this call needs up to ${format(rule, counters[outcome.index]!.amount)}). It resets at ${resetsAt.toISOString()}.`,
+            `(used ${format(rule, used)}, this call needs up to ${format(rule, counters[outcome.index]!.amount)}). It resets at ${new Date(resetsAtMs).toISOString()}.`,
         };
       }
       throw new Error('limit counters could not be rebuilt');
@@ -59,12 +72,14 @@ export class Limiter {
   }
 
   async settle(reservation: Reservation, actual: Amounts, metrics: Metric[]): Promise<void> {
-    await this.store.settle(reservation, metrics.map((m) => actual[m])).catch((err) => this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands'));
+    const amounts = new Array<bigint>(metrics.length);
+    for (let i = 0; i < metrics.length; i++) amounts[i] = actual[metrics[i]!];
+    await this.store.settle(reservation, amounts).catch((err) => this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands'));
   }
 
   /** Sums the period's usage from the hourly rollups and seeds the store with it. */
-  private async rebuild(organizationId: string, rule: LimitRule, counter: Counter, now: Date) {
-    const period = periodOf(rule.window as 'day' | 'month', now, rule.resetDay);
+  private async rebuild(organizationId: string, rule: LimitRule, counter: Counter, nowMs: number) {
+    const period = periodOf(rule.window as 'day' | 'month', new Date(nowMs), rule.resetDay);
     const { rows } = await this.db.query<{ total: string | null }>(
       `select ${METRIC_SUM[rule.metric]}::text as total from usage_hourly where ${SCOPE_COLUMN[rule.scope]} = $1 and hour >= $2`,
       [rule.scopeId, period.start],
@@ -73,32 +88,97 @@ export class Limiter {
   }
 }
 
-function counterOf(rule: LimitRule, amount: bigint, now: Date): Counter {
-  const key = `${rule.scope}:${rule.scopeId}:${rule.metric}:${rule.window}`;
-  const limit = rule.enforce ? rule.limit : null;
-  if (!isFixed(rule.window)) return { key, window: rule.window, limit, amount };
-  const period = periodOf(rule.window as 'day' | 'month', now, rule.resetDay);
-  return { key, window: rule.window, periodId: period.id, expiresAtMs: period.end.getTime() + 86_400_000, limit, amount };
+/**
+ * What a rule's counters need besides the call's amount, kept per rule object:
+ * its counter key (one string object for every call, so the stores' map
+ * lookups reuse its hash) and, for a day or month rule, the period it is in
+ * (worked out again only once the clock leaves it).
+ */
+interface RuleState {
+  key: string;
+  /** The organization the key was made for: an organization's own id is left out of its keys (it is the store's group). */
+  organizationId: string;
+  periodId?: string;
+  expiresAtMs?: number;
+  periodStartMs: number;
+  periodEndMs: number;
+  /** The limit in decimal, for the headers. */
+  limitText?: string;
+}
+
+const states = new WeakMap<LimitRule, RuleState>();
+
+function stateOf(rule: LimitRule, organizationId: string, nowMs: number): RuleState {
+  let state = states.get(rule);
+  if (!state || state.organizationId !== organizationId) {
+    state = { key: counterKey(rule, organizationId), organizationId, periodStartMs: 0, periodEndMs: 0 };
+    states.set(rule, state);
+  }
+  if (isFixed(rule.window) && (nowMs < state.periodStartMs || nowMs >= state.periodEndMs)) {
+    const period = periodOf(rule.window as 'day' | 'month', new Date(nowMs), rule.resetDay);
+    state.periodId = period.id;
+    state.periodStartMs = period.start.getTime();
+    state.periodEndMs = period.end.getTime();
+    state.expiresAtMs = state.periodEndMs + 86_400_000;
+  }
+  return state;
+}
+
+const SCOPE_LETTER = { organization: 'o', project: 'p', key: 'k' } as const;
+const METRIC_LETTER = { requests: 'r', tokens: 't', money: 'm' } as const;
+const WINDOW_LETTER = { minute: 'm', hour: 'h', day: 'd', month: 'M' } as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * A short counter key, unique per scope, metric and window within an
+ * organization (the store's group): the scope's letter, its id (none for the
+ * organization itself; a UUID as 22 base64url characters, any other id
+ * after a "="), then ":" and the metric's and window's letters, e.g.
+ * "o:rm" (organization requests per minute) or "pAbC…xyz:td" (project tokens per day).
+ */
+export function counterKey(rule: Pick<LimitRule, 'scope' | 'scopeId' | 'metric' | 'window'>, organizationId: string): string {
+  const id = rule.scope === 'organization' && rule.scopeId === organizationId ? ''
+    : UUID.test(rule.scopeId) ? Buffer.from(rule.scopeId.replaceAll('-', ''), 'hex').toString('base64url')
+    : `=${rule.scopeId}`;
+  return `${SCOPE_LETTER[rule.scope]}${id}:${METRIC_LETTER[rule.metric]}${WINDOW_LETTER[rule.window]}`;
+}
+
+/** When a refused caller may try again (as retryAt): the end of the fixed period, or when the oldest counted bucket leaves a rolling window. */
+function resetAtMs(window: LimitWindow, state: RuleState, nowMs: number): number {
+  if (isFixed(window)) return state.periodEndMs;
+  const { bucketMs } = ROLLING[window as 'minute' | 'hour'];
+  return (bucketOf(window as 'minute' | 'hour', nowMs) + 1) * bucketMs;
 }
 
 /** OpenAI's x-ratelimit-* headers for the tightest enforced request and token limits. */
-function rateLimitHeaders(rules: LimitRule[], counters: Counter[], usage: bigint[], now: Date): Record<string, string> {
+function rateLimitHeaders(rules: LimitRule[], states: RuleState[], counters: Counter[], usage: bigint[], nowMs: number): Record<string, string> {
+  let requests = -1;
+  let tokens = -1;
+  let requestsLeft = 0n;
+  let tokensLeft = 0n;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (!rule.enforce || rule.metric === 'money') continue;
+    const remaining = rule.limit - usage[i]! - counters[i]!.amount;
+    if (rule.metric === 'requests') {
+      if (requests < 0 || remaining < requestsLeft) (requests = i), (requestsLeft = remaining);
+    } else if (tokens < 0 || remaining < tokensLeft) (tokens = i), (tokensLeft = remaining);
+  }
   const headers: Record<string, string> = {};
-  for (const [metric, suffix] of [['requests', 'requests'], ['tokens', 'tokens']] as const) {
-    let tightest: { limit: bigint; remaining: bigint; rule: LimitRule } | null = null;
-    rules.forEach((rule, i) => {
-      if (rule.metric !== metric || !rule.enforce) return;
-      const remaining = rule.limit - usage[i]! - counters[i]!.amount;
-      if (!tightest || remaining < tightest.remaining) tightest = { limit: rule.limit, remaining, rule };
-    });
-    if (!tightest) continue;
-    const { limit, remaining, rule } = tightest as { limit: bigint; remaining: bigint; rule: LimitRule };
-    headers[`x-ratelimit-limit-${suffix}`] = limit.toString();
-    headers[`x-ratelimit-remaining-${suffix}`] = (remaining > 0n ? remaining : 0n).toString();
-    headers[`x-ratelimit-reset-${suffix}`] = resetDuration(retryAt(rule.window, now, rule.resetDay).getTime() - now.getTime());
+  if (requests >= 0) {
+    headers['x-ratelimit-limit-requests'] = limitText(rules[requests]!, states[requests]!);
+    headers['x-ratelimit-remaining-requests'] = requestsLeft > 0n ? requestsLeft.toString() : '0';
+    headers['x-ratelimit-reset-requests'] = resetDuration(resetAtMs(rules[requests]!.window, states[requests]!, nowMs) - nowMs);
+  }
+  if (tokens >= 0) {
+    headers['x-ratelimit-limit-tokens'] = limitText(rules[tokens]!, states[tokens]!);
+    headers['x-ratelimit-remaining-tokens'] = tokensLeft > 0n ? tokensLeft.toString() : '0';
+    headers['x-ratelimit-reset-tokens'] = resetDuration(resetAtMs(rules[tokens]!.window, states[tokens]!, nowMs) - nowMs);
   }
   return headers;
 }
+
+const limitText = (rule: LimitRule, state: RuleState) => (state.limitText ??= rule.limit.toString());
 
 const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const format = (rule: LimitRule, value: bigint) => (rule.metric === 'money' ? `$${formatMoney(value)}` : value.toString());
