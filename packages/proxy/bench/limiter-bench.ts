@@ -10,7 +10,14 @@
  * memory: sequential calls, best and median of RUNS runs, µs per admit + settle.
  * redis (REDIS_URL, else redis://127.0.0.1:6379): CONCURRENCY calls in flight, as under the proxy
  * bench's 64 connections; this process's CPU per call (process.cpuUsage), Redis's CPU per call
- * (INFO cpu, the whole server: other clients inflate it) and calls/s; then c=1 latency.
+ * (INFO cpu, the whole server: other clients inflate it), the time Redis spent in the scripts
+ * per call (INFO commandstats) and calls/s; then c=1 latency, and the keys the counters took.
+ *
+ * LIMITS_DIR (a path relative to this file) runs another copy of src/limits instead, e.g. the
+ * previous version for a before/after in one sitting:
+ *   mkdir packages/proxy/bench/_before && for f in limit-store limiter memory-store redis-store; do
+ *     git show HEAD:packages/proxy/src/limits/$f.ts > packages/proxy/bench/_before/$f.ts; done
+ *   LIMITS_DIR=./_before pnpm exec tsx packages/proxy/bench/limiter-bench.ts
  */
 import { limitRules, type LimitRule } from '@tollgate/domain';
 import { Redis } from 'ioredis';
@@ -20,7 +27,6 @@ import type { Logger } from 'pino';
 import type { LimitStore, Reservation } from '../src/limits/limit-store';
 import type { Amounts } from '../src/limits/limiter';
 
-// LIMITS_DIR: another copy of src/limits to compare with (e.g. the previous version), relative to this file.
 const dir = process.env.LIMITS_DIR ?? '../src/limits';
 const { Limiter } = (await import(`${dir}/limiter.ts`)) as typeof import('../src/limits/limiter');
 const { MemoryLimitStore } = (await import(`${dir}/memory-store.ts`)) as typeof import('../src/limits/memory-store');

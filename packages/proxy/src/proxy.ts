@@ -31,7 +31,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
   await catalog.reload();
   const keys = new KeyCache(db, catalog, config.keyCacheTtlMs);
   const recorder = new UsageRecorder(db, config, logger);
-  const store: LimitStore = config.limitStore === 'redis' ? new RedisLimitStore(config.redisUrl!) : new MemoryLimitStore();
+  const store: LimitStore = config.limitStore === 'redis' ? await connectedRedisStore(config.redisUrl!, logger) : new MemoryLimitStore();
   const limiter = new Limiter(store, db, { failOpenRateLimits: config.failOpenRateLimits }, logger);
   const handler = new ProxyHandler(config, keys, recorder, limiter, logger);
 
@@ -68,4 +68,17 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
       await db.end();
     },
   };
+}
+
+/**
+ * A Redis limit store, given up to 5 s to connect so the first calls are not
+ * refused for a connection still opening. A Redis that is down does not stop
+ * the proxy: limited calls answer 503 until it is back.
+ */
+async function connectedRedisStore(url: string, logger: Logger): Promise<RedisLimitStore> {
+  const store = new RedisLimitStore(url);
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
+  const outcome = await Promise.race([store.ready().then(() => 'ready' as const, () => 'ended' as const), timeout]);
+  if (outcome !== 'ready') logger.warn({ outcome }, 'Redis limit store not connected yet; limited calls answer 503 until it is');
+  return store;
 }
