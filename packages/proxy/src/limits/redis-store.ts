@@ -238,11 +238,9 @@ end
 return 0
 `;
 
-/** A Lua script, sent as EVALSHA (as EVAL the first time on a connection, and after Redis answers NOSCRIPT). */
+/** A Lua script, sent as EVALSHA (as EVAL when Redis answers NOSCRIPT: once per Redis process, or after SCRIPT FLUSH). */
 class Script {
   readonly sha: string;
-  /** The connections (sockets) this script was sent on in full. */
-  readonly loadedOn = new WeakSet<object>();
 
   constructor(readonly lua: string) {
     this.sha = createHash('sha1').update(lua).digest('hex');
@@ -305,7 +303,7 @@ export class RedisLimitStore implements LimitStore {
   }
 
   /**
-   * Runs a script: EVALSHA, or EVAL where Redis may not have it yet. Like ioredis's own script
+   * Runs a script: EVALSHA, then EVAL if Redis does not have it. Like ioredis's own script
    * commands (defineCommand), but the arguments go in as one ready array: ioredis flattens the
    * arguments of every command it builds (Array.prototype.flat), which for the 80-odd arguments
    * of a reserve took as long as everything else the store does in the process.
@@ -316,11 +314,6 @@ export class RedisLimitStore implements LimitStore {
     argv[1] = count(keys.length);
     for (let i = 0; i < keys.length; i++) argv[2 + i] = keys[i]!;
     for (let i = 0, at = 2 + keys.length; i < args.length; i++) argv[at + i] = args[i]!;
-    const stream = (this.redis as unknown as { stream?: Writable }).stream;
-    if (stream && !script.loadedOn.has(stream)) {
-      script.loadedOn.add(stream);
-      return this.send('eval', [script.lua, ...argv.slice(1)]);
-    }
     try {
       return await this.send('evalsha', argv);
     } catch (err) {
