@@ -24,7 +24,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import type { LimitStore, Reservation } from '../src/limits/limit-store';
+import type { LimitStore } from '../src/limits/limit-store';
 import type { Amounts } from '../src/limits/limiter';
 
 const dir = process.env.LIMITS_DIR ?? '../src/limits';
@@ -48,7 +48,6 @@ const rules: LimitRule[] = limitRules(
   { rpm: 2_000_000_000, tpm: 2_000_000_000, dailyBudget: BUDGET },
 );
 if (rules.length !== 18) throw new Error(`expected 18 rules, got ${rules.length}`);
-const metrics = rules.map((r) => r.metric);
 // As the proxy reserves for a short chat call without max_tokens, then settles to what it used.
 const reserved: Amounts = { requests: 1n, tokens: 4_105n, money: 61_575n };
 const actual: Amounts = { requests: 1n, tokens: 21n, money: 315n };
@@ -63,7 +62,7 @@ async function call(limiter: Limiter, stepMs: number) {
   const now = (clock += stepMs);
   const admission = await limiter.admit(ids.organizationId, rules, reserved, now);
   if (admission.kind !== 'admitted') throw new Error(`not admitted: ${JSON.stringify(admission, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
-  await limiter.settle(admission.reservation as Reservation, actual, metrics);
+  await limiter.settle(admission.hold!, actual, 0n);
 }
 
 async function warmUp(limiter: Limiter, concurrency: number) {

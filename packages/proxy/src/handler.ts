@@ -1,6 +1,5 @@
-import { contentToStore, costMicros, isRateLimit } from '@tollgate/domain';
-import type { Reservation } from './limits/limit-store';
-import type { Amounts, Limiter } from './limits/limiter';
+import { chargeFor, contentToStore, costMicros } from '@tollgate/domain';
+import type { Amounts, Hold, Limiter } from './limits/limiter';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
@@ -30,7 +29,7 @@ interface Call {
   content: Record<string, unknown> | null;
   route?: ModelRoute;
   /** What the limiter reserved, settled to the actual use when the call is recorded. */
-  reservation?: Reservation | null;
+  hold?: Hold | null;
   /** Went upstream: past every check. */
   forwarded?: boolean;
 }
@@ -115,17 +114,18 @@ export class ProxyHandler {
     call.route = route;
     call.stream = body.stream === true;
 
-    if (key.rules.length) {
+    if (key.wallet === 'inactive') return refuse('quotaExceeded', undefined, "The organization's wallet is inactive: calls cannot be charged to it.", 'wallet_inactive');
+    if (key.rules.length || key.wallet === 'active') {
       const amounts = reservationFor(body, route, upstreamPath, this.config.maxOutputCeiling);
       if (!amounts) return refuse('invalidMaxTokens', 'max_tokens');
-      const admission = await this.limiter.admit(key.organizationId, key.rules, amounts, Date.now());
+      const admission = await this.limiter.admit(key.organizationId, key.rules, amounts, Date.now(), key.wallet === 'active');
       if (admission.kind === 'unavailable') return refuse('limitsUnavailable');
       for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
       if (admission.kind === 'refused') {
-        res.setHeader('retry-after', String(admission.retryAfterSeconds));
-        return refuse(isRateLimit(admission.rule) ? 'rateLimited' : 'quotaExceeded', undefined, admission.message, admission.rule.code);
+        if (admission.retryAfterSeconds !== null) res.setHeader('retry-after', String(admission.retryAfterSeconds));
+        return refuse(admission.rateLimited ? 'rateLimited' : 'quotaExceeded', undefined, admission.message, admission.code);
       }
-      call.reservation = admission.reservation;
+      call.hold = admission.hold;
     }
 
     // Ask for usage when the client did not, and strip it again on the way back.
@@ -250,10 +250,14 @@ export class ProxyHandler {
   private record(call: Call): Promise<void> {
     const usage = call.usage ?? { input: 0, output: 0 };
     const route = call.route;
-    const cost = route ? costMicros(usage.input, usage.output, route.inputPricePerMillion, route.outputPricePerMillion) : 0n;
-    if (call.reservation) {
-      void this.limiter.settle(call.reservation, { requests: 1n, tokens: BigInt(usage.input + usage.output), money: cost }, call.key.rules.map((r) => r.metric));
-      call.reservation = null;
+    // Calls the upstream failed (5xx, a stream it broke off) cost nothing; what was used is still counted.
+    const cost = route && call.status < 500 ? costMicros(usage.input, usage.output, route.inputPricePerMillion, route.outputPricePerMillion) : 0n;
+    let charge = 0n;
+    const hold = call.hold;
+    if (hold) {
+      call.hold = null;
+      if (hold.wallet) charge = chargeFor(hold.reservedMoney, cost);
+      void this.limiter.settle(hold, { requests: 1n, tokens: BigInt(usage.input + usage.output), money: cost }, charge);
     }
     return this.recorder.record({
       requestId: call.requestId,
@@ -267,6 +271,7 @@ export class ProxyHandler {
       inputTokens: usage.input,
       outputTokens: usage.output,
       cost,
+      charge,
       latencyMs: Math.round(performance.now() - call.started),
       upstreamLatencyMs: call.upstreamLatencyMs,
       stream: call.stream,

@@ -18,6 +18,8 @@ export interface KeyContext {
   auditContentPolicy: AuditContentPolicy;
   /** Every organization, project and key limit a call must fit in. */
   rules: LimitRule[];
+  /** The organization's prepaid wallet: none (not prepaid: calls are not charged to one), or whether it may pay. */
+  wallet: 'none' | 'active' | 'inactive';
 }
 
 interface Entry {
@@ -31,7 +33,7 @@ interface KeyRow {
   allowed_models: string[] | null; project_status: string; project_models: string[] | null; project_groups: string[] | null;
   granted_models: string[]; granted_groups: string[]; audit_content_policy: AuditContentPolicy;
   org_limits: Record<string, number | string | boolean | null>; project_quota: Record<string, number | string | boolean | null>;
-  rpm_limit: number | null; tpm_limit: number | null; daily_budget: string | null;
+  rpm_limit: number | null; tpm_limit: number | null; daily_budget: string | null; wallet_active: boolean | null;
 }
 
 const NEGATIVE_TTL_MS = 2_000;
@@ -76,8 +78,9 @@ export class KeyCache {
       `select k.id, k.organization_id, k.project_id, k.created_by_id, k.owner, k.revoked_at, k.expires_at, k.allowed_models,
               p.status as project_status, p.allowed_models as project_models, p.allowed_groups as project_groups,
               o.granted_models, o.granted_groups, o.audit_content_policy, o.limits as org_limits, p.quota as project_quota,
-              k.rpm_limit, k.tpm_limit, k.daily_budget
+              k.rpm_limit, k.tpm_limit, k.daily_budget, w.is_active as wallet_active
          from api_keys k join projects p on p.id = k.project_id join organizations o on o.id = k.organization_id
+         left join wallets w on w.organization_id = k.organization_id
         where k.key_hash = $1`,
       [hash],
     );
@@ -98,6 +101,7 @@ export class KeyCache {
         organizationLimitsFromStored(row.org_limits), projectQuotaFromStored(row.project_quota),
         keyLimitsOf({ rpmLimit: row.rpm_limit, tpmLimit: row.tpm_limit, dailyBudget: row.daily_budget === null ? null : BigInt(row.daily_budget) }),
       ),
+      wallet: row.wallet_active === null ? 'none' : row.wallet_active ? 'active' : 'inactive',
     };
   }
 

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { Catalog } from './catalog';
 import type { ProxyConfig } from './config';
 import { ProxyHandler } from './handler';
-import { PgInvalidationSource, RedisInvalidationSource, type InvalidationSource } from './invalidation';
+import { PgInvalidationSource, RedisInvalidationSource, type Change, type InvalidationSource } from './invalidation';
 import { KeyCache } from './keys';
 import { UsageRecorder } from './usage/recorder';
 import type { LimitStore } from './limits/limit-store';
@@ -33,14 +33,17 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
   const recorder = new UsageRecorder(db, config, logger);
   const store: LimitStore = config.limitStore === 'redis' ? await connectedRedisStore(config.redisUrl!, logger) : new MemoryLimitStore();
   const limiter = new Limiter(store, db, { failOpenRateLimits: config.failOpenRateLimits }, logger);
+  const wallets = limiter.wallets;
   const handler = new ProxyHandler(config, keys, recorder, limiter, logger);
 
   const invalidations: InvalidationSource = config.redisUrl ? new RedisInvalidationSource(config.redisUrl, logger) : new PgInvalidationSource(config.databaseUrl, logger);
   const reloadCatalog = () => catalog.reload().then(() => keys.clear()).catch((err) => logger.error({ err }, 'catalog reload failed'));
-  await invalidations.start(
-    (change) => (change.table === 'models' || change.table === 'upstreams' ? void reloadCatalog() : keys.invalidate(change)),
-    () => void reloadCatalog(),
-  );
+  const onChange = (change: Change) => {
+    if (change.table === 'models' || change.table === 'upstreams') return void reloadCatalog();
+    if (change.table === 'wallet_records') return void wallets.moneyIn(change.id);
+    keys.invalidate(change);
+  };
+  await invalidations.start(onChange, () => void reloadCatalog().then(() => wallets.catchUp()));
 
   const server = createServer({ keepAliveTimeout: 65_000 }, handler.handle);
   return {
@@ -61,6 +64,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
         server.once('close', () => (clearInterval(sweep), clearTimeout(deadline)));
       });
       const flushed = await recorder.drain();
+      await wallets.close();
       if (!flushed) logger.error({ pending: recorder.pending }, 'usage events could not be written before shutdown');
       await invalidations.close();
       await store.close();

@@ -1,5 +1,11 @@
 import type { LimitWindow } from '@tollgate/domain';
 
+/**
+ * The windows counters live in: a limit's, or `wallet` for a prepaid wallet's
+ * counters (fixed, one period that never ends: see wallet.ts).
+ */
+export type CounterWindow = LimitWindow | 'wallet';
+
 /** One counter a call is checked against and reserved in. */
 export interface Counter {
   /**
@@ -8,7 +14,7 @@ export interface Counter {
    * map lookups by it reuse its hash.
    */
   key: string;
-  window: LimitWindow;
+  window: CounterWindow;
   /** Fixed windows: the period the counter belongs to, and when it may be forgotten. */
   periodId?: string;
   expiresAtMs?: number;
@@ -44,9 +50,19 @@ export interface LimitStore {
   reserve(group: string, counters: Counter[], nowMs: number): Promise<ReserveOutcome>;
   /** Replaces each reserved amount with the actual one (`actual` in the order of the reserved counters). */
   settle(reservation: Reservation, actual: bigint[]): Promise<void>;
-  /** Sets a fixed-window counter rebuilt from the usage rollups, unless another caller did first. */
-  seed(group: string, counter: Counter, value: bigint): Promise<void>;
+  /**
+   * Sets a fixed counter rebuilt from the database (and with it, atomically, the `with`
+   * counters of the same window and period), unless another caller set it first.
+   */
+  seed(group: string, counter: Counter, value: bigint, withCounters?: Array<[Counter, bigint]>): Promise<void>;
+  /** Fixed counters' values (null: not held). */
+  read(group: string, counters: Counter[]): Promise<Array<bigint | null>>;
+  /**
+   * Adds `delta` to `counter` and moves `guard` from `expected` to `next`, both
+   * atomically, if `guard` still holds `expected`; false otherwise (changed, or not held).
+   */
+  compareAndAdd(group: string, guard: Counter, expected: bigint, next: bigint, counter: Counter, delta: bigint): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export const isFixed = (window: LimitWindow) => window === 'day' || window === 'month';
+export const isFixed = (window: CounterWindow) => window !== 'minute' && window !== 'hour';

@@ -2,12 +2,26 @@ import { bucketOf, formatMoney, isRateLimit, periodOf, resetDuration, ROLLING, t
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { isFixed, type Counter, type LimitStore, type Reservation } from './limit-store';
+import { walletCounters, WalletSync } from './wallet';
 
 export type Amounts = Record<Metric, bigint>;
 
+/** What an admitted call holds until it settles. */
+export interface Hold {
+  organizationId: string;
+  reservation: Reservation;
+  /** The metric of each rule's counter, in order. */
+  metrics: Metric[];
+  /** The call reserved in its organization's wallet too (after the rules' counters). */
+  wallet: boolean;
+  /** The money it reserved: the most it can be charged. */
+  reservedMoney: bigint;
+}
+
 export type Admission =
-  | { kind: 'admitted'; reservation: Reservation | null; headers: Record<string, string> }
-  | { kind: 'refused'; rule: LimitRule; message: string; retryAfterSeconds: number; headers: Record<string, string> }
+  /** hold: null when admitted unchecked (the store down, rate limits set to fail open). */
+  | { kind: 'admitted'; hold: Hold | null; headers: Record<string, string> }
+  | { kind: 'refused'; code: string; rateLimited: boolean; message: string; retryAfterSeconds: number | null; headers: Record<string, string> }
   | { kind: 'unavailable' };
 
 const SCOPE_COLUMN = { organization: 'organization_id', project: 'project_id', key: 'api_key_id' } as const;
@@ -24,14 +38,20 @@ const WINDOW_WORD = { minute: 'per-minute', hour: 'per-hour', day: 'daily', mont
  * worked out once per rule and reused by every call (see stateOf).
  */
 export class Limiter {
+  /** Prepaid wallets' counters in the same store: seeding, money in, frozen amounts. */
+  readonly wallets: WalletSync;
+
   constructor(
     private readonly store: LimitStore,
     private readonly db: Pool,
     private readonly options: { failOpenRateLimits: boolean },
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.wallets = new WalletSync(store, db, logger);
+  }
 
-  async admit(organizationId: string, rules: LimitRule[], amounts: Amounts, nowMs: number): Promise<Admission> {
+  /** Checks and reserves the call's amounts against its rules and, for a prepaid organization (`wallet`), against its wallet. */
+  async admit(organizationId: string, rules: LimitRule[], amounts: Amounts, nowMs: number, wallet = false): Promise<Admission> {
     const n = rules.length;
     const states = new Array<RuleState>(n);
     const counters = new Array<Counter>(n);
@@ -43,20 +63,33 @@ export class Limiter {
         limit: rule.enforce ? rule.limit : null, amount: amounts[rule.metric],
       };
     }
+    if (wallet) counters.push(...walletCounters(amounts.money));
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
         const outcome = await this.store.reserve(organizationId, counters, nowMs);
         if (outcome.kind === 'missing') {
-          await Promise.all(outcome.indices.map((i) => this.rebuild(organizationId, rules[i]!, counters[i]!, nowMs)));
+          const rebuilds = outcome.indices.filter((i) => i < n).map((i) => this.rebuild(organizationId, rules[i]!, counters[i]!, nowMs));
+          if (outcome.indices.some((i) => i >= n)) rebuilds.push(this.wallets.seed(organizationId));
+          await Promise.all(rebuilds);
           continue;
         }
         const headers = rateLimitHeaders(rules, states, counters, outcome.usage, nowMs);
-        if (outcome.kind === 'admitted') return { kind: 'admitted', reservation: outcome.reservation, headers };
+        if (outcome.kind === 'admitted') {
+          if (wallet) this.wallets.touched(organizationId);
+          return { kind: 'admitted', headers, hold: { organizationId, reservation: outcome.reservation, metrics: rules.map((r) => r.metric), wallet, reservedMoney: amounts.money } };
+        }
+        if (outcome.index >= n) {
+          const available = -outcome.usage[outcome.index]!;
+          return {
+            kind: 'refused', code: 'wallet_insufficient_funds', rateLimited: false, retryAfterSeconds: null, headers,
+            message: `The organization's wallet has $${formatMoney(available > 0n ? available : 0n)} available and this call needs up to $${formatMoney(amounts.money)}. Add funds to continue.`,
+          };
+        }
         const rule = rules[outcome.index]!;
         const resetsAtMs = resetAtMs(rule.window, states[outcome.index]!, nowMs);
         const used = outcome.usage[outcome.index]!;
         return {
-          kind: 'refused', rule, headers,
+          kind: 'refused', code: rule.code, rateLimited: isRateLimit(rule), headers,
           retryAfterSeconds: Math.max(1, Math.ceil((resetsAtMs - nowMs) / 1000)),
           message: `${capitalise(rule.scope)} ${WINDOW_WORD[rule.window]} ${rule.metric === 'money' ? 'budget' : `${rule.metric} limit`} of ${format(rule, rule.limit)} reached ` +
             `(used ${format(rule, used)}, this call needs up to ${format(rule, counters[outcome.index]!.amount)}). It resets at ${new Date(resetsAtMs).toISOString()}.`,
@@ -66,15 +99,19 @@ export class Limiter {
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'limit store unavailable');
       // Money never goes unchecked; pure rate limits follow the setting.
-      if (!rules.some((r) => r.metric === 'money' || !isRateLimit(r)) && this.options.failOpenRateLimits) return { kind: 'admitted', reservation: null, headers: {} };
+      if (!wallet && !rules.some((r) => r.metric === 'money' || !isRateLimit(r)) && this.options.failOpenRateLimits) return { kind: 'admitted', hold: null, headers: {} };
       return { kind: 'unavailable' };
     }
   }
 
-  async settle(reservation: Reservation, actual: Amounts, metrics: Metric[]): Promise<void> {
+  /** Replaces the reservation with the call's actual use, and for a wallet its reserved money with `charge` (nothing frozen any more). */
+  async settle(hold: Hold, actual: Amounts, charge: bigint): Promise<void> {
+    const { metrics } = hold;
     const amounts = new Array<bigint>(metrics.length);
     for (let i = 0; i < metrics.length; i++) amounts[i] = actual[metrics[i]!];
-    await this.store.settle(reservation, amounts).catch((err) => this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands'));
+    if (hold.wallet) amounts.push(charge, 0n);
+    await this.store.settle(hold.reservation, amounts).catch((err) => this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands'));
+    if (hold.wallet) this.wallets.touched(hold.organizationId);
   }
 
   /** Sums the period's usage from the hourly rollups and seeds the store with it. */

@@ -102,8 +102,7 @@ export class MemoryLimitStore implements LimitStore {
 
   async reserve(group: string, counters: Counter[], nowMs: number): Promise<ReserveOutcome> {
     if (++this.calls % 10_000 === 0) this.sweep(nowMs);
-    let g = this.groups.get(group);
-    if (!g) this.groups.set(group, (g = { rolling: new Map(), fixed: new Map() }));
+    const g = this.groupOf(group);
     const n = counters.length;
     const entries = new Array<Rolling | Fixed>(n);
     const buckets = new Array<number>(n);
@@ -155,13 +154,38 @@ export class MemoryLimitStore implements LimitStore {
     }
   }
 
-  async seed(group: string, counter: Counter, value: bigint): Promise<void> {
+  async seed(group: string, counter: Counter, value: bigint, withCounters: Array<[Counter, bigint]> = []): Promise<void> {
+    const g = this.groupOf(group);
+    if (findPeriod(g.fixed.get(counter.key), counter.periodId)) return;
+    for (const [c, v] of [[counter, value] as [Counter, bigint], ...withCounters]) this.insertPeriod(g, c, v);
+  }
+
+  async read(group: string, counters: Counter[]): Promise<Array<bigint | null>> {
+    const g = this.groups.get(group);
+    return counters.map((c) => (g && findPeriod(g.fixed.get(c.key), c.periodId)?.value) ?? null);
+  }
+
+  async compareAndAdd(group: string, guard: Counter, expected: bigint, next: bigint, counter: Counter, delta: bigint): Promise<boolean> {
+    const g = this.groups.get(group);
+    const at = g && findPeriod(g.fixed.get(guard.key), guard.periodId);
+    const entry = g && findPeriod(g.fixed.get(counter.key), counter.periodId);
+    if (!at || !entry || at.value !== expected) return false;
+    at.value = next;
+    entry.value += delta;
+    return true;
+  }
+
+  private groupOf(group: string): Group {
     let g = this.groups.get(group);
     if (!g) this.groups.set(group, (g = { rolling: new Map(), fixed: new Map() }));
+    return g;
+  }
+
+  /** A counter's period, newest first in its chain (ISO dates sort as strings); the value of one held already stays. */
+  private insertPeriod(g: Group, counter: Counter, value: bigint) {
     const head = g.fixed.get(counter.key);
     if (findPeriod(head, counter.periodId)) return;
     const entry: Fixed = { periodId: counter.periodId!, value, expiresAtMs: counter.expiresAtMs ?? Number.MAX_SAFE_INTEGER, older: null };
-    // Newest period first (ISO dates sort as strings).
     if (!head || head.periodId < entry.periodId) {
       entry.older = head ?? null;
       g.fixed.set(counter.key, entry);

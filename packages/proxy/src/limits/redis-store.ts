@@ -230,12 +230,23 @@ end
 return 0
 `;
 
-/* seed: KEYS[1] the period hash, ARGV field, value, TTL in seconds (set with the hash's first field). */
+/*
+ * seed: KEYS[1] the period hash; ARGV the TTL in seconds (set with the hash's first field; 0: none),
+ * then field, value pairs: the first is set unless held, and the others only with it.
+ */
 const SEED = `
-if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 and redis.call('TTL', KEYS[1]) < 0 then
-  redis.call('EXPIRE', KEYS[1], ARGV[3])
-end
-return 0
+if redis.call('HSETNX', KEYS[1], ARGV[2], ARGV[3]) == 0 then return 0 end
+if #ARGV > 3 then redis.call('HSET', KEYS[1], unpack(ARGV, 4)) end
+if ARGV[1] ~= '0' and redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return 1
+`;
+
+/* compare and add: KEYS[1] the period hash; ARGV the guard field, its expected and next values, the field to add to, the delta. */
+const COMPARE_AND_ADD = `
+local v = redis.call('HMGET', KEYS[1], ARGV[1], ARGV[4])
+if v[1] ~= ARGV[2] or not v[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3], ARGV[4], tonumber(v[2]) + tonumber(ARGV[5]))
+return 1
 `;
 
 /** A Lua script, sent as EVALSHA (as EVAL when Redis answers NOSCRIPT: once per Redis process, or after SCRIPT FLUSH). */
@@ -247,7 +258,7 @@ class Script {
   }
 }
 
-const SCRIPTS = { reserve: new Script(RESERVE), settle: new Script(SETTLE), seed: new Script(SEED) };
+const SCRIPTS = { reserve: new Script(RESERVE), settle: new Script(SETTLE), seed: new Script(SEED), compareAndAdd: new Script(COMPARE_AND_ADD) };
 
 /** Longest a limit check (or settle, or seed) waits on Redis before the store counts as unavailable. */
 const COMMAND_TIMEOUT_MS = 2_000;
@@ -265,6 +276,8 @@ interface Names {
   rolling: Map<string, string>;
   day: Map<string, string>;
   month: Map<string, string>;
+  /** The wallet's hash (it has one period, forever). */
+  wallet: string;
 }
 
 /** Small counts as strings, made once. */
@@ -352,7 +365,7 @@ export class RedisLimitStore implements LimitStore {
     let names = this.names.get(group);
     if (!names) {
       if (this.names.size >= 10_000) this.names.clear();
-      this.names.set(group, (names = { rolling: new Map(), day: new Map(), month: new Map() }));
+      this.names.set(group, (names = { rolling: new Map(), day: new Map(), month: new Map(), wallet: flat(`tg:{${group}}:w`) }));
     }
     return names;
   }
@@ -367,6 +380,7 @@ export class RedisLimitStore implements LimitStore {
       }
       return key;
     }
+    if (c.window === 'wallet') return names.wallet;
     const periods = c.window === 'day' ? names.day : names.month;
     let key = periods.get(c.periodId!);
     if (key === undefined) {
@@ -485,9 +499,26 @@ export class RedisLimitStore implements LimitStore {
     await this.run(SCRIPTS.settle, periodKeys, args);
   }
 
-  async seed(group: string, counter: Counter, value: bigint): Promise<void> {
-    const ttl = Math.max(60, Math.ceil(((counter.expiresAtMs ?? Date.now() + 86_400_000) - Date.now()) / 1000));
-    await this.run(SCRIPTS.seed, [this.keyOf(group, this.namesOf(group), counter)], [counter.key, value.toString(), String(ttl)]);
+  async seed(group: string, counter: Counter, value: bigint, withCounters: Array<[Counter, bigint]> = []): Promise<void> {
+    // Wallet counters never expire (money must not be forgotten); limits' a day after their period.
+    const ttl = counter.window === 'wallet' ? 0 : Math.max(60, Math.ceil(((counter.expiresAtMs ?? Date.now() + 86_400_000) - Date.now()) / 1000));
+    const args = [String(ttl), counter.key, value.toString()];
+    for (const [c, v] of withCounters) args.push(c.key, v.toString());
+    await this.run(SCRIPTS.seed, [this.keyOf(group, this.namesOf(group), counter)], args);
+  }
+
+  async read(group: string, counters: Counter[]): Promise<Array<bigint | null>> {
+    const names = this.namesOf(group);
+    return Promise.all(counters.map(async (c) => {
+      const value = (await this.send('hget', [this.keyOf(group, names, c), c.key])) as string | null;
+      return value === null ? null : BigInt(value);
+    }));
+  }
+
+  async compareAndAdd(group: string, guard: Counter, expected: bigint, next: bigint, counter: Counter, delta: bigint): Promise<boolean> {
+    const key = this.keyOf(group, this.namesOf(group), guard);
+    const done = await this.run(SCRIPTS.compareAndAdd, [key], [guard.key, expected.toString(), next.toString(), counter.key, delta.toString()]);
+    return done === 1;
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,8 @@ export interface UsageEvent {
   outputTokens: number;
   /** Micro-units. */
   cost: bigint;
+  /** Taken from the organization's prepaid wallet (micro-units; 0: none): written as the call's Consume record. */
+  charge: bigint;
   latencyMs: number;
   upstreamLatencyMs: number | null;
   stream: boolean;
@@ -131,8 +133,8 @@ export class UsageRecorder {
     await this.db.query(
       `with incoming as (
          select * from unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::int[], $9::int[], $10::int[],
-                              $11::bigint[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bool[])
-           as t(id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content, forwarded)
+                              $11::bigint[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bool[], $18::bigint[])
+           as t(id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content, forwarded, charge)
        ), inserted as (
          insert into request_logs (id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content)
          select id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content::jsonb from incoming
@@ -140,6 +142,12 @@ export class UsageRecorder {
          returning id
        ), counted as (
          select incoming.* from incoming join inserted using (id)
+       ), consumed as (
+         -- One Consume per charged call, in wallet order (the ledger trigger locks each wallet row: same order, no deadlock).
+         insert into wallet_records (id, organization_id, type, amount, description, request_log_id)
+         select gen_random_uuid(), organization_id, 'CONSUME', -charge, model || ': ' || input_tokens || ' input + ' || output_tokens || ' output tokens', id
+           from counted where charge > 0 and exists (select 1 from wallets w where w.organization_id = counted.organization_id)
+          order by organization_id, time, id
        )
        insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, output_tokens, cost)
        select gen_random_uuid(), date_trunc('hour', time, 'UTC'), organization_id, project_id, api_key_id, user_id, model,
@@ -154,6 +162,7 @@ export class UsageRecorder {
         column((e) => e.userId), column((e) => e.model), column((e) => e.status), column((e) => e.inputTokens), column((e) => e.outputTokens),
         column((e) => e.cost.toString()), column((e) => e.latencyMs), column((e) => e.upstreamLatencyMs), column((e) => e.stream),
         column((e) => e.errorCode), column((e) => (e.content ? JSON.stringify(e.content) : null)), column((e) => e.forwarded),
+        column((e) => e.charge.toString()),
       ],
     );
     if (this.dueLastUsed.size) {
