@@ -4,6 +4,7 @@ import type { Counter, LimitStore } from '../../src/limits/limit-store';
 
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
 const rolling = (key: string, limit: bigint | null, amount = 1n, window: 'minute' | 'hour' = 'minute'): Counter => ({ key: `${key}:${window}`, window, limit, amount });
+const wallet = (key: string, limit: bigint | null, amount = 0n): Counter => ({ key, window: 'wallet', periodId: 'w', limit, amount });
 const daily = (key: string, limit: bigint | null, amount = 1n): Counter => ({ key: `${key}:day`, window: 'day', periodId: '2026-11-22', expiresAtMs: T0 + 86_400_000, limit, amount });
 
 /** The behaviour every LimitStore adapter must show; run once per adapter. */
@@ -67,6 +68,30 @@ export function limitStoreContract(name: string, make: () => Promise<LimitStore>
       expect(await store.reserve(g, [rolling('skew', 4n)], T0 + 800)).toMatchObject({ kind: 'refused', usage: [4n] });
       // A minute later the early one has left the window, the later ones not yet.
       expect(await store.reserve(g, [rolling('skew', 4n, 0n)], T0 + 61_200)).toMatchObject({ usage: [3n] });
+    });
+
+    it('seeds counters together or not at all, and reads them back', async () => {
+      const g = group();
+      const [spent, frozen, ledger] = [wallet('w', 0n), wallet('wf', null), wallet('wq', null)];
+      expect(await store.read(g, [spent, ledger])).toEqual([null, null]);
+      await store.seed(g, spent, -500n, [[frozen, 0n], [ledger, 7n]]);
+      // A second seed (another proxy's older snapshot) changes nothing, not even the counters seeded with it.
+      await store.seed(g, spent, -100n, [[frozen, 0n], [ledger, 3n]]);
+      expect(await store.read(g, [spent, frozen, ledger])).toEqual([-500n, 0n, 7n]);
+      expect(await store.reserve(g, [{ ...spent, amount: 500n }, { ...frozen, amount: 500n }], T0)).toMatchObject({ kind: 'admitted', usage: [-500n, 0n] });
+      expect(await store.reserve(g, [{ ...spent, amount: 1n }, { ...frozen, amount: 1n }], T0)).toMatchObject({ kind: 'refused', index: 0, usage: [0n, 500n] });
+      expect(await store.read(g, [frozen])).toEqual([500n]);
+    });
+
+    it('adds under a guard exactly once, however many callers race with the same expectation', async () => {
+      const g = group();
+      const [spent, ledger] = [wallet('w', 0n), wallet('wq', null)];
+      expect(await store.compareAndAdd(g, ledger, 0n, 1n, spent, -5n)).toBe(false); // nothing held yet
+      await store.seed(g, spent, -100n, [[ledger, 4n]]);
+      const outcomes = await Promise.all(Array.from({ length: 50 }, () => store.compareAndAdd(g, ledger, 4n, 6n, spent, -250n)));
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      expect(await store.read(g, [spent, ledger])).toEqual([-350n, 6n]);
+      expect(await store.compareAndAdd(g, ledger, 4n, 9n, spent, -1n)).toBe(false);
     });
 
     it('keeps every 60-second span within a per-minute limit through a burst straddling the minute', async () => {

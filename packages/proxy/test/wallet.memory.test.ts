@@ -1,0 +1,3 @@
+import { walletThroughTheProxy } from './support/wallet-suite';
+
+walletThroughTheProxy('memory');
