@@ -9,7 +9,7 @@ registerEnumType(WalletRecordType, { name: 'WalletRecordType' });
 export class WalletType {
   @Field(() => ID) organizationId!: string;
   @Field(() => MoneyScalar, { description: 'The sum of the records.' }) balance!: bigint;
-  @Field(() => MoneyScalar, { description: 'Held by calls in flight (refreshed with each usage batch, within about 100 ms).' }) frozenAmount!: bigint;
+  @Field(() => MoneyScalar, { description: 'Held by calls in flight (written by the proxies every 250 ms).' }) frozenAmount!: bigint;
   @Field(() => MoneyScalar, { description: 'balance − frozenAmount, never below zero.' }) availableAmount!: bigint;
   @Field(() => String) currency!: string;
   @Field(() => Boolean, { description: 'false: every call is refused.' }) isActive!: boolean;
