@@ -5,7 +5,8 @@
  * non-streamed and streamed; a sequential probe measures time to the first
  * streamed token. Besides the proxy without limits, the same proxy runs with
  * every limit configured (organization 7, project 8, key 3: 18 counters per
- * call, all far above what the run uses), once with LIMIT_STORE=memory and
+ * call) and a prepaid wallet (2 more), all far above what the run uses, once
+ * with LIMIT_STORE=memory and
  * once with LIMIT_STORE=redis (REDIS_URL, else redis://127.0.0.1:6379 if it
  * answers; skipped, and said so, otherwise). For the Redis runs, INFO
  * commandstats gives the round trips per call. Prints p50, p99, requests/s,
@@ -73,6 +74,8 @@ const PROJECT_QUOTA = toStoredLimits({
 });
 const KEY_LIMITS = { rpmLimit: 2_000_000_000, tpmLimit: 2_000_000_000, dailyBudget: BUDGET };
 const LIMIT_COUNT = 7 + 8 + 3;
+/** $1,000,000: far more than a run spends. */
+const WALLET_FUNDS = 1_000_000_000_000n;
 
 interface Tenant { secret: string; organizationId: string }
 
@@ -96,6 +99,10 @@ async function seed(url: string, upstreamUrl: string) {
   const user = em.create(User, { email: 'bench@example.test', name: 'Bench', passwordHash: 'unused' });
   const plain = await seedTenant(em, user, 'bench', false);
   const limited = await seedTenant(em, user, 'bench-limited', true);
+  // The limited tenant is prepaid too: each call also reserves in its wallet (2 more counters) and gets a Consume record.
+  const sql = em.getConnection();
+  await sql.execute('insert into wallets (organization_id) values (?)', [limited.organizationId]);
+  await sql.execute(`insert into wallet_records (id, organization_id, type, amount, reference) values (gen_random_uuid(), ?, 'RECHARGE', ?, 'bench')`, [limited.organizationId, String(WALLET_FUNDS)]);
   await orm.close();
   return { plain, limited };
 }
@@ -313,7 +320,8 @@ async function writeDoc(lines: string[]) {
     '(after 200 warm-up calls); at saturation, autocannon (whole-millisecond latency resolution). Same run, same machine: compare',
     'the ratios and the added latency, not the absolute numbers.', '',
     `"limits" rows: the same proxy with every limit configured (organization 7, project 8 with enforceQuota, key rpm/tpm/daily budget:`,
-    `${LIMIT_COUNT} counters checked and reserved per call, then settled), all far above what the run uses; non-2xx must be 0.`, '',
+    `${LIMIT_COUNT} counters) and a prepaid wallet (2 more: spent and frozen), all checked and reserved per call, then settled, and a`,
+    'Consume record written per call; all far above what the run uses; non-2xx must be 0.', '',
     ...lines, '',
     NOTES_MARKER, '', notes, '',
   ].join('\n'));
