@@ -10,8 +10,8 @@ export type Amounts = Record<Metric, bigint>;
 export interface Hold {
   organizationId: string;
   reservation: Reservation;
-  /** The metric of each rule's counter, in order. */
-  metrics: Metric[];
+  /** The rules it was checked against, in counter order. */
+  rules: LimitRule[];
   /** The call reserved in its organization's wallet too (after the rules' counters). */
   wallet: boolean;
   /** The money it reserved: the most it can be charged. */
@@ -76,7 +76,7 @@ export class Limiter {
         const headers = rateLimitHeaders(rules, states, counters, outcome.usage, nowMs);
         if (outcome.kind === 'admitted') {
           if (wallet) this.wallets.touched(organizationId);
-          return { kind: 'admitted', headers, hold: { organizationId, reservation: outcome.reservation, metrics: rules.map((r) => r.metric), wallet, reservedMoney: amounts.money } };
+          return { kind: 'admitted', headers, hold: { organizationId, reservation: outcome.reservation, rules, wallet, reservedMoney: amounts.money } };
         }
         if (outcome.index >= n) {
           const available = -outcome.usage[outcome.index]!;
@@ -106,9 +106,9 @@ export class Limiter {
 
   /** Replaces the reservation with the call's actual use, and for a wallet its reserved money with `charge` (nothing frozen any more). */
   async settle(hold: Hold, actual: Amounts, charge: bigint): Promise<void> {
-    const { metrics } = hold;
-    const amounts = new Array<bigint>(metrics.length);
-    for (let i = 0; i < metrics.length; i++) amounts[i] = actual[metrics[i]!];
+    const { rules } = hold;
+    const amounts = new Array<bigint>(rules.length);
+    for (let i = 0; i < rules.length; i++) amounts[i] = actual[rules[i]!.metric];
     if (hold.wallet) amounts.push(charge, 0n);
     await this.store.settle(hold.reservation, amounts).catch((err) => this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands'));
     if (hold.wallet) this.wallets.touched(hold.organizationId);

@@ -20,17 +20,13 @@ import type { Counter, LimitStore } from './limit-store';
  * missing (first call, restart in memory mode, a flushed Redis) they are
  * seeded from the wallet's balance and last record, together.
  */
-const counter = (key: string): Omit<Counter, 'limit' | 'amount'> => ({ key, window: 'wallet', periodId: 'w' });
+const counter = (key: string): Counter => ({ key, window: 'wallet', periodId: 'w', limit: null, amount: 0n });
 const SPENT = counter('w');
 const FROZEN = counter('wf');
 const LEDGER = counter('wq');
 
 /** The two counters a call of a prepaid organization reserves in, after its limits. */
-export const walletCounters = (amount: bigint): Counter[] => [{ ...SPENT, limit: 0n, amount }, { ...FROZEN, limit: null, amount }];
-
-export const isSpentCounter = (c: Counter) => c.window === 'wallet' && c.key === SPENT.key;
-
-const asCounter = (c: Omit<Counter, 'limit' | 'amount'>): Counter => ({ ...c, limit: null, amount: 0n });
+export const walletCounters = (amount: bigint): Counter[] => [{ ...SPENT, limit: 0n, amount }, { ...FROZEN, amount }];
 
 /** How often frozen amounts in flight are written to the wallets table, for the API to show. */
 const FROZEN_WRITE_MS = 250;
@@ -52,7 +48,7 @@ export class WalletSync {
   async seed(organizationId: string): Promise<void> {
     const { rows } = await this.db.query<{ balance: string; last_seq: string }>('select balance, last_seq from wallets where organization_id = $1', [organizationId]);
     const wallet = rows[0] ?? { balance: '0', last_seq: '0' };
-    await this.store.seed(organizationId, asCounter(SPENT), -BigInt(wallet.balance), [[asCounter(FROZEN), 0n], [asCounter(LEDGER), BigInt(wallet.last_seq)]]);
+    await this.store.seed(organizationId, SPENT, -BigInt(wallet.balance), [[FROZEN, 0n], [LEDGER, BigInt(wallet.last_seq)]]);
     this.known.add(organizationId);
   }
 
@@ -66,7 +62,7 @@ export class WalletSync {
 
   private async applyLedger(organizationId: string): Promise<void> {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const [position] = await this.store.read(organizationId, [asCounter(LEDGER)]);
+      const [position] = await this.store.read(organizationId, [LEDGER]);
       if (position === null || position === undefined) return; // not seeded: the seed will read the balance
       const { rows } = await this.db.query<{ money_in: string; last: string | null }>(
         `select coalesce(sum(amount) filter (where type <> 'CONSUME'), 0)::text as money_in, max(seq)::text as last
@@ -76,7 +72,7 @@ export class WalletSync {
       const last = rows[0]?.last;
       if (!last) return;
       // Consumes after the position are in the store already (it charged them first).
-      if (await this.store.compareAndAdd(organizationId, asCounter(LEDGER), position, BigInt(last), asCounter(SPENT), -BigInt(rows[0]!.money_in))) return;
+      if (await this.store.compareAndAdd(organizationId, LEDGER, position, BigInt(last), SPENT, -BigInt(rows[0]!.money_in))) return;
     }
     this.logger.warn({ organizationId }, 'wallet money-in kept racing; the next notification or call catches up');
   }
@@ -99,7 +95,7 @@ export class WalletSync {
       else this.dirty.set(id, ticks - 1);
     }
     try {
-      const frozen = await Promise.all(ids.map((id) => this.store.read(id, [asCounter(FROZEN)]).then(([v]) => v ?? 0n)));
+      const frozen = await Promise.all(ids.map((id) => this.store.read(id, [FROZEN]).then(([v]) => v ?? 0n)));
       await this.db.query(
         `update wallets w set frozen_amount = f.amount from unnest($1::uuid[], $2::bigint[]) as f(id, amount)
           where w.organization_id = f.id and w.frozen_amount is distinct from f.amount`,

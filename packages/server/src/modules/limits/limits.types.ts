@@ -19,8 +19,13 @@ export class OrganizationLimitsType {
 }
 export { OrganizationLimitsType as OrganizationLimitsInput };
 
-@ObjectType('ProjectQuota', { description: "A project's quota, rate limits and budgets; null means no limit." })
-export class ProjectQuotaType {
+/**
+ * A project's eight optional limits, shared by the answer and the input (they differ only in the settings after
+ * them). Only its subclasses are used by resolvers, so the schema holds no type of its own for it.
+ */
+@ObjectType('ProjectLimits')
+@InputType('ProjectLimitsInput')
+abstract class ProjectLimits {
   @Field(Count, { nullable: true }) dailyRequestLimit?: number | null;
   @Field(Count, { nullable: true }) dailyTokenLimit?: number | null;
   @Field(Count, { nullable: true }) monthlyRequestLimit?: number | null;
@@ -29,20 +34,16 @@ export class ProjectQuotaType {
   @Field(Count, { nullable: true }) tokensPerMinuteLimit?: number | null;
   @Field(() => MoneyScalar, { nullable: true }) dailyBudget?: bigint | null;
   @Field(() => MoneyScalar, { nullable: true }) monthlyBudget?: bigint | null;
+}
+
+@ObjectType('ProjectQuota', { description: "A project's quota, rate limits and budgets; null means no limit." })
+export class ProjectQuotaType extends ProjectLimits {
   @Field(() => Boolean, { description: 'false: usage is tracked, never refused.' }) enforceQuota!: boolean;
   @Field(() => Int, { description: 'Day of the month (1 to 28) the monthly quota resets on, at 00:00 UTC.' }) customResetDay!: number;
 }
 
 @InputType()
-export class ProjectQuotaInput {
-  @Field(Count, { nullable: true }) dailyRequestLimit?: number | null;
-  @Field(Count, { nullable: true }) dailyTokenLimit?: number | null;
-  @Field(Count, { nullable: true }) monthlyRequestLimit?: number | null;
-  @Field(Count, { nullable: true }) monthlyTokenLimit?: number | null;
-  @Field(Count, { nullable: true }) requestsPerMinuteLimit?: number | null;
-  @Field(Count, { nullable: true }) tokensPerMinuteLimit?: number | null;
-  @Field(() => MoneyScalar, { nullable: true }) dailyBudget?: bigint | null;
-  @Field(() => MoneyScalar, { nullable: true }) monthlyBudget?: bigint | null;
+export class ProjectQuotaInput extends ProjectLimits {
   @Field(() => Boolean, { nullable: true, description: 'Default true.' }) enforceQuota?: boolean | null;
   @Field(() => Int, { nullable: true, description: 'Default 1.' }) customResetDay?: number | null;
 }
