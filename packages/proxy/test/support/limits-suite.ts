@@ -8,7 +8,8 @@ import { startProxyWorld } from './proxy-harness';
 /** Limits enforced through the proxy; run for the memory store and, with REDIS_URL, for Redis. */
 export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
   describe(`limits through the proxy (${adapter})`, async () => {
-    const redisUrl = process.env.REDIS_URL ?? '';
+    // Its own Redis database: the flush below (FLUSHDB) wipes this suite's counters, not those of suites running beside it.
+    const redisUrl = process.env.REDIS_URL ? Object.assign(new URL(process.env.REDIS_URL), { pathname: '/1' }).toString() : '';
     const env: Record<string, string> = adapter === 'redis' ? { LIMIT_STORE: 'redis', REDIS_URL: redisUrl } : { LIMIT_STORE: 'memory' };
     const world = await startProxyWorld();
     let { url, proxy } = await world.startProxy(env);
@@ -116,7 +117,7 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
         ({ url, proxy } = await world.startProxy(env));
       } else {
         const redis = new Redis(redisUrl);
-        await redis.flushall();
+        await redis.flushdb();
         redis.disconnect();
       }
       const after = (await call(secret)).status;
