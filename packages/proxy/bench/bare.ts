@@ -16,3 +16,4 @@ const server = createServer(async (req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => console.log(`BARE_READY http://127.0.0.1:${(server.address() as { port: number }).port}`));
+process.once('SIGTERM', () => server.close(() => process.exit(0)) && server.closeAllConnections());

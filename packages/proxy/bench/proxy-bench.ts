@@ -12,14 +12,15 @@
  * commandstats gives the round trips per call. Prints p50, p99, requests/s,
  * the ratios to the bare pass-through and the non-2xx answers; --write also
  * records them in docs/benchmarks.md (keeping its notes section).
- * BENCH_SECONDS (8) and BENCH_CONNECTIONS (64) shorten or widen the runs.
+ * BENCH_SECONDS (8) and BENCH_CONNECTIONS (64) shorten or widen the runs; BENCH_ONLY,
+ * BENCH_RATE and BENCH_PROFILE: see docs/benchmarks.md.
  */
 import { dropDatabase, ensureDatabase, migrate, openOrm, Organization, OrganizationMember, Project, seedApiKey, seedMockCatalog, startEmbeddedPostgres, User, withDatabase, type EntityManager } from '@tollgate/db';
 import { toStoredLimits } from '@tollgate/domain';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -33,20 +34,23 @@ const TARGET_ROUND_TRIPS = 2;
 const DOC = join(root, 'docs/benchmarks.md');
 const NOTES_MARKER = '<!-- notes: everything below is kept by --write -->';
 const children: ChildProcess[] = [];
+/** BENCH_PROFILE=<dir>: every server writes a V8 CPU profile there as it exits (open it in Chrome's DevTools). */
+const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const servers = new Map<string, number>(); // url → pid, for CPU per call
+const roles = new Map<number, string>([[process.pid, 'load generator']]); // pid → what it is, for CPU by process
 
 // ---------------------------------------------------------------- processes and data
 
 /** Starts a server script (node with the tsx loader: one process, so its CPU time is its own) and answers the URL it prints. */
-function run(script: string, env: Record<string, string>, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, script)], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+function run(role: string, script: string, env: Record<string, string>, ready: RegExp): Promise<string> {
+  const child = spawn(process.execPath, [...PROFILE, '--import', 'tsx', join(root, script)], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d;
       const url = ready.exec(out)?.[1];
-      if (url) (servers.set(url, child.pid!), resolve(url));
+      if (url) (servers.set(url, child.pid!), roles.set(child.pid!, role), resolve(url));
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
@@ -170,7 +174,7 @@ function statusesOf(result: autocannon.Result): Record<string, number> {
 
 /** autocannon at `connections`; non-2xx and errors of the warm-up count too. */
 async function drive(url: string, secret: string, connections: number, stream: boolean): Promise<Figures> {
-  const options = { url: `${url}/v1/chat/completions`, method: 'POST' as const, headers: headersFor(secret), body: chatBody(stream), connections, pipelining: 1 };
+  const options = { url: `${url}/v1/chat/completions`, method: 'POST' as const, headers: headersFor(secret), body: chatBody(stream), connections, pipelining: 1, ...(process.env.BENCH_RATE ? { overallRate: Number(process.env.BENCH_RATE) } : {}) };
   const warm = await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, caches
   const result = await autocannon({ ...options, duration: DURATION });
   const statuses = statusesOf(result);
@@ -216,10 +220,14 @@ async function firstToken(url: string, secret: string, samples = 300): Promise<n
 interface Target { name: string; url: string; tenant: Tenant; redis?: Redis }
 interface Scenario { name: string; stream: boolean; connections: number }
 interface RedisFigures { calls: number; roundTrips: number; commands: number; top: string; foreign: number; cpuUs: number }
-/** cpuUs: the server process's CPU time per call, warm-up included. */
-interface Row { scenario: Scenario; target: Target; figures: Figures; cpuUs: number; bare: Figures; redis?: RedisFigures }
+/** cpuUs: the server process's CPU time per call, warm-up included; machine: every process's, by role ("server": the one measured). */
+interface Row { scenario: Scenario; target: Target; figures: Figures; cpuUs: number; machine: Map<string, number>; bare: Figures; redis?: RedisFigures }
 
-const SCENARIOS: Scenario[] = [false, true].flatMap((stream) => [1, SATURATION].map((connections) => ({ name: `${stream ? 'stream' : 'json'}, c=${connections}`, stream, connections })));
+/** BENCH_ONLY (a regular expression) keeps the scenarios whose name matches, e.g. "c=64" or "json, c=64". */
+const ONLY = new RegExp(process.env.BENCH_ONLY ?? '');
+const SCENARIOS: Scenario[] = [false, true]
+  .flatMap((stream) => [1, SATURATION].map((connections) => ({ name: `${stream ? 'stream' : 'json'}, c=${connections}`, stream, connections })))
+  .filter((s) => ONLY.test(s.name));
 
 const measure = (scenario: Scenario, target: Target) =>
   scenario.connections === 1 ? probe(target.url, target.tenant.secret, scenario.stream) : drive(target.url, target.tenant.secret, scenario.connections, scenario.stream);
@@ -231,10 +239,23 @@ async function recordedCalls(db: pg.Pool, organizationId: string): Promise<numbe
   return Number(rows[0]!.n);
 }
 
-/** User + system CPU seconds a process has used (Linux /proc, 100 ticks a second; NaN elsewhere). */
-async function cpuSeconds(pid: number): Promise<number> {
-  const fields = await readFile(`/proc/${pid}/stat`, 'utf8').then((stat) => stat.slice(stat.lastIndexOf(') ') + 2).split(' '), () => []);
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime
+/**
+ * CPU seconds (user + system) every process on the machine has used so far, summed by role: our servers
+ * and this process (the load generator) by name, PostgreSQL's and Redis's processes by command, the rest
+ * as "other" (Linux /proc, 100 ticks a second; empty elsewhere). A process that exits takes its share along.
+ */
+async function machineCpu(): Promise<Map<string, number>> {
+  const totals = new Map<string, number>();
+  const pids = (await readdir('/proc').catch(() => [])).filter((p) => /^\d+$/.test(p));
+  await Promise.all(pids.map(async (pid) => {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    if (!stat) return;
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    const role = roles.get(Number(pid)) ?? (command === 'postgres' ? 'postgres' : command.startsWith('redis') ? 'redis' : 'other');
+    totals.set(role, (totals.get(role) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100); // utime, stime
+  }));
+  return totals;
 }
 
 async function redisCpuSeconds(redis: Redis): Promise<number> {
@@ -242,20 +263,27 @@ async function redisCpuSeconds(redis: Redis): Promise<number> {
   return ['used_cpu_user', 'used_cpu_sys'].reduce((t, field) => t + Number(new RegExp(`^${field}:([\\d.]+)`, 'm').exec(info)?.[1]), 0);
 }
 
-/** measure, with the server's CPU per call; for a Redis-backed target also the commandstats delta over the same calls (warm-up included). */
-async function measureTarget(scenario: Scenario, target: Target, db: pg.Pool): Promise<Pick<Row, 'figures' | 'cpuUs' | 'redis'>> {
-  const pid = servers.get(target.url)!;
+/**
+ * measure, with the CPU per call of the server and of every other process (taken once the last usage
+ * events are written); for a Redis-backed target also the commandstats delta over the same calls
+ * (warm-up included).
+ */
+async function measureTarget(scenario: Scenario, target: Target, db: pg.Pool): Promise<Pick<Row, 'figures' | 'cpuUs' | 'machine' | 'redis'>> {
+  const role = roles.get(servers.get(target.url)!)!;
   const foreign = target.redis ? await foreignTraffic(target.redis) : 0;
   const before = target.redis && { calls: await recordedCalls(db, target.tenant.organizationId), stats: await commandStats(target.redis), cpu: await redisCpuSeconds(target.redis) };
-  const cpu0 = await cpuSeconds(pid);
+  const cpu0 = await machineCpu();
   const figures = await measure(scenario, target);
-  const cpuUs = ((await cpuSeconds(pid)) - cpu0) * 1e6 / figures.calls;
-  if (!target.redis || !before) return { figures, cpuUs };
+  await sleep(300);
+  const cpu1 = await machineCpu();
+  const machine = new Map([...cpu1].map(([r, t]) => [r === role ? 'server' : r, ((t - (cpu0.get(r) ?? 0)) * 1e6) / figures.calls] as const));
+  const cpuUs = machine.get('server') ?? NaN;
+  if (!target.redis || !before) return { figures, cpuUs, machine };
   const calls = (await recordedCalls(db, target.tenant.organizationId)) - before.calls; // also lets the last settles land
   const delta = statsDelta(before.stats, await commandStats(target.redis));
   const redisCpuUs = ((await redisCpuSeconds(target.redis)) - before.cpu) * 1e6 / calls;
   const top = [...delta].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, n]) => `${name} ${(n / calls).toFixed(2)}`).join(', ');
-  return { figures, cpuUs, redis: { calls, roundTrips: roundTrips(delta) / calls, commands: sum(delta) / calls, top, foreign, cpuUs: redisCpuUs } };
+  return { figures, cpuUs, machine, redis: { calls, roundTrips: roundTrips(delta) / calls, commands: sum(delta) / calls, top, foreign, cpuUs: redisCpuUs } };
 }
 
 /** Before measuring: a limited target answers 200 with the x-ratelimit headers, i.e. its limits are in force. */
@@ -282,6 +310,17 @@ const COLUMNS: Array<[string, (row: Row) => string]> = [
   ['÷ bare', (r) => (r.figures.rps / r.bare.rps).toFixed(2)],
   ['server CPU / call', (r) => (Number.isFinite(r.cpuUs) ? `${r.cpuUs.toFixed(0)} µs` : '–')],
   ['non-2xx', (r) => (r.figures.non2xx ? `**${r.figures.non2xx}** ${JSON.stringify(r.figures.statuses)}` : '0')],
+];
+
+/** Where the machine's CPU went per call during each run: what the ratios to bare come down to on a CPU-bound machine. */
+const CPU_ROLES = ['server', 'mock upstream', 'postgres', 'redis', 'load generator'];
+const us = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(0)} µs`);
+const CPU_COLUMNS: Array<[string, (row: Row) => string]> = [
+  ['scenario', (r) => r.scenario.name],
+  ['server', (r) => r.target.name],
+  ...CPU_ROLES.map((role): [string, (row: Row) => string] => [role === 'server' ? 'the server' : role, (r) => us(r.machine.get(role))]),
+  ['other (idle servers, the rest)', (r) => us([...r.machine].filter(([role]) => !CPU_ROLES.includes(role)).reduce((t, [, v]) => t + v, 0))],
+  ['machine total', (r) => us([...r.machine.values()].reduce((t, v) => t + v, 0))],
 ];
 
 const REDIS_COLUMNS: Array<[string, (row: Row & { redis: RedisFigures }) => string]> = [
@@ -331,9 +370,9 @@ async function writeDoc(lines: string[]) {
 // ---------------------------------------------------------------- main
 
 async function startTargets(dbUrl: string, mockUrl: string, tenants: Awaited<ReturnType<typeof seed>>, redis: Awaited<ReturnType<typeof findRedis>>): Promise<Target[]> {
-  const proxy = (env: Record<string, string>) => run('packages/proxy/src/main.ts', { DATABASE_URL: dbUrl, PROXY_PORT: '0', PROXY_HOST: '127.0.0.1', REDIS_URL: '', ...env }, /PROXY_READY (\S+)/);
+  const proxy = (env: Record<string, string>) => run(`proxy${env.LIMIT_STORE ? `, limits ${env.LIMIT_STORE}` : ''}`, 'packages/proxy/src/main.ts', { DATABASE_URL: dbUrl, PROXY_PORT: '0', PROXY_HOST: '127.0.0.1', REDIS_URL: '', ...env }, /PROXY_READY (\S+)/);
   const targets: Target[] = [
-    { name: 'bare', url: await run('packages/proxy/bench/bare.ts', { UPSTREAM: new URL(mockUrl).origin, PORT: '0' }, /BARE_READY (\S+)/), tenant: tenants.plain },
+    { name: 'bare', url: await run('bare', 'packages/proxy/bench/bare.ts', { UPSTREAM: new URL(mockUrl).origin, PORT: '0' }, /BARE_READY (\S+)/), tenant: tenants.plain },
     { name: 'proxy', url: await proxy({}), tenant: tenants.plain },
     { name: 'limits, memory', url: await proxy({ LIMIT_STORE: 'memory' }), tenant: tenants.limited },
   ];
@@ -349,7 +388,7 @@ let redis: Awaited<ReturnType<typeof findRedis>> = null;
 let tenants: Awaited<ReturnType<typeof seed>> | null = null;
 let failed = false;
 try {
-  const mockUrl = await run('packages/mock-upstream/src/main.ts', { MOCK_PORT: '0' }, /MOCK_READY (\S+)/);
+  const mockUrl = await run('mock upstream', 'packages/mock-upstream/src/main.ts', { MOCK_PORT: '0' }, /MOCK_READY (\S+)/);
   tenants = await seed(db.url, mockUrl);
   redis = await findRedis();
   const redisNote = redis
@@ -379,6 +418,8 @@ try {
   const redisRows = rows.filter((r): r is Row & { redis: RedisFigures } => !!r.redis);
   const lines = [
     ...table(COLUMNS, rows), '',
+    'CPU per call, whole machine, by process (user + system, warm-up included):', '',
+    ...table(CPU_COLUMNS, rows.filter((r) => r.scenario.connections > 1)), '',
     `First streamed token (median of 300 sequential calls): ${ttft.map(([name, t], i) => `${name} ${t.toFixed(3)} ms${i ? ` (+${(t - ttft[0]![1]).toFixed(3)})` : ''}`).join(', ')}.`, '',
     redisNote, '',
     ...(redisRows.length ? [...table(REDIS_COLUMNS, redisRows), ''] : []),
