@@ -8,6 +8,7 @@ import { Migration20261122190008 } from './Migration20261122190008';
 import { Migration20261122190341 } from './Migration20261122190341';
 import { Migration20261123153519 } from './Migration20261123153519';
 import { Migration20261123161013 } from './Migration20261123161013';
+import { Migration20261123200000 } from './Migration20261123200000';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122190341', class: Migration20261122190341 },
   { name: 'Migration20261123153519', class: Migration20261123153519 },
   { name: 'Migration20261123161013', class: Migration20261123161013 },
+  { name: 'Migration20261123200000', class: Migration20261123200000 },
 ];

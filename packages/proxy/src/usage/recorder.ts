@@ -142,12 +142,27 @@ export class UsageRecorder {
          returning id
        ), counted as (
          select incoming.* from incoming join inserted using (id)
+       ), charges as (
+         -- One Consume per charged call, chained in (time, id) order within its wallet.
+         select organization_id, id, -charge as amount, model || ': ' || input_tokens || ' input + ' || output_tokens || ' output tokens' as description,
+                row_number() over w as n, sum(-charge) over w as running
+           from counted where charge > 0
+         window w as (partition by organization_id order by time, id)
+       ), locked as materialized (
+         -- Each wallet locked once, in wallet order (no deadlock between proxies); 'batch' lets the
+         -- update below through the balance guard and the records past the per-record chain trigger.
+         select organization_id, set_config('tollgate.ledger', 'batch', true) from wallets
+          where organization_id in (select organization_id from charges) order by organization_id for update
+       ), moved as (
+         update wallets w set balance = w.balance + t.amount, last_seq = w.last_seq + t.n
+           from (select organization_id, sum(amount) as amount, count(*) as n from charges group by organization_id) t join locked using (organization_id)
+          where w.organization_id = t.organization_id
+         returning w.organization_id, w.balance - t.amount as balance_before, w.last_seq - t.n as seq_before
        ), consumed as (
-         -- One Consume per charged call, in wallet order (the ledger trigger locks each wallet row: same order, no deadlock).
-         insert into wallet_records (id, organization_id, type, amount, description, request_log_id)
-         select gen_random_uuid(), organization_id, 'CONSUME', -charge, model || ': ' || input_tokens || ' input + ' || output_tokens || ' output tokens', id
-           from counted where charge > 0 and exists (select 1 from wallets w where w.organization_id = counted.organization_id)
-          order by organization_id, time, id
+         insert into wallet_records (id, organization_id, seq, type, amount, previous_balance, current_balance, description, request_log_id)
+         select gen_random_uuid(), c.organization_id, m.seq_before + c.n, 'CONSUME', c.amount,
+                m.balance_before + c.running - c.amount, m.balance_before + c.running, c.description, c.id
+           from charges c join moved m using (organization_id)
        )
        insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, output_tokens, cost)
        select gen_random_uuid(), date_trunc('hour', time, 'UTC'), organization_id, project_id, api_key_id, user_id, model,
