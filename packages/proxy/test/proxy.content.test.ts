@@ -37,6 +37,21 @@ describe('a client that hangs up mid-stream', () => {
     expect(event.output_tokens).toBeLessThan(whole.usage!.completion_tokens);
     expect(event.input_tokens).toBe(whole.usage!.prompt_tokens);
   });
+
+  it('aborts the upstream call while it is still waiting for the answer', async () => {
+    const controller = new AbortController();
+    const pending = client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'slow [[latency:3000]]' }] }, { signal: controller.signal }).withResponse();
+    await new Promise((r) => setTimeout(r, 300));
+    controller.abort();
+    await pending.catch(() => undefined);
+    // Recorded as the client leaving, at once: the proxy did not sit out the upstream's 3 s.
+    const left = async () => (await world.db.query(`select status, error_code, latency_ms from request_logs where status = 499 and not stream`)).rows;
+    let rows = await left();
+    for (const deadline = Date.now() + 2_000; !rows.length && Date.now() < deadline; rows = await left()) await new Promise((r) => setTimeout(r, 25));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 499, error_code: 'client_closed_request' });
+    expect(rows[0].latency_ms).toBeLessThan(2_000);
+  });
 });
 
 describe('audit-content policy', () => {
