@@ -5,10 +5,13 @@
  * clock with small steps, jumps (minutes, and hours: idle counters) and callers up to 50 s
  * behind or 5 s ahead; counters with and without limits (so refusals too), the same counter
  * twice in a call now and then, missing day and month counters seeded, and settles after up
- * to 200 s (bucket changes, dropped buckets). Every reserve's outcome and usage must equal the
- * reference's. For Redis it then checks each rolling hash: `s` equals the sum of the buckets
- * >= `b`, no bucket field duplicates the newest bucket `c`, and no bucket a span before `b`
- * is left. Not a benchmark: a check for changes to the stores' bookkeeping (running totals).
+ * to 200 s (bucket changes, dropped buckets); last, a call with one counter per window three
+ * hours on (the others idle, to be swept). Every reserve's outcome and usage must equal the
+ * reference's. For Redis it then checks each head of the window's head hashes (`b`, `s`, `c`, `v`):
+ * `s` the sum of the buckets >= `b`, bucket hash fields from `b` - 60 to the newest bucket `c`
+ * (excluded), `c` at most two spans before the hash's last sweep `t`, `t` within a span of the
+ * newest `c`; and that every rolling key expires. Not a benchmark: a check for changes to the
+ * stores' bookkeeping (running totals).
  * REDIS_URL, else redis://127.0.0.1:6379; its keys are deleted at the end.
  */
 import { countedBuckets, type RollingWindow } from '@tollgate/domain';
@@ -116,27 +119,58 @@ async function check(name: string, store: LimitStore, round: number, admin: Redi
       reference.settle(p.counters, p.at, actual);
     }
   }
+  const before = admin ? await inspect(admin, group) : '';
+  // Last, one counter per window three hours on: the sweep must take the others (see checkHeads).
+  clock += 3 * 3_600_000;
+  const last: Counter[] = [defs[0]!, defs[2]!].map((d) => ({ ...d, amount: 1n }));
+  const [expected, got] = [reference.reserve(last, clock), await store.reserve(group, last, clock)];
+  if (got.kind !== 'admitted' || text(got.usage) !== text(expected.kind === 'admitted' && expected.usage)) throw new Error(`${name}, round ${round}, last call: got ${text(got)}, expected ${text(expected)}`);
   let hashes = '';
   if (admin) {
+    hashes = `${before} after the last call:${await inspect(admin, group)}`;
     const keys = await admin.keys(`tg:{${group}}:*`);
-    for (const key of keys) {
-      if (key.includes('@')) continue; // a period hash
-      const h = await admin.hgetall(key);
-      const [b, s, c, v] = [Number(h.b), Number(h.s), Number(h.c), Number(h.v)];
-      let sum = c >= b ? v : 0;
-      for (const [field, value] of Object.entries(h)) {
-        if (!/^\d+$/.test(field)) continue;
-        const bucket = Number(field);
-        if (bucket === c) throw new Error(`${key}: a bucket field for the newest bucket ${c}`);
-        if (bucket < b - 60) throw new Error(`${key}: bucket ${bucket} left a span before b ${b}`);
-        if (bucket >= b) sum += Number(value);
-      }
-      if (sum !== s) throw new Error(`${key}: s ${s}, but the buckets >= b sum to ${sum}`);
-      hashes += ` ${key.slice(key.lastIndexOf(':') + 1)}: ${Object.keys(h).length} fields;`;
-    }
     if (keys.length) await admin.del(...keys);
   }
   console.log(`${name}, round ${round}: ${checks} reserves (${admitted} admitted) as the reference${hashes ? `; rolling hashes consistent (${hashes.trim()})` : ''}`);
+}
+
+/** Checks a group's rolling keys (see checkHeads), and that each expires. */
+async function inspect(admin: Redis, group: string): Promise<string> {
+  let found = '';
+  for (const key of await admin.keys(`tg:{${group}}:*`)) {
+    if (key.includes('@')) continue; // a period hash
+    if ((await admin.ttl(key)) <= 0) throw new Error(`${key}: no TTL`);
+    const window = key.slice(key.indexOf('}:') + 2);
+    if (window === 'm' || window === 'h') found += ` ${window}: ${await checkHeads(admin, key, await admin.hgetallBuffer(key))};`;
+  }
+  return found;
+}
+
+/** Checks a head hash: heads `<counter key>|` (four little-endian doubles b, s, c, v) and `t`, each with its bucket hash `<key>:<counter key>`. */
+async function checkHeads(admin: Redis, key: string, h: Record<string, Buffer>): Promise<string> {
+  const t = Number(h.t?.toString());
+  let newest = -Infinity;
+  let buckets = 0;
+  for (const [field, value] of Object.entries(h)) {
+    if (field === 't') continue;
+    if (!field.endsWith('|')) throw new Error(`${key}: a field ${field} that is no head`);
+    const counter = field.slice(0, -1);
+    const [b, s, c, v] = [0, 8, 16, 24].map((o) => value.readDoubleLE(o)) as [number, number, number, number];
+    newest = Math.max(newest, c);
+    if (c < t - 120) throw new Error(`${key}: ${counter}'s newest bucket ${c} was due for the sweep at ${t}`);
+    let sum = c >= b ? v : 0;
+    const fields = await admin.hgetall(`${key}:${counter}`);
+    buckets += Object.keys(fields).length;
+    for (const [name, amount] of Object.entries(fields)) {
+      const bucket = Number(name);
+      if (bucket >= c) throw new Error(`${key}: ${counter} has a bucket field ${bucket} at or after its newest bucket ${c}`);
+      if (bucket < b - 60) throw new Error(`${key}: ${counter}'s bucket ${bucket} left a span before b ${b}`);
+      if (bucket >= b) sum += Number(amount);
+    }
+    if (sum !== s) throw new Error(`${key}: ${counter}'s s ${s}, but the buckets >= b sum to ${sum}`);
+  }
+  if (!(t > newest - 60)) throw new Error(`${key}: last swept at ${t}, a span before its newest bucket ${newest}`);
+  return `${Object.keys(h).length - 1} heads, ${buckets} buckets`;
 }
 
 const which = process.argv.slice(2);
