@@ -240,22 +240,32 @@ async function recordedCalls(db: pg.Pool, organizationId: string): Promise<numbe
 }
 
 /**
- * CPU seconds (user + system) every process on the machine has used so far, summed by role: our servers
+ * CPU seconds (user + system) each process on the machine has used so far, with its role: our servers
  * and this process (the load generator) by name, PostgreSQL's and Redis's processes by command, the rest
- * as "other" (Linux /proc, 100 ticks a second; empty elsewhere). A process that exits takes its share along.
+ * "other" (Linux /proc, 100 ticks a second; empty elsewhere).
  */
-async function machineCpu(): Promise<Map<string, number>> {
-  const totals = new Map<string, number>();
-  const pids = (await readdir('/proc').catch(() => [])).filter((p) => /^\d+$/.test(p));
+async function machineCpu(): Promise<Map<number, { role: string; seconds: number }>> {
+  const processes = new Map<number, { role: string; seconds: number }>();
+  const pids = (await readdir('/proc').catch(() => [])).filter((p) => /^\d+$/.test(p)).map(Number);
   await Promise.all(pids.map(async (pid) => {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
     if (!stat) return;
     const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-    const role = roles.get(Number(pid)) ?? (command === 'postgres' ? 'postgres' : command.startsWith('redis') ? 'redis' : 'other');
-    totals.set(role, (totals.get(role) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100); // utime, stime
+    const role = roles.get(pid) ?? (command === 'postgres' ? 'postgres' : command.startsWith('redis') ? 'redis' : 'other');
+    processes.set(pid, { role, seconds: (Number(fields[11]) + Number(fields[12])) / 100 }); // utime, stime
   }));
-  return totals;
+  return processes;
+}
+
+/** CPU µs per call by role between two snapshots: a process started meanwhile counts whole, one that exited is left out. */
+function cpuPerCall(before: Awaited<ReturnType<typeof machineCpu>>, after: Awaited<ReturnType<typeof machineCpu>>, calls: number, server: string) {
+  const byRole = new Map<string, number>();
+  for (const [pid, { role, seconds }] of after) {
+    const key = role === server ? 'server' : role;
+    byRole.set(key, (byRole.get(key) ?? 0) + ((seconds - (before.get(pid)?.seconds ?? 0)) * 1e6) / calls);
+  }
+  return byRole;
 }
 
 async function redisCpuSeconds(redis: Redis): Promise<number> {
@@ -276,7 +286,7 @@ async function measureTarget(scenario: Scenario, target: Target, db: pg.Pool): P
   const figures = await measure(scenario, target);
   await sleep(300);
   const cpu1 = await machineCpu();
-  const machine = new Map([...cpu1].map(([r, t]) => [r === role ? 'server' : r, ((t - (cpu0.get(r) ?? 0)) * 1e6) / figures.calls] as const));
+  const machine = cpuPerCall(cpu0, cpu1, figures.calls, role);
   const cpuUs = machine.get('server') ?? NaN;
   if (!target.redis || !before) return { figures, cpuUs, machine };
   const calls = (await recordedCalls(db, target.tenant.organizationId)) - before.calls; // also lets the last settles land
