@@ -10,32 +10,21 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261123200000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create or replace function tollgate_wallet_record_chain() returns trigger language plpgsql as $$
-declare w wallets%rowtype;
-begin
-  if current_setting('tollgate.ledger', true) = 'batch' then return new; end if;
-  perform set_config('tollgate.ledger', 'on', true);
-  update wallets set balance = balance + new.amount, last_seq = last_seq + 1 where organization_id = new.organization_id returning * into w;
-  perform set_config('tollgate.ledger', 'off', true);
-  if not found then raise exception 'organization % has no wallet', new.organization_id using errcode = 'foreign_key_violation'; end if;
-  new.seq := w.last_seq;
-  new.previous_balance := w.balance - new.amount;
-  new.current_balance := w.balance;
-  return new;
-end $$;`);
-    this.addSql(`create or replace function tollgate_wallet_balance_guard() returns trigger language plpgsql as $$
-begin
-  if (new.balance, new.last_seq) is distinct from (old.balance, old.last_seq) and coalesce(current_setting('tollgate.ledger', true), '') not in ('on', 'batch') then
-    raise exception 'a wallet balance changes only through its records' using errcode = 'insufficient_privilege';
-  end if;
-  return new;
-end $$;`);
+    this.addSql(chainFunction(`if current_setting('tollgate.ledger', true) = 'batch' then return new; end if;`));
+    this.addSql(guardFunction(`coalesce(current_setting('tollgate.ledger', true), '') not in ('on', 'batch')`));
   }
 
   override async down(): Promise<void> {
-    this.addSql(`create or replace function tollgate_wallet_record_chain() returns trigger language plpgsql as $$
+    this.addSql(chainFunction(''));
+    this.addSql(guardFunction(`current_setting('tollgate.ledger', true) is distinct from 'on'`));
+  }
+}
+
+/** Each record takes the wallet's next sequence number and moves its balance (see Migration20261123161013); `first` runs before that. */
+const chainFunction = (first: string) => `create or replace function tollgate_wallet_record_chain() returns trigger language plpgsql as $$
 declare w wallets%rowtype;
 begin
+  ${first}
   perform set_config('tollgate.ledger', 'on', true);
   update wallets set balance = balance + new.amount, last_seq = last_seq + 1 where organization_id = new.organization_id returning * into w;
   perform set_config('tollgate.ledger', 'off', true);
@@ -44,13 +33,13 @@ begin
   new.previous_balance := w.balance - new.amount;
   new.current_balance := w.balance;
   return new;
-end $$;`);
-    this.addSql(`create or replace function tollgate_wallet_balance_guard() returns trigger language plpgsql as $$
+end $$;`;
+
+/** A balance changes only through a record: refused when `outsideLedger` holds. */
+const guardFunction = (outsideLedger: string) => `create or replace function tollgate_wallet_balance_guard() returns trigger language plpgsql as $$
 begin
-  if (new.balance, new.last_seq) is distinct from (old.balance, old.last_seq) and current_setting('tollgate.ledger', true) is distinct from 'on' then
+  if (new.balance, new.last_seq) is distinct from (old.balance, old.last_seq) and ${outsideLedger} then
     raise exception 'a wallet balance changes only through its records' using errcode = 'insufficient_privilege';
   end if;
   return new;
-end $$;`);
-  }
-}
+end $$;`;

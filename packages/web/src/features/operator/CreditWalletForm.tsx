@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFormState } from '../../components/useFormState';
 import { graphql } from '../../gql';
 import { hasErrors, type Errors } from '../limits/fields';
 import { checkAmount, errorsBeside, money } from '../wallet/fields';
@@ -18,9 +19,8 @@ const EMPTY = { amount: '', reference: '', description: '' };
 /** Credits a payment to the wallet, once per reference; the first credit makes the organization prepaid. */
 export function CreditWalletForm({ organization }: { organization: { id: string; displayName: string } }) {
   const [credited, credit] = useMutation(CreditWallet);
-  const [form, setForm] = useState(EMPTY);
+  const [form, setForm, text] = useFormState(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
-  const text = (key: keyof typeof EMPTY) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const amount = checkAmount(form.amount);

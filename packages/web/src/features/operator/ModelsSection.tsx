@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFormState } from '../../components/useFormState';
 import { splitList } from '../../components/format';
 import { graphql } from '../../gql';
 
@@ -28,8 +29,7 @@ const toForm = (m: Model) => ({
 export function ModelsSection({ models, upstreams, onSaved }: { models: Model[]; upstreams: Array<{ id: string; name: string }>; onSaved: () => void }) {
   const [created, create] = useMutation(CreateModel);
   const [updated, update] = useMutation(UpdateModel);
-  const [form, setForm] = useState(EMPTY);
-  const field = (key: Exclude<keyof typeof EMPTY, 'id' | 'enabled'>) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
+  const [form, setForm, field] = useFormState(EMPTY);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFormState } from '../../components/useFormState';
 import { endOfUtcDay, formatDate } from '../../components/format';
 import { graphql } from '../../gql';
 import { hasErrors, type Errors } from '../limits/fields';
@@ -30,9 +31,8 @@ function validate(form: typeof EMPTY): Errors {
 /** Operators issue single-use codes worth an amount; the codes are answered once and never shown again. */
 export function RedemptionCodesPage() {
   const [issued, issue] = useMutation(IssueRedemptionCodes);
-  const [form, setForm] = useState(EMPTY);
+  const [form, setForm, text] = useFormState(EMPTY);
   const [errors, setErrors] = useState<Errors>({});
-  const text = (key: keyof typeof EMPTY) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = validate(form);

@@ -1,6 +1,7 @@
 import { cloneElement, useId, useState, type FormEvent, type HTMLAttributes, type ReactElement } from 'react';
 import { useMutation } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFormState } from '../../components/useFormState';
 import { graphql } from '../../gql';
 import { hasErrors, serverErrors, type Errors } from '../limits/fields';
 import { EMPTY_QUOTA, QUOTA_FIELDS, QuotaFields, quotaForm, quotaInput, validateQuota, type QuotaForm } from '../limits/QuotaFields';
@@ -29,10 +30,9 @@ function place(field: string): string | null {
 /** A template private to the organization: quota and service-account keys every project made from it gets. */
 export function CreateTemplateForm({ organizationId, onCreated }: { organizationId: string; onCreated: () => void }) {
   const [created, create] = useMutation(CreateProjectTemplate);
-  const [form, setForm] = useState(EMPTY);
+  const [form, setForm, text] = useFormState(EMPTY);
   const [quota, setQuota] = useState<QuotaForm>(() => quotaForm(EMPTY_QUOTA));
   const [errors, setErrors] = useState<Errors>({});
-  const text = (key: keyof typeof EMPTY) => ({ value: form[key], onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }) });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found = { ...validateQuota(quota), ...(form.name.trim() ? {} : { name: 'Enter a name.' }) };
