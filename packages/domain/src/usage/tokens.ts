@@ -16,13 +16,23 @@ export function messageText(content: unknown): string {
   return '';
 }
 
-/** What a request's prompt counts: every message's text, or the completion prompt(s), or the embedding input(s), joined by newlines. */
-export function promptText(body: { messages?: unknown; prompt?: unknown; input?: unknown }): string {
+/**
+ * What a request's prompt counts, joined by newlines: every message's text (chat);
+ * the completion prompt(s) or embedding input(s); or a Responses API request's
+ * instructions and input (a string, or items whose content is counted like a message's).
+ */
+export function promptText(body: { messages?: unknown; prompt?: unknown; input?: unknown; instructions?: unknown }): string {
   if (Array.isArray(body.messages)) return (body.messages as Message[]).map((m) => messageText(m.content)).join('\n');
+  const parts = typeof body.instructions === 'string' && body.instructions ? [body.instructions] : [];
   const prompt = body.prompt ?? body.input;
-  if (typeof prompt === 'string') return prompt;
-  if (Array.isArray(prompt)) return prompt.filter((p): p is string => typeof p === 'string').join('\n');
-  return '';
+  if (typeof prompt === 'string') parts.push(prompt);
+  else if (Array.isArray(prompt)) {
+    for (const p of prompt) {
+      if (typeof p === 'string') parts.push(p);
+      else if (p && typeof p === 'object' && !Array.isArray(p)) parts.push(messageText((p as Message).content));
+    }
+  }
+  return parts.join('\n');
 }
 
 /** One prompt of a completions or embeddings request: text, or token ids. */
@@ -39,7 +49,7 @@ export function promptsOf(value: unknown): Prompt[] | null {
 }
 
 /** A request's prompt tokens: its text counted, plus token-id prompts as they are. */
-export function promptTokens(body: { messages?: unknown; prompt?: unknown; input?: unknown }): number {
+export function promptTokens(body: { messages?: unknown; prompt?: unknown; input?: unknown; instructions?: unknown }): number {
   const ids = Array.isArray(body.messages) ? [] : (promptsOf(body.prompt ?? body.input) ?? []).filter((p): p is number[] => typeof p !== 'string');
   return countTokens(promptText(body)) + ids.reduce((sum, p) => sum + p.length, 0);
 }
