@@ -14,6 +14,7 @@ export * from './money/pricing';
 export * from './keys/api-key';
 export * from './tenancy/verification';
 export * from './usage/audit-content';
+export * from './usage/provider-usage';
 export * from './limits/windows';
 export * from './limits/limits';
 export * from './limits/stored';

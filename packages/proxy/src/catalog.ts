@@ -1,4 +1,5 @@
 import { CredentialCipher } from '@tollgate/db';
+import type { ModelPrices } from '@tollgate/domain';
 import type { Pool as PgPool } from 'pg';
 import { Pool } from 'undici';
 import type { ProxyConfig } from './config';
@@ -15,8 +16,9 @@ export interface ModelRoute {
   name: string;
   groups: string[];
   upstreamModel: string;
-  inputPricePerMillion: bigint;
-  outputPricePerMillion: bigint;
+  prices: ModelPrices;
+  /** No bound on a call's tokens may exceed it. */
+  contextWindow: number;
   defaultMaxOutputTokens: number;
   upstream: Upstream;
 }
@@ -46,9 +48,10 @@ export class Catalog {
 
   async reload(): Promise<void> {
     const { rows } = await this.db.query<{
-      name: string; groups: string[]; upstream_model: string; input_price_per_million: string; output_price_per_million: string;
-      default_max_output_tokens: number; upstream_id: string; base_url: string; credential_ciphertext: string | null;
-    }>(`select m.name, m.groups, m.upstream_model, m.input_price_per_million, m.output_price_per_million, m.default_max_output_tokens,
+      name: string; groups: string[]; upstream_model: string; input_price_per_million: string; cached_input_price_per_million: string | null;
+      output_price_per_million: string; context_window: number; default_max_output_tokens: number; upstream_id: string; base_url: string; credential_ciphertext: string | null;
+    }>(`select m.name, m.groups, m.upstream_model, m.input_price_per_million, m.cached_input_price_per_million, m.output_price_per_million,
+               m.context_window, m.default_max_output_tokens,
                u.id as upstream_id, u.base_url, u.credential_ciphertext
           from models m join upstreams u on u.id = m.upstream_id where m.enabled`);
     const upstreams = new Map<string, Upstream>();
@@ -63,8 +66,12 @@ export class Catalog {
       }
       routes.set(row.name, {
         name: row.name, groups: row.groups, upstreamModel: row.upstream_model, upstream,
-        inputPricePerMillion: BigInt(row.input_price_per_million), outputPricePerMillion: BigInt(row.output_price_per_million),
-        defaultMaxOutputTokens: row.default_max_output_tokens,
+        prices: {
+          inputPerMillion: BigInt(row.input_price_per_million),
+          cachedInputPerMillion: row.cached_input_price_per_million === null ? null : BigInt(row.cached_input_price_per_million),
+          outputPerMillion: BigInt(row.output_price_per_million),
+        },
+        contextWindow: row.context_window, defaultMaxOutputTokens: row.default_max_output_tokens,
       });
     }
     this.routes = routes;

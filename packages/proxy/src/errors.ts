@@ -14,7 +14,8 @@ export const ProxyError = {
   usageBufferFull: [503, 'server_error', 'usage_recording_unavailable', 'Usage cannot be recorded right now; retry shortly.'],
   shuttingDown: [503, 'server_error', 'shutting_down', 'The proxy is restarting; retry shortly.'],
   limitsUnavailable: [503, 'server_error', 'limits_unavailable', 'Limits cannot be checked right now; retry shortly.'],
-  invalidMaxTokens: [400, 'invalid_request_error', 'invalid_value', 'max_tokens, max_completion_tokens and n must be positive integers.'],
+  invalidBound: [400, 'invalid_request_error', 'invalid_value', 'max_tokens, max_completion_tokens, max_output_tokens and n must be positive integers within the model\'s bounds.'],
+  responseNotFound: [404, 'invalid_request_error', 'response_not_found', 'No response found with that id.'],
   rateLimited: [429, 'rate_limit_exceeded', 'rate_limit_exceeded', 'Rate limit reached.'],
   quotaExceeded: [429, 'insufficient_quota', 'insufficient_quota', 'Quota exceeded.'],
 } as const satisfies Record<string, readonly [status: number, type: string, code: string, message: string]>;

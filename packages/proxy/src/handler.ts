@@ -1,5 +1,5 @@
-import { chargeFor, contentToStore, costMicros } from '@tollgate/domain';
-import type { Amounts, Hold, Limiter } from './limits/limiter';
+import { chargeFor, contentToStore, costMicros, NO_USAGE, UsageSource, type TokenUsage } from '@tollgate/domain';
+import type { Hold, Limiter } from './limits/limiter';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -10,11 +10,15 @@ import type { ModelRoute } from './catalog';
 import type { ProxyConfig } from './config';
 import { ProxyError, sendError, type ProxyErrorName } from './errors';
 import type { KeyCache, KeyContext } from './keys';
-import { SseRelay, type Usage } from './sse';
-import { countTokens, promptsOf, promptTokens } from '@tollgate/domain/tokens';
+import { SseRelay } from './sse';
+import { countTokens, promptTokens } from '@tollgate/domain/tokens';
+import { boundError, ENDPOINTS, mustAskForUsage, reservationFor, upstreamPayload, type Endpoint } from './request';
+import type { ResponseDirectory } from './responses';
+import { answerUsage, topLevelMember } from './usage/answer-usage';
 import type { UsageRecorder } from './usage/recorder';
 
-const ROUTES: Record<string, string> = { '/v1/chat/completions': '/chat/completions', '/v1/completions': '/completions', '/v1/embeddings': '/embeddings' };
+/** `GET /v1/responses/{id}` and its sub-resources (input_items): passed through, unmetered. */
+const STORED_RESPONSE = /^\/v1\/responses\/(resp_[A-Za-z0-9_-]{1,96})(\/input_items)?$/;
 
 /** What one call has learnt by the time it is recorded. */
 interface Call {
@@ -25,7 +29,10 @@ interface Call {
   stream: boolean;
   status: number;
   errorCode: string | null;
-  usage: { input: number; output: number } | null;
+  endpoint: Endpoint;
+  usage: MeteredUsage | null;
+  /** The Responses API's id of what the upstream answered, so it can be fetched again through us. */
+  responseId: string | null;
   upstreamLatencyMs: number | null;
   content: Record<string, unknown> | null;
   route?: ModelRoute;
@@ -48,6 +55,7 @@ export class ProxyHandler {
     private readonly keys: KeyCache,
     private readonly recorder: UsageRecorder,
     private readonly limiter: Limiter,
+    private readonly responses: ResponseDirectory,
     private readonly logger: Logger,
   ) {}
 
@@ -63,8 +71,9 @@ export class ProxyHandler {
     const path = req.url?.split('?')[0] ?? '';
     if (req.method === 'GET' && path === '/health') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     if (req.method === 'GET' && path === '/ready') return this.ready(res);
-    const upstreamPath = req.method === 'POST' ? ROUTES[path] : undefined;
-    if (!upstreamPath && !(req.method === 'GET' && path === '/v1/models')) return void sendError(res, 'notFound', { message: `Unknown request URL: ${req.method} ${path}.` });
+    const metered = req.method === 'POST' ? ENDPOINTS[path] : undefined;
+    const stored = req.method === 'GET' ? STORED_RESPONSE.exec(path) : null;
+    if (!metered && !stored && !(req.method === 'GET' && path === '/v1/models')) return void sendError(res, 'notFound', { message: `Unknown request URL: ${req.method} ${path}.` });
     if (this.draining) {
       res.setHeader('connection', 'close');
       return void sendError(res, 'shuttingDown');
@@ -73,9 +82,10 @@ export class ProxyHandler {
     if (!secret) return void sendError(res, 'missingApiKey');
     const key = await this.keys.authenticate(secret);
     if (!key) return void sendError(res, 'invalidApiKey');
-    if (!upstreamPath) return this.listModels(res, key);
+    if (stored) return this.storedResponse(req, res, key, stored[1]!, stored[2] ?? '');
+    if (!metered) return this.listModels(res, key);
     if (this.recorder.full) return void sendError(res, 'usageBufferFull');
-    return this.forward(req, res, key, upstreamPath);
+    return this.forward(req, res, key, metered.endpoint, metered.upstreamPath);
   }
 
   private ready(res: ServerResponse) {
@@ -88,10 +98,33 @@ export class ProxyHandler {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data }));
   }
 
-  private async forward(req: IncomingMessage, res: ServerResponse, key: KeyContext, upstreamPath: string) {
+  /** A stored Responses API answer, fetched from the upstream that made it: only for the organization it was made for. */
+  private async storedResponse(req: IncomingMessage, res: ServerResponse, key: KeyContext, id: string, rest: string) {
+    const model = await this.responses.modelOf(id, key.organizationId);
+    const route = model === null ? undefined : key.models.get(model);
+    if (!route) return void sendError(res, 'responseNotFound', { message: `No response found with id '${id}'.` });
+    const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    try {
+      const upstream = await route.upstream.pool.request({
+        path: `${route.upstream.basePath}/responses/${id}${rest}${query}`,
+        method: 'GET',
+        headers: route.upstream.authorization ? { authorization: route.upstream.authorization } : {},
+      });
+      if (upstream.statusCode >= 500) {
+        await upstream.body.dump().catch(() => undefined);
+        return void sendError(res, 'upstreamUnavailable');
+      }
+      const answer = Buffer.from(await upstream.body.arrayBuffer());
+      res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length }).end(answer);
+    } catch (err) {
+      sendError(res, isTimeout(err) ? 'upstreamTimeout' : 'upstreamUnavailable');
+    }
+  }
+
+  private async forward(req: IncomingMessage, res: ServerResponse, key: KeyContext, endpoint: Endpoint, upstreamPath: string) {
     // While draining, a finished call also closes its connection so clients move to another instance.
     if (this.draining) res.setHeader('connection', 'close');
-    const call: Call = { requestId: randomUUID(), started: performance.now(), key, model: '', stream: false, status: 0, errorCode: null, usage: null, upstreamLatencyMs: null, content: null };
+    const call: Call = { requestId: randomUUID(), started: performance.now(), key, endpoint, model: '', stream: false, status: 0, errorCode: null, usage: null, responseId: null, upstreamLatencyMs: null, content: null };
     res.setHeader('x-request-id', call.requestId);
     const refuse = (name: ProxyErrorName, param?: string, message?: string, code?: string) => this.refuse(call, res, name, { param, message, code });
     let raw: Buffer;
@@ -114,11 +147,12 @@ export class ProxyHandler {
     if (!route) return refuse('modelNotFound', 'model', `The model \`${call.model}\` does not exist or you do not have access to it.`);
     call.route = route;
     call.stream = body.stream === true;
+    const bound = boundError(body, endpoint, route);
+    if (bound) return refuse('invalidBound', bound.param, bound.message);
 
     if (key.wallet === 'inactive') return refuse('quotaExceeded', undefined, "The organization's wallet is inactive: calls cannot be charged to it.", 'wallet_inactive');
     if (key.rules.length || key.wallet === 'active') {
-      const amounts = reservationFor(body, route, upstreamPath, this.config.maxOutputCeiling);
-      if (!amounts) return refuse('invalidMaxTokens', 'max_tokens');
+      const amounts = reservationFor(body, endpoint, route, this.config.maxOutputCeiling);
       const admission = await this.limiter.admit(key.organizationId, key.rules, amounts, Date.now(), key.wallet === 'active');
       if (admission.kind === 'unavailable') return refuse('limitsUnavailable');
       for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
@@ -130,9 +164,8 @@ export class ProxyHandler {
     }
 
     // Ask for usage when the client did not, and strip it again on the way back.
-    const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
-    const injectUsage = call.stream && upstreamPath !== '/embeddings' && streamOptions?.include_usage !== true;
-    const payload = upstreamPayload(raw, body, route.upstreamModel, injectUsage, streamOptions);
+    const injectUsage = mustAskForUsage(body, endpoint);
+    const payload = upstreamPayload(raw, body, route.upstreamModel, injectUsage);
 
     call.forwarded = true;
     // The client hanging up aborts the upstream call. undici takes an EventEmitter as its signal:
@@ -178,14 +211,15 @@ export class ProxyHandler {
     res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length });
     let text: string | null = null;
     if (upstream.statusCode < 400) {
-      // Usage sits at the end of OpenAI's answers: read just that object; parse the whole answer only when it is missing or content is kept.
-      const usage = usageIn(answer);
+      // Read just the usage member; parse the whole answer only when usage is missing or content is kept.
+      const usage = answerUsage(answer);
       const keepContent = call.key.auditContentPolicy !== 'NONE';
       if (!usage || keepContent) {
         const parsed = parseJson(answer);
         text = parsed ? generatedText(parsed) : '';
       }
       call.usage = this.usageOf(body, text ?? '', usage);
+      if (call.endpoint === 'responses') call.responseId = idOf(answer);
     } else {
       call.errorCode = `upstream_${upstream.statusCode}`;
     }
@@ -209,28 +243,31 @@ export class ProxyHandler {
         else res.write(out);
       }
     } catch (err) {
-      if (res.destroyed) return this.clientGone(call, body, relay.text(), relay.usage);
+      if (res.destroyed) return this.clientGone(call, body, relay.text(), relay.reported);
       // The upstream broke off mid-stream: the client's stream is cut too, and charged for what it got.
       call.status = 502;
       call.errorCode = isTimeout(err) ? 'upstreamTimeout' : 'upstreamUnavailable';
-      call.usage = this.usageOf(body, relay.text(), relay.usage);
+      call.usage = this.usageOf(body, relay.text(), relay.reported);
       await this.record(call);
       return void res.destroy();
     }
     const rest = relay.finish();
     // The generated text is decoded only when it must be counted or kept.
-    const text = !relay.usage || call.key.auditContentPolicy !== 'NONE' ? relay.text() : '';
-    call.usage = this.usageOf(body, text, relay.usage);
+    const text = !relay.reported || call.key.auditContentPolicy !== 'NONE' ? relay.text() : '';
+    call.usage = this.usageOf(body, text, relay.reported);
+    call.responseId = relay.responseId;
     call.content = contentToStore(call.key.auditContentPolicy, body, text);
     await this.finish(call, res, closing && rest ? Buffer.concat([closing, rest]) : (closing ?? rest ?? undefined));
   }
 
-  private usageOf(body: Record<string, unknown>, text: string, usage: Usage | null) {
-    return usage ? { input: usage.prompt_tokens, output: usage.completion_tokens ?? 0 } : { input: promptTokens(body), output: countTokens(text) };
+  /** The upstream's usage when it reported one we can trust, else the tokenizer's count of the prompt and the text. */
+  private usageOf(body: Record<string, unknown>, text: string, reported: TokenUsage | null): MeteredUsage {
+    if (reported) return { ...reported, source: UsageSource.UPSTREAM };
+    return { inputTokens: promptTokens(body), cachedInputTokens: 0, outputTokens: countTokens(text), reasoningTokens: 0, source: UsageSource.ESTIMATED };
   }
 
   /** The client went away: the upstream call is aborted, and what was produced is charged. */
-  private clientGone(call: Call, body: Record<string, unknown>, text: string, usage: Usage | null = null) {
+  private clientGone(call: Call, body: Record<string, unknown>, text: string, usage: TokenUsage | null = null) {
     call.status = 499;
     call.errorCode = 'client_closed_request';
     call.usage = this.usageOf(body, text, usage);
@@ -252,17 +289,19 @@ export class ProxyHandler {
   }
 
   private record(call: Call): Promise<void> {
-    const usage = call.usage ?? { input: 0, output: 0 };
+    const usage = call.usage ?? NO_USAGE;
     const route = call.route;
     // Calls the upstream failed (5xx, a stream it broke off) cost nothing; what was used is still counted.
-    const cost = route && call.status < 500 ? costMicros(usage.input, usage.output, route.inputPricePerMillion, route.outputPricePerMillion) : 0n;
+    const cost = route && call.status < 500 ? costMicros(usage, route.prices) : 0n;
     let charge = 0n;
     const hold = call.hold;
     if (hold) {
       call.hold = null;
       if (hold.wallet) charge = chargeFor(hold.reservedMoney, cost);
-      void this.limiter.settle(hold, { requests: 1n, tokens: BigInt(usage.input + usage.output), money: cost }, charge);
+      if (cost > hold.reservedMoney) this.logger.warn({ requestId: call.requestId, cost: cost.toString(), reserved: hold.reservedMoney.toString(), charged: charge.toString() }, 'usage beyond the reservation: charged the reservation');
+      void this.limiter.settle(hold, { requests: 1n, tokens: BigInt(usage.inputTokens + usage.outputTokens), money: cost }, charge);
     }
+    if (call.responseId) this.responses.made(call.responseId, call.key.organizationId, call.model);
     return this.recorder.record({
       requestId: call.requestId,
       time: new Date(Date.now() - (performance.now() - call.started)),
@@ -272,8 +311,12 @@ export class ProxyHandler {
       userId: call.key.userId,
       model: call.model,
       status: call.status,
-      inputTokens: usage.input,
-      outputTokens: usage.output,
+      inputTokens: usage.inputTokens,
+      cachedInputTokens: usage.cachedInputTokens,
+      outputTokens: usage.outputTokens,
+      reasoningTokens: usage.reasoningTokens,
+      usageSource: call.usage?.source ?? null,
+      responseId: call.responseId,
       cost,
       charge,
       latencyMs: Math.round(performance.now() - call.started),
@@ -286,60 +329,10 @@ export class ProxyHandler {
   }
 }
 
-/**
- * What a call may use at most, reserved before it runs: the prompt's tokens
- * plus the output it may produce (max_tokens, or the model's default capped
- * by the ceiling; times n), priced at the model's rates. Null when the
- * request makes that bound unknowable (a malformed max_tokens or n).
- */
-function reservationFor(body: Record<string, unknown>, route: ModelRoute, upstreamPath: string, ceiling: number): Amounts | null {
-  const asked = body.max_completion_tokens ?? body.max_tokens;
-  const n = body.n ?? 1;
-  if ((asked !== undefined && asked !== null && !(Number.isInteger(asked) && (asked as number) > 0)) || !(Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 128)) return null;
-  const perChoice = upstreamPath === '/embeddings' ? 0 : typeof asked === 'number' ? asked : Math.min(route.defaultMaxOutputTokens, ceiling);
-  // A completions request answers every prompt of a batch n times.
-  const prompts = upstreamPath === '/completions' ? (promptsOf(body.prompt)?.length ?? 1) : 1;
-  const input = promptTokens(body);
-  const output = perChoice * (n as number) * prompts;
-  return { requests: 1n, tokens: BigInt(input + output), money: costMicros(input, output, route.inputPricePerMillion, route.outputPricePerMillion) };
-}
-
 const DONE = Buffer.from('data: [DONE]');
-const INCLUDE_USAGE = Buffer.from(',"stream_options":{"include_usage":true}');
-
-/**
- * The body for the upstream: the client's bytes when nothing changes; when
- * only usage must be asked for, those bytes with one member spliced in before
- * the closing brace; re-serialised only to rename the model.
- */
-function upstreamPayload(raw: Buffer, body: Record<string, unknown>, upstreamModel: string, injectUsage: boolean, streamOptions: object | undefined): Buffer {
-  if (upstreamModel === body.model) {
-    if (!injectUsage) return raw;
-    const end = raw.lastIndexOf(0x7d /* } */);
-    if (streamOptions === undefined && end > 0) return Buffer.concat([raw.subarray(0, end), INCLUDE_USAGE, raw.subarray(end)]);
-  }
-  return Buffer.from(JSON.stringify({ ...body, model: upstreamModel, ...(injectUsage ? { stream_options: { ...streamOptions, include_usage: true } } : {}) }));
-}
 
 const isTimeout = (err: unknown) =>
   err instanceof undiciErrors.ConnectTimeoutError || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError;
-
-const USAGE_KEY = Buffer.from('"usage"');
-
-/** The `usage` object of a JSON answer, found from the end without parsing the rest; null when absent. */
-function usageIn(answer: Buffer): Usage | null {
-  const at = answer.lastIndexOf(USAGE_KEY);
-  if (at < 0) return null;
-  const open = answer.indexOf(0x7b /* { */, at);
-  const close = open < 0 ? -1 : answer.indexOf(0x7d /* } */, open);
-  if (close < 0) return null;
-  try {
-    const usage = JSON.parse(answer.subarray(open, close + 1).toString('latin1')) as Usage;
-    return typeof usage.prompt_tokens === 'number' ? usage : null;
-  } catch {
-    return null;
-  }
-}
 
 function parseJson(buffer: Buffer): Record<string, unknown> | null {
   try {
@@ -349,8 +342,21 @@ function parseJson(buffer: Buffer): Record<string, unknown> | null {
   }
 }
 
-/** The text a non-streamed answer generated: chat message contents or completion texts. */
+/** The text a non-streamed answer generated: chat message contents (and reasoning), completion texts, or the Responses API's output text. */
 function generatedText(answer: Record<string, unknown>): string {
-  const choices = answer.choices as Array<{ message?: { content?: string | null }; text?: string }> | undefined;
-  return (choices ?? []).map((c) => c.message?.content ?? c.text ?? '').join('');
+  const choices = answer.choices as Array<{ message?: { content?: string | null; reasoning_content?: string | null }; text?: string }> | undefined;
+  const output = answer.output as Array<{ type?: string; content?: Array<{ type?: string; text?: string }> }> | undefined;
+  if (Array.isArray(output)) return output.flatMap((item) => (item.type === 'message' && Array.isArray(item.content) ? item.content : [])).map((part) => (part.type === 'output_text' ? (part.text ?? '') : '')).join('');
+  return (Array.isArray(choices) ? choices : []).map((c) => (c.message?.reasoning_content ?? '') + (c.message?.content ?? c.text ?? '')).join('');
 }
+
+/** A Responses API answer's id, read like its usage: without parsing the answer. */
+function idOf(answer: Buffer): string | null {
+  const span = topLevelMember(answer, 'id');
+  if (!span) return null;
+  const id = answer.toString('latin1', span[0] + 1, span[1] - 1);
+  return answer[span[0]] === 0x22 && /^resp_[A-Za-z0-9_-]{1,96}$/.test(id) ? id : null;
+}
+
+/** The tokens a call is metered at, and where they came from. */
+type MeteredUsage = TokenUsage & { source: UsageSource };

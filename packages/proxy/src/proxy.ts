@@ -6,6 +6,7 @@ import type { ProxyConfig } from './config';
 import { ProxyHandler } from './handler';
 import { PgInvalidationSource, RedisInvalidationSource, type Change, type InvalidationSource } from './invalidation';
 import { KeyCache } from './keys';
+import { ResponseDirectory } from './responses';
 import { UsageRecorder } from './usage/recorder';
 import type { LimitStore } from './limits/limit-store';
 import { Limiter } from './limits/limiter';
@@ -34,7 +35,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
   const store: LimitStore = config.limitStore === 'redis' ? await connectedRedisStore(config.redisUrl!, logger) : new MemoryLimitStore();
   const limiter = new Limiter(store, db, { failOpenRateLimits: config.failOpenRateLimits }, logger);
   const wallets = limiter.wallets;
-  const handler = new ProxyHandler(config, keys, recorder, limiter, logger);
+  const handler = new ProxyHandler(config, keys, recorder, limiter, new ResponseDirectory(db), logger);
 
   const invalidations: InvalidationSource = config.redisUrl ? new RedisInvalidationSource(config.redisUrl, logger) : new PgInvalidationSource(config.databaseUrl, logger);
   const reloadCatalog = () => catalog.reload().then(() => keys.clear()).catch((err) => logger.error({ err }, 'catalog reload failed'));

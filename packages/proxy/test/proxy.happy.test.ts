@@ -9,7 +9,7 @@ const world = await startProxyWorld({ chunkCount: 6 });
 const { url } = await world.startProxy({ PROXY_MAX_BODY_BYTES: '65536', UPSTREAM_READ_TIMEOUT_MS: '1500' });
 const client = world.openai(world.secret, url);
 const messages = [{ role: 'user' as const, content: 'Say hello to the metering proxy' }];
-const SMALL = { input: 150_000n, output: 600_000n };
+const SMALL = { inputPerMillion: 150_000n, cachedInputPerMillion: null, outputPerMillion: 600_000n };
 
 /** The events recorded for these request ids, waiting for the batch to land. */
 async function eventsFor(ids: string[], timeoutMs = 3_000) {
@@ -32,7 +32,7 @@ describe('pass-through with the official openai client', () => {
       organization_id: world.organizationId, project_id: world.projectId, api_key_id: world.keyId, user_id: world.userId, model: 'mock-small', status: 200, stream: false,
       input_tokens: data.usage!.prompt_tokens, output_tokens: data.usage!.completion_tokens, error_code: null, content: null,
     });
-    expect(BigInt(event!.cost)).toBe(costMicros(data.usage!.prompt_tokens, data.usage!.completion_tokens, SMALL.input, SMALL.output));
+    expect(BigInt(event!.cost)).toBe(costMicros({ inputTokens: data.usage!.prompt_tokens, cachedInputTokens: 0, outputTokens: data.usage!.completion_tokens }, SMALL));
   });
 
   it('streams chunk by chunk, asks the upstream for usage and hides it from a client that did not ask', async () => {

@@ -1,3 +1,4 @@
+import { UsageSource } from '@tollgate/domain';
 import { Organization, Project, seedApiKey } from '@tollgate/db';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -35,7 +36,7 @@ describe('Consume records written by concurrent recorders', async () => {
 
   const event = (tenant: (typeof tenants)[0], charge: bigint): UsageEvent => ({
     requestId: randomUUID(), time: new Date(), organizationId: tenant.organizationId, projectId: tenant.projectId, apiKeyId: tenant.keyId, userId: null,
-    model: 'mock-small', status: 200, inputTokens: 3, outputTokens: 5, cost: charge, charge, latencyMs: 1, upstreamLatencyMs: 1, stream: false,
+    model: 'mock-small', status: 200, inputTokens: 3, cachedInputTokens: 0, outputTokens: 5, reasoningTokens: 0, usageSource: UsageSource.UPSTREAM, responseId: null, cost: charge, charge, latencyMs: 1, upstreamLatencyMs: 1, stream: false,
     errorCode: null, content: null, forwarded: true,
   });
 

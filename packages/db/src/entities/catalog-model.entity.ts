@@ -21,6 +21,10 @@ export class CatalogModel extends BaseEntity {
   @Property({ type: new BigIntType('bigint') })
   inputPricePerMillion!: bigint;
 
+  /** What a cached input token costs, per million; null: the input price. Never above the input price, so reservations stay an upper bound. */
+  @Property({ type: new BigIntType('bigint'), nullable: true })
+  cachedInputPricePerMillion?: bigint | null;
+
   @Property({ type: new BigIntType('bigint') })
   outputPricePerMillion!: bigint;
 

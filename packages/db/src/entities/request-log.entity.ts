@@ -1,4 +1,5 @@
-import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { UsageSource } from '@tollgate/domain';
 
 /**
  * One row per proxied call, written in batches by the proxy (raw SQL, see
@@ -22,14 +23,22 @@ export class RequestLog {
   @Property({ type: 'string', length: 100 }) model!: string;
   /** The HTTP status answered to the client. */
   @Property({ type: 'smallint' }) status!: number;
+  /** Input tokens, cached ones included. */
   @Property({ type: 'integer' }) inputTokens!: number;
+  @Property({ type: 'integer', default: 0 }) cachedInputTokens!: number;
+  /** Output tokens, reasoning ones included. */
   @Property({ type: 'integer' }) outputTokens!: number;
+  @Property({ type: 'integer', default: 0 }) reasoningTokens!: number;
+  /** Whether the upstream reported the tokens or the tokenizer counted them; null for a call that used none (refused before it went upstream). */
+  @Enum({ items: () => UsageSource, nativeEnumName: 'usage_source', nullable: true }) usageSource?: UsageSource | null;
   /** Micro-units. */
   @Property({ type: new BigIntType('bigint') }) cost!: bigint;
   @Property({ type: 'integer' }) latencyMs!: number;
   @Property({ type: 'integer', nullable: true }) upstreamLatencyMs?: number | null;
   @Property({ type: 'boolean' }) stream!: boolean;
   @Property({ type: 'string', length: 64, nullable: true }) errorCode?: string | null;
+  /** The Responses API's response id, so `GET /v1/responses/{id}` reaches its upstream for its organization only. */
+  @Property({ type: 'string', length: 100, nullable: true }) responseId?: string | null;
   /** Kept only as the organization's audit-content policy allows, and erased after its retention. */
   @Property({ type: 'json', nullable: true }) content?: Record<string, unknown> | null;
 }

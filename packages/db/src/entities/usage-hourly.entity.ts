@@ -24,6 +24,8 @@ export class UsageHourly {
   /** Calls forwarded upstream (past every check): what request limits count, and rebuild from. */
   @Property({ type: 'integer', default: 0 }) forwarded!: number;
   @Property({ type: new BigIntType('bigint') }) inputTokens!: bigint;
+  @Property({ type: new BigIntType('bigint'), default: 0 }) cachedInputTokens!: bigint;
   @Property({ type: new BigIntType('bigint') }) outputTokens!: bigint;
+  @Property({ type: new BigIntType('bigint'), default: 0 }) reasoningTokens!: bigint;
   @Property({ type: new BigIntType('bigint') }) cost!: bigint;
 }

@@ -9,6 +9,7 @@ import { Migration20261122190341 } from './Migration20261122190341';
 import { Migration20261123153519 } from './Migration20261123153519';
 import { Migration20261123161013 } from './Migration20261123161013';
 import { Migration20261123200000 } from './Migration20261123200000';
+import { Migration20261201084156 } from './Migration20261201084156';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123153519', class: Migration20261123153519 },
   { name: 'Migration20261123161013', class: Migration20261123161013 },
   { name: 'Migration20261123200000', class: Migration20261123200000 },
+  { name: 'Migration20261201084156', class: Migration20261201084156 },
 ];

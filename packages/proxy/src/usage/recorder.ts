@@ -1,3 +1,4 @@
+import type { UsageSource } from '@tollgate/domain';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 
@@ -11,8 +12,16 @@ export interface UsageEvent {
   userId: string | null;
   model: string;
   status: number;
+  /** Cached ones included. */
   inputTokens: number;
+  cachedInputTokens: number;
+  /** Reasoning ones included. */
   outputTokens: number;
+  reasoningTokens: number;
+  /** Null for a call that used nothing (refused before it went upstream). */
+  usageSource: UsageSource | null;
+  /** The Responses API's id of the answer. */
+  responseId: string | null;
   /** Micro-units. */
   cost: bigint;
   /** Taken from the organization's prepaid wallet (micro-units; 0: none): written as the call's Consume record. */
@@ -133,18 +142,23 @@ export class UsageRecorder {
     await this.db.query(
       `with incoming as (
          select * from unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::int[], $9::int[], $10::int[],
-                              $11::bigint[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bool[], $18::bigint[])
-           as t(id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content, forwarded, charge)
+                              $11::bigint[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bool[], $18::bigint[],
+                              $19::int[], $20::int[], $21::usage_source[], $22::text[])
+           as t(id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content, forwarded, charge,
+                cached_input_tokens, reasoning_tokens, usage_source, response_id)
        ), inserted as (
-         insert into request_logs (id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content)
-         select id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content::jsonb from incoming
+         insert into request_logs (id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, usage_source,
+                                   cost, latency_ms, upstream_latency_ms, stream, error_code, content, response_id)
+         select id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, usage_source,
+                cost, latency_ms, upstream_latency_ms, stream, error_code, content::jsonb, response_id from incoming
          on conflict (id) do nothing
          returning id
        ), counted as (
          select incoming.* from incoming join inserted using (id)
        ), charges as (
          -- One Consume per charged call, chained in (time, id) order within its wallet.
-         select organization_id, id, -charge as amount, model || ': ' || input_tokens || ' input + ' || output_tokens || ' output tokens' as description,
+         select organization_id, id, -charge as amount, model || ': ' || input_tokens || ' input' || case when cached_input_tokens > 0 then ' (' || cached_input_tokens || ' cached)' else '' end
+                || ' + ' || output_tokens || ' output tokens' as description,
                 row_number() over w as n, sum(-charge) over w as running
            from counted where charge > 0
          window w as (partition by organization_id order by time, id)
@@ -164,20 +178,22 @@ export class UsageRecorder {
                 m.balance_before + c.running - c.amount, m.balance_before + c.running, c.description, c.id
            from charges c join moved m using (organization_id)
        )
-       insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, output_tokens, cost)
+       insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
        select gen_random_uuid(), date_trunc('hour', time, 'UTC'), organization_id, project_id, api_key_id, user_id, model,
-              count(*), count(*) filter (where status >= 400), count(*) filter (where forwarded), sum(input_tokens), sum(output_tokens), sum(cost)
+              count(*), count(*) filter (where status >= 400), count(*) filter (where forwarded), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost)
          from counted group by 2, 3, 4, 5, 6, 7
        on conflict (hour, organization_id, project_id, api_key_id, user_id, model) do update set
          requests = usage_hourly.requests + excluded.requests, errors = usage_hourly.errors + excluded.errors, forwarded = usage_hourly.forwarded + excluded.forwarded,
-         input_tokens = usage_hourly.input_tokens + excluded.input_tokens, output_tokens = usage_hourly.output_tokens + excluded.output_tokens,
+         input_tokens = usage_hourly.input_tokens + excluded.input_tokens, cached_input_tokens = usage_hourly.cached_input_tokens + excluded.cached_input_tokens,
+         output_tokens = usage_hourly.output_tokens + excluded.output_tokens, reasoning_tokens = usage_hourly.reasoning_tokens + excluded.reasoning_tokens,
          cost = usage_hourly.cost + excluded.cost`,
       [
         column((e) => e.requestId), column((e) => e.time), column((e) => e.organizationId), column((e) => e.projectId), column((e) => e.apiKeyId),
         column((e) => e.userId), column((e) => e.model), column((e) => e.status), column((e) => e.inputTokens), column((e) => e.outputTokens),
         column((e) => e.cost.toString()), column((e) => e.latencyMs), column((e) => e.upstreamLatencyMs), column((e) => e.stream),
         column((e) => e.errorCode), column((e) => (e.content ? JSON.stringify(e.content) : null)), column((e) => e.forwarded),
-        column((e) => e.charge.toString()),
+        column((e) => e.charge.toString()), column((e) => e.cachedInputTokens), column((e) => e.reasoningTokens), column((e) => e.usageSource),
+        column((e) => e.responseId),
       ],
     );
     if (this.dueLastUsed.size) {
