@@ -17,6 +17,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts'],
     globalSetup: ['packages/server/test/support/global-setup.ts'],
+    setupFiles: ['packages/server/test/support/setup-env.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -2,7 +2,7 @@
 /**
  * The README's two commands on a bare machine (Node 20 and npm only):
  *   npm start  -> install, build the SPA, run `pnpm tollgate start`
- *   npm test   -> install (Chromium too, for browser tests), build, typecheck, run every test
+ *   npm test   -> install (Chromium too, for browser tests, and redis-server unless REDIS_URL is set), build, typecheck, run every test
  */
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,11 +33,22 @@ function ensureChromium() {
   sh('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium');
 }
 
+/** Without REDIS_URL the test run starts its own redis-server on a free port (packages/server/test/support/global-setup.ts). */
+function ensureRedis() {
+  if (process.env.REDIS_URL || quiet('command -v redis-server')) return;
+  if (process.getuid?.() !== 0 || !quiet('command -v apt-get')) {
+    throw new Error('The Redis tests need redis-server on PATH (or REDIS_URL set): install it (Debian: apt-get install -y redis-server)');
+  }
+  console.log('installing redis-server from Debian packages');
+  sh('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server');
+}
+
 const command = process.argv[2];
 ensurePnpm();
 sh('pnpm install --frozen-lockfile --reporter=default');
 if (command === 'test') {
   ensureChromium();
+  ensureRedis();
   sh('pnpm build');
   sh('pnpm typecheck');
   sh('pnpm test:run');

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { spawnProxy, type ProxyProcess } from './support/processes';
 import { startProxyWorld } from './support/proxy-harness';
+import { requireRedisUrl } from './support/redis-url';
 import { stopProxies } from './support/stop-proxies';
 import { startTcpRelay } from './support/tcp-relay';
 
@@ -16,12 +17,12 @@ import { startTcpRelay } from './support/tcp-relay';
  * goes away refuses what must not go unchecked, admits what may, and comes
  * back by itself.
  *
- * CI sets REDIS_URL: the Redis cases then run, and an unreachable Redis fails
- * them (never a skip). The PostgreSQL case always runs.
+ * The Redis cases always run (REDIS_URL, or the Redis the test run starts);
+ * a missing or unreachable Redis fails them, never a skip.
  */
 
 const world = await startProxyWorld();
-const redisUrl = process.env.REDIS_URL;
+const redisUrl = requireRedisUrl();
 const silent = { info() {}, warn() {}, error() {}, debug() {} } as never;
 const POLL_MS = 20;
 const PER_MINUTE_CODE = 'project_per_minute_request_limit';
@@ -147,13 +148,13 @@ describe('a limit change reaches every proxy within a second', () => {
     }
   }, 60_000);
 
-  describe.runIf(redisUrl)('with REDIS_URL (an unreachable Redis fails these)', () => {
+  describe('with Redis (an unreachable Redis fails these)', () => {
     it('two proxy processes on Redis pub/sub and Redis counters: together they admit 2, then both admit again once it is lifted', async () => {
-      await expectRedisReachable(redisUrl!);
+      await expectRedisReachable(redisUrl);
       // Redis mode needs the server's bridge from PostgreSQL's notices to Redis pub/sub.
-      const bridge = await startInvalidationBridge(world.databaseUrl, redisUrl!, silent);
+      const bridge = await startInvalidationBridge(world.databaseUrl, redisUrl, silent);
       try {
-        const env = { ...pgEnv(), REDIS_URL: redisUrl!, LIMIT_STORE: 'redis' };
+        const env = { ...pgEnv(), REDIS_URL: redisUrl, LIMIT_STORE: 'redis' };
         const proxies = await Promise.all([spawnProxy(env), spawnProxy(env)]);
         try {
           const { set, lifted } = await propagation(proxies, 'shared');
@@ -171,19 +172,19 @@ describe('a limit change reaches every proxy within a second', () => {
 
 /** REDIS_URL with the relay's port in place of Redis's. */
 function through(relay: { port: number }) {
-  const url = new URL(redisUrl!);
+  const url = new URL(redisUrl);
   url.hostname = '127.0.0.1';
   url.port = String(relay.port);
   return url.toString();
 }
 const redisTarget = () => {
-  const url = new URL(redisUrl!);
+  const url = new URL(redisUrl);
   return { host: url.hostname, port: Number(url.port || 6379) };
 };
 
-describe.runIf(redisUrl)('Redis unreachable (REDIS_URL is set: an unreachable Redis fails this suite)', () => {
+describe('Redis unreachable (a missing or unreachable Redis fails this suite)', () => {
   it('refuses money-limited calls with 503 limits_unavailable, rate-limited ones unless RATE_LIMITS_FAIL_OPEN, keeps unlimited ones working, and recovers by itself', async () => {
-    await expectRedisReachable(redisUrl!);
+    await expectRedisReachable(redisUrl);
     const relay = await startTcpRelay(redisTarget());
     try {
       const env = { LIMIT_STORE: 'redis', REDIS_URL: through(relay) };
@@ -225,7 +226,7 @@ describe.runIf(redisUrl)('Redis unreachable (REDIS_URL is set: an unreachable Re
   }, 60_000);
 
   it('answers a call in flight when Redis goes away, and calls while Redis is silent, with 503 rather than holding them, and charges nothing once it is back', async () => {
-    await expectRedisReachable(redisUrl!);
+    await expectRedisReachable(redisUrl);
     // This relay can also go silent: connections stay open, nothing gets through (a partition dropping packets).
     const relay = await startTcpRelay(redisTarget());
     try {

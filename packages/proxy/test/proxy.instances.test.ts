@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { spawnProxy, type ProxyProcess } from './support/processes';
 import { startProxyWorld } from './support/proxy-harness';
+import { requireRedisUrl } from './support/redis-url';
 
 const world = await startProxyWorld();
 const silent = { info() {}, warn() {}, error() {}, debug() {} } as never;
@@ -35,9 +36,9 @@ describe('two proxy processes', () => {
     expect(await revocationDelayMs(proxies)).toBeLessThan(1_000);
   }, 60_000);
 
-  describe.runIf(process.env.REDIS_URL)('with REDIS_URL', () => {
+  describe('with Redis', () => {
     it('both refuse a revoked key within a second (Redis pub/sub)', async () => {
-      const redisUrl = process.env.REDIS_URL!;
+      const redisUrl = requireRedisUrl();
       // Set but unreachable is a failure, never a skip.
       const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
       await redis.connect();

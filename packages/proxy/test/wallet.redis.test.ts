@@ -1,4 +1,4 @@
 import { walletThroughTheProxy } from './support/wallet-suite';
 
-// CI sets REDIS_URL; an unreachable Redis then fails these tests (see also limit-store.redis.test.ts).
-if (process.env.REDIS_URL) walletThroughTheProxy('redis');
+// Always run: the Redis is REDIS_URL or the test run's own; missing or unreachable fails these tests (see also limit-store.redis.test.ts).
+walletThroughTheProxy('redis');

@@ -4,12 +4,13 @@ import { Redis } from 'ioredis';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { startProxyWorld } from './proxy-harness';
+import { requireRedisUrl } from './redis-url';
 
-/** Limits enforced through the proxy; run for the memory store and, with REDIS_URL, for Redis. */
+/** Limits enforced through the proxy; run for the memory store and for Redis. */
 export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
   describe(`limits through the proxy (${adapter})`, async () => {
     // Its own Redis database: the flush below (FLUSHDB) wipes this suite's counters, not those of suites running beside it.
-    const redisUrl = process.env.REDIS_URL ? Object.assign(new URL(process.env.REDIS_URL), { pathname: '/1' }).toString() : '';
+    const redisUrl = adapter === 'redis' ? Object.assign(new URL(requireRedisUrl()), { pathname: '/1' }).toString() : '';
     const env: Record<string, string> = adapter === 'redis' ? { LIMIT_STORE: 'redis', REDIS_URL: redisUrl } : { LIMIT_STORE: 'memory' };
     const world = await startProxyWorld();
     let { url, proxy } = await world.startProxy(env);

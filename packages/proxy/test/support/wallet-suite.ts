@@ -2,6 +2,7 @@ import { startInvalidationBridge } from '@tollgate/server/invalidation-bridge';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnProxy } from './processes';
 import { startProxyWorld } from './proxy-harness';
+import { requireRedisUrl } from './redis-url';
 import { stopProxies } from './stop-proxies';
 
 /** $0.01 a call: output priced at $2,000 per million tokens (2,000,000,000 micros), input free, max_tokens 5 (the mock stops there). */
@@ -32,7 +33,7 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
     if (adapter === 'memory') {
       urls = [(await world.startProxy({ LIMIT_STORE: 'memory', REDIS_URL: '' })).url];
     } else {
-      const redisUrl = process.env.REDIS_URL!;
+      const redisUrl = requireRedisUrl();
       // Redis mode hears of changes over pub/sub, fed by the server's bridge from PostgreSQL.
       const bridge = await startInvalidationBridge(world.databaseUrl, redisUrl, silent);
       const env = { DATABASE_URL: world.databaseUrl, CREDENTIAL_KEY: world.credentialKey, REDIS_URL: redisUrl, LIMIT_STORE: 'redis' };
