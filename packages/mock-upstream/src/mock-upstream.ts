@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { PromptCache } from './cache';
 import { embeddingOf, makeReply, markersIn, Memo, type Reply } from './reply';
+import { responseJson, responseStream, type ResponseAnswer } from './responses';
+import { isProvider, PROVIDERS, SHAPES, type Completion, type Provider, type Stream, type Usage } from './shapes';
 import { countTokens, messageText, promptsOf, promptText, type Prompt } from './tokens';
 
 export interface MockOptions {
@@ -15,6 +18,8 @@ export interface MockOptions {
   models: string[];
   /** When set, calls must send `Authorization: Bearer <apiKey>`, or get a 401. */
   apiKey?: string;
+  /** How many Responses API answers GET /v1/responses/{id} can still find (the oldest are forgotten first). */
+  storedResponses: number;
 }
 
 export interface MockUpstream {
@@ -27,14 +32,18 @@ export interface MockUpstream {
   close(): Promise<void>;
 }
 
-const DEFAULTS: MockOptions = { port: 0, host: '127.0.0.1', latencyMs: 0, chunkCount: 8, chunkIntervalMs: 0, models: ['mock-small', 'mock-large', 'mock-embed'] };
+const DEFAULTS: MockOptions = { port: 0, host: '127.0.0.1', latencyMs: 0, chunkCount: 8, chunkIntervalMs: 0, models: ['mock-small', 'mock-large', 'mock-embed'], storedResponses: 4096 };
 const CREATED = 1_700_000_000;
 const JSON_TYPE = 'application/json';
 const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' };
 const DONE = 'data: [DONE]\n\n';
 
-type Kind = 'chat' | 'completion' | 'embedding';
-const KINDS: Record<string, Kind> = { '/v1/chat/completions': 'chat', '/v1/completions': 'completion', '/v1/embeddings': 'embedding' };
+type Kind = 'chat' | 'completion' | 'embedding' | 'response';
+const KINDS: Record<string, Kind> = { '/v1/chat/completions': 'chat', '/v1/completions': 'completion', '/v1/embeddings': 'embedding', '/v1/responses': 'response' };
+/** OpenAI's minimum for a Responses API max_output_tokens. */
+const MIN_OUTPUT_TOKENS = 16;
+/** What the service_tier a request asks for is answered as. */
+const TIERS: Record<string, string> = { flex: 'flex', scale: 'scale', priority: 'priority', fast: 'priority' };
 type Body = Record<string, any>;
 
 const errorBody = (message: string, type: string, code: string | null = null, param: string | null = null) => JSON.stringify({ error: { message, type, param, code } });
@@ -62,6 +71,10 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
   const modelBodies = new Map(o.models.map((id) => [id, JSON.stringify(modelObject(id))]));
   const replies = new Memo<Reply>();
   const promptCounts = new Memo<number>();
+  const promptCache = new PromptCache();
+  const storeLimit = Math.max(0, Math.floor(o.storedResponses));
+  /** Response id → its JSON, for GET /v1/responses/{id}. */
+  const storedResponses = new Map<string, string>();
   const idBase = `mock${Date.now().toString(36)}`;
   let seq = 0;
   let served = 0;
@@ -107,6 +120,11 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
       if (model) return send(res, 200, model);
       if (id !== undefined) return send(res, 404, errorBody(`The model '${id}' does not exist`, 'invalid_request_error', 'model_not_found', 'model'));
     }
+    if (req.method === 'GET' && path.startsWith('/v1/responses/') && path.length > 14) {
+      const id = safeDecode(path.slice(14)) ?? path.slice(14);
+      const stored = storedResponses.get(id);
+      return stored ? send(res, 200, stored) : send(res, 404, errorBody(`Response with id '${id}' not found.`, 'invalid_request_error', null, null));
+    }
     const kind = req.method === 'POST' ? KINDS[path] : undefined;
     if (!kind) return send(res, 404, errorBody(`Unknown request URL: ${req.method} ${path}. Please check the URL for typos, or see the docs at https://platform.openai.com/docs/api-reference/.`, 'invalid_request_error', 'unknown_url'));
 
@@ -119,14 +137,30 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) return send(res, 400, BAD_JSON);
     if (typeof body.model !== 'string' || !body.model) return send(res, 400, NO_MODEL);
-    if (!models.has(body.model)) {
+
+    // The provider whose shape the answer takes: a `@provider` suffix on the model, else the x-mock-provider header, else openai.
+    let model: string = body.model;
+    const header = req.headers['x-mock-provider'];
+    let provider: Provider = 'openai';
+    if (typeof header === 'string' && header) {
+      const name = header.trim().toLowerCase();
+      if (!isProvider(name)) return invalid(res, `Unknown x-mock-provider '${header}': expected one of ${PROVIDERS.join(', ')}.`, 'x-mock-provider');
+      provider = name;
+    }
+    const at = model.lastIndexOf('@');
+    if (at > 0 && isProvider(model.slice(at + 1))) {
+      provider = model.slice(at + 1) as Provider;
+      model = model.slice(0, at);
+    }
+    if (!models.has(model)) {
       return send(res, 404, errorBody(`The model \`${body.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
     }
 
-    // What the markers are read from, what the replies answer, and the prompt's tokens.
+    // What the markers are read from, what the replies answer, the prompt's text and its tokens.
     let markerText: string;
     let sources: string[];
     let inputs: Prompt[] = [];
+    let prompt: string;
     let promptTokens: number;
     if (kind === 'chat') {
       const messages = body.messages;
@@ -136,7 +170,23 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
       markerText = messageText(messages[messages.length - 1].content);
       const lastUser = messages.findLast((m: Body) => m.role === 'user');
       sources = [lastUser ? messageText(lastUser.content) : markerText];
-      promptTokens = count(promptText({ messages }));
+      prompt = promptText({ messages });
+      promptTokens = count(prompt);
+    } else if (kind === 'response') {
+      const input = body.input;
+      const items = Array.isArray(input) && input.length > 0 && input.every((m) => m && typeof m === 'object' && !Array.isArray(m)) ? (input as Body[]) : null;
+      if (typeof input !== 'string' && !items) return invalid(res, 'Invalid \'input\': expected a string or an array of input items.', 'input');
+      if (body.instructions != null && typeof body.instructions !== 'string') return invalid(res, 'Invalid type for \'instructions\': expected a string.', 'instructions');
+      if (items) {
+        markerText = messageText(items[items.length - 1]!.content);
+        const lastUser = items.findLast((m) => m.role === 'user' || m.role === undefined);
+        sources = [lastUser ? messageText(lastUser.content) : markerText];
+      } else {
+        markerText = input;
+        sources = [input];
+      }
+      prompt = promptText({ instructions: body.instructions, input });
+      promptTokens = count(prompt);
     } else {
       const field = kind === 'completion' ? 'prompt' : 'input';
       const prompts = promptsOf(body[field]);
@@ -145,8 +195,13 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
       const texts = prompts.filter((p): p is string => typeof p === 'string');
       markerText = texts.length === 1 ? texts[0]! : texts.join('\n');
       sources = prompts.map((p) => (typeof p === 'string' ? p : ''));
-      promptTokens = count(promptText({ [field]: body[field] }));
-      for (const p of prompts) if (typeof p !== 'string') promptTokens += p.length;
+      prompt = promptText({ [field]: body[field] });
+      promptTokens = count(prompt);
+      for (const p of prompts) {
+        if (typeof p === 'string') continue;
+        promptTokens += p.length;
+        prompt += `\n${p.join(',')}`;
+      }
     }
 
     let n = 1;
@@ -156,6 +211,12 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
       if (body.dimensions != null) {
         if (!Number.isInteger(body.dimensions) || body.dimensions < 1 || body.dimensions > 4096) return invalid(res, `Invalid 'dimensions': ${body.dimensions}.`, 'dimensions');
         dimensions = body.dimensions;
+      }
+    } else if (kind === 'response') {
+      const max = body.max_output_tokens;
+      if (max != null) {
+        if (!Number.isInteger(max) || max < MIN_OUTPUT_TOKENS) return invalid(res, `Invalid 'max_output_tokens': integer below minimum value. Expected a value >= ${MIN_OUTPUT_TOKENS}, but got ${JSON.stringify(max)} instead.`, 'max_output_tokens', 'integer_below_min_value');
+        maxTokens = max;
       }
     } else {
       if (body.n != null) {
@@ -181,9 +242,9 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
       res.once('close', () => held.delete(res));
       return;
     }
+    const cut = markers.fail === 'cut';
 
     const created = Math.floor(Date.now() / 1000);
-    const model: string = body.model;
     if (kind === 'embedding') {
       const base64 = body.encoding_format === 'base64';
       const data = inputs.map((input, index) => {
@@ -191,39 +252,60 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
         return { object: 'embedding', index, embedding: base64 ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector };
       });
       const usage = markers.noUsage ? undefined : { prompt_tokens: promptTokens, total_tokens: promptTokens };
-      return answer(res, JSON.stringify({ object: 'list', data, model, usage }), markers.fail === 'cut');
+      return answer(res, JSON.stringify({ object: 'list', data, model: body.model, usage }), cut);
     }
 
+    // Reasoning tokens count against the output limit first; the visible reply gets what is left.
+    const reasoning = maxTokens === undefined ? markers.reasoning : Math.min(markers.reasoning, maxTokens);
+    const budget = maxTokens === undefined ? undefined : maxTokens - reasoning;
     // Source texts are cut to 1,000 characters: the reply uses only their first words.
     const answers = sources.map((source) => {
       const head = source.length > 1000 ? source.slice(0, 1000) : source;
-      return replies.get(`${maxTokens ?? ''}:${head}`, () => makeReply(head, maxTokens, chunkCount));
+      return replies.get(`${budget ?? ''}:${head}`, () => makeReply(head, budget, chunkCount));
     });
+    const cached = promptCache.hit(prompt, promptTokens);
+    const choices: Reply[] = [];
+    for (const a of answers) for (let j = 0; j < n; j++) choices.push(a);
     let completionTokens = 0;
-    for (const a of answers) completionTokens += a.completionTokens * n;
-    const usage = markers.noUsage ? null : { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
-    const id = `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${idBase}${(seq++).toString(36)}`;
+    for (const a of choices) completionTokens += a.completionTokens + reasoning;
+    const usage: Usage | null = markers.noUsage ? null : { prompt: promptTokens, completion: completionTokens, cached, reasoning: reasoning * choices.length };
+    const serviceTier = TIERS[body.service_tier] ?? 'default';
+    const obfuscation = body.stream_options?.include_obfuscation !== false;
+    const sequence = (seq++).toString(36);
 
-    if (body.stream === true) {
-      const includeUsage = usage !== null && body.stream_options?.include_usage === true;
-      return stream(res, { kind, id, created, model, answers, n, usage: includeUsage ? usage : null, cut: markers.fail === 'cut' });
+    if (kind === 'response') {
+      const r: ResponseAnswer = { id: `resp_${idBase}${sequence}`, messageId: `msg_${idBase}${sequence}`, reasoningId: `rs_${idBase}${sequence}`, createdAt: created, model: body.model, reply: choices[0]!, reasoning, usage, serviceTier, obfuscation, body };
+      const json = responseJson(r);
+      if (body.store !== false) remember(r.id, json);
+      if (body.stream === true) return stream(res, responseStream(r, chunkCount, json), cut, false);
+      return answer(res, json, cut);
     }
-    const choices = [];
-    for (let p = 0; p < answers.length; p++) {
-      const a = answers[p]!;
-      for (let j = 0; j < n; j++) {
-        const index = p * n + j;
-        choices.push(kind === 'chat'
-          ? { index, message: { role: 'assistant', content: a.content, refusal: null }, logprobs: null, finish_reason: a.finish }
-          : { text: a.content, index, logprobs: null, finish_reason: a.finish });
-      }
-    }
-    const object = kind === 'chat' ? 'chat.completion' : 'text_completion';
-    answer(res, JSON.stringify({ id, object, created, model, choices, usage: usage ?? undefined }), markers.fail === 'cut');
+
+    const completion: Completion = {
+      kind,
+      id: `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${idBase}${sequence}`,
+      created,
+      model: body.model,
+      choices,
+      reasoning,
+      usage,
+      includeUsage: body.stream_options?.include_usage === true,
+      obfuscation,
+      serviceTier,
+    };
+    const shape = SHAPES[provider];
+    if (body.stream === true) return stream(res, shape.stream(completion, chunkCount), cut, true);
+    answer(res, shape.json(completion), cut);
   }
 
   function count(text: string) {
     return promptCounts.get(text, () => countTokens(text));
+  }
+
+  function remember(id: string, json: string) {
+    if (storeLimit === 0) return;
+    if (storedResponses.size >= storeLimit) storedResponses.delete(storedResponses.keys().next().value!);
+    storedResponses.set(id, json);
   }
 
   /** A 200 JSON answer; with [[fail:cut]] only its headers go out, then the socket is destroyed. */
@@ -236,29 +318,10 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
     else res.destroy();
   }
 
-  async function stream(res: ServerResponse, s: { kind: 'chat' | 'completion'; id: string; created: number; model: string; answers: Reply[]; n: number; usage: Record<string, number> | null; cut: boolean }) {
-    const chat = s.kind === 'chat';
-    const head = `data: {"id":"${s.id}","object":"${chat ? 'chat.completion.chunk' : 'text_completion'}","created":${s.created},"model":${JSON.stringify(s.model)},"choices":[`;
-    // Exactly like OpenAI: with usage asked for, every chunk carries "usage":null until the usage chunk.
-    const tail = s.usage ? '],"usage":null}\n\n' : ']}\n\n';
-    const choices = s.answers.length * s.n;
-    const answerOf = (index: number) => s.answers[Math.floor(index / s.n)]!;
-    const events: string[] = [];
-    if (chat) for (let c = 0; c < choices; c++) events.push(`${head}{"index":${c},"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}${tail}`);
-    for (let i = 0; i < chunkCount; i++) {
-      for (let c = 0; c < choices; c++) {
-        const piece = answerOf(c).pieces[i]!;
-        events.push(chat ? `${head}{"index":${c},"delta":{"content":${piece}},"logprobs":null,"finish_reason":null}${tail}` : `${head}{"text":${piece},"index":${c},"logprobs":null,"finish_reason":null}${tail}`);
-      }
-    }
-    // [[fail:cut]]: the role chunk and half the content chunks, then the socket is destroyed.
-    const cutAfter = s.cut ? (chat ? choices : 0) + Math.max(1, Math.floor(chunkCount / 2)) * choices : -1;
-    for (let c = 0; c < choices; c++) {
-      const finish = answerOf(c).finish;
-      events.push(chat ? `${head}{"index":${c},"delta":{},"logprobs":null,"finish_reason":"${finish}"}${tail}` : `${head}{"text":"","index":${c},"logprobs":null,"finish_reason":"${finish}"}${tail}`);
-    }
-    if (s.usage) events.push(`${head}],"usage":${JSON.stringify(s.usage)}}\n\n`);
-
+  /** Writes a stream's events chunkIntervalMs apart, then [DONE] (the Responses API has none); with [[fail:cut]], destroys the socket after `cutAfter` events. */
+  async function stream(res: ServerResponse, s: Stream, cut: boolean, done: boolean) {
+    const { events } = s;
+    const cutAfter = cut ? s.cutAfter : -1;
     res.writeHead(200, SSE_HEADERS);
     for (let i = 0; i < events.length; i++) {
       if (i > 0 && o.chunkIntervalMs > 0 && !(await wait(o.chunkIntervalMs, res))) return void res.destroy();
@@ -266,6 +329,7 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
       if (i === cutAfter - 1) return void res.write(events[i], () => res.destroy());
       res.write(events[i]);
     }
+    if (!done) return void res.end();
     if (o.chunkIntervalMs > 0 && !(await wait(o.chunkIntervalMs, res))) return void res.destroy();
     res.end(DONE);
   }

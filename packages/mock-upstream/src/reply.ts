@@ -6,19 +6,25 @@ export interface Markers {
   fail: '500' | '429' | 'timeout' | 'cut' | null;
   noUsage: boolean;
   latencyMs: number | null;
+  /** `[[reasoning:N]]`: N reasoning tokens per choice, counted inside the completion tokens. */
+  reasoning: number;
 }
 
-const MARKER = /\[\[(?:fail:(500|429|timeout|cut)|(no-usage)|latency:(\d+))\]\]/g;
-const NO_MARKERS: Markers = { fail: null, noUsage: false, latencyMs: null };
+const MARKER = /\[\[(?:fail:(500|429|timeout|cut)|(no-usage)|latency:(\d+)|reasoning:(\d+))\]\]/g;
+const NO_MARKERS: Markers = Object.freeze({ fail: null, noUsage: false, latencyMs: null, reasoning: 0 });
 
+/** The first marker of each kind wins. */
 export function markersIn(text: string): Markers {
   if (!text.includes('[[')) return NO_MARKERS;
-  const found: Markers = { fail: null, noUsage: false, latencyMs: null };
+  const found: Markers = { fail: null, noUsage: false, latencyMs: null, reasoning: 0 };
+  let reasoning: number | null = null;
   for (const m of text.matchAll(MARKER)) {
     if (m[1]) found.fail ??= m[1] as Markers['fail'];
     else if (m[2]) found.noUsage = true;
     else if (m[3]) found.latencyMs ??= Number(m[3]);
+    else if (m[4]) reasoning ??= Math.min(Number(m[4]), 100_000);
   }
+  found.reasoning = reasoning ?? 0;
   return found;
 }
 
@@ -29,6 +35,8 @@ export interface Reply {
   completionTokens: number;
   /** The content in exactly chunkCount pieces, each already a JSON string literal. */
   pieces: string[];
+  /** Per piece, OpenAI's `obfuscation` padding: letters that bring the piece and its padding to at least 16 characters. */
+  padding: string[];
 }
 
 const TAIL = ' This answer is deterministic, so tests and benchmarks can rely on it.';
@@ -88,9 +96,23 @@ export class Memo<V> {
   }
 }
 
+const PAD = 'Xk3vQ9mZr2Lw7TfB4nYh8JcD';
+
+/** Deterministic stream padding (OpenAI's `obfuscation` is random): 16 characters minus the text's length, at least 2. */
+export function padding(text: string, seed = 0): string {
+  const start = seed % 8;
+  return PAD.slice(start, start + Math.max(2, 16 - text.length));
+}
+
 export function makeReply(source: string, maxTokens: number | undefined, chunkCount: number): Reply {
   const { content, finish } = truncate(replyText(source, chunkCount), maxTokens);
-  return { content, finish, completionTokens: countTokens(content), pieces: split(content, chunkCount).map((p) => JSON.stringify(p)) };
+  const parts = split(content, chunkCount);
+  return { content, finish, completionTokens: countTokens(content), pieces: parts.map((p) => JSON.stringify(p)), padding: parts.map((p, i) => padding(p, i)) };
+}
+
+/** Reasoning text of exactly `tokens` o200k tokens ("Thinking step step …"), for providers that return it (DeepSeek's reasoning_content). */
+export function reasoningText(tokens: number): string {
+  return tokens > 0 ? 'Thinking' + ' step'.repeat(tokens - 1) : '';
 }
 
 /** A deterministic unit vector for an input: FNV-1a seeds xorshift32. */

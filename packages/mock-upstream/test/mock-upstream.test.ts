@@ -35,6 +35,15 @@ function expectOpenAiError(body: any, expected: { type: string; code?: string | 
   expect(body.error).toMatchObject(expected);
 }
 
+/** OpenAI's CompletionUsage with every detail. */
+const fullUsage = (prompt: number, completion: number, cached = 0, reasoning = 0) => ({
+  prompt_tokens: prompt,
+  completion_tokens: completion,
+  total_tokens: prompt + completion,
+  prompt_tokens_details: { cached_tokens: cached, audio_tokens: 0 },
+  completion_tokens_details: { reasoning_tokens: reasoning, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+});
+
 const elapsed = async (run: () => Promise<unknown>) => {
   const started = performance.now();
   await run();
@@ -47,13 +56,14 @@ describe('chat completions', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     const body = await json(res);
-    expect(body).toMatchObject({ id: expect.stringMatching(/^chatcmpl-/), object: 'chat.completion', created: expect.any(Number), model: 'mock-small' });
-    expect(body.choices).toEqual([{ index: 0, message: { role: 'assistant', content: expect.any(String), refusal: null }, logprobs: null, finish_reason: 'stop' }]);
+    expect(Object.keys(body)).toEqual(['id', 'object', 'created', 'model', 'choices', 'usage', 'service_tier', 'system_fingerprint']);
+    expect(body).toMatchObject({ id: expect.stringMatching(/^chatcmpl-/), object: 'chat.completion', created: expect.any(Number), model: 'mock-small', service_tier: 'default', system_fingerprint: expect.stringMatching(/^fp_[0-9a-f]{10}$/) });
+    expect(body.choices).toEqual([{ index: 0, message: { role: 'assistant', content: expect.any(String), refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }]);
     const content: string = body.choices[0].message.content;
     expect(content).toMatch(/^Mock reply to: What is metering\?/);
     const prompt = countPromptTokens(messages);
     expect(prompt).toBe(countTokens('Be brief.\nWhat is metering?'));
-    expect(body.usage).toEqual({ prompt_tokens: prompt, completion_tokens: countTokens(content), total_tokens: prompt + countTokens(content) });
+    expect(body.usage).toEqual(fullUsage(prompt, countTokens(content)));
     const again = await json(post('/chat/completions', { model: 'mock-small', messages }));
     expect(again.choices[0].message.content).toBe(content);
     expect(again.id).not.toBe(body.id);
@@ -160,9 +170,10 @@ describe('chat completion streams', () => {
 describe('completions, embeddings, models', () => {
   it('answers legacy completions for a string or an array of prompts', async () => {
     const body = await json(post('/completions', { model: 'mock-small', prompt: 'Once upon a time' }));
-    expect(body).toMatchObject({ id: expect.stringMatching(/^cmpl-/), object: 'text_completion', model: 'mock-small' });
+    expect(Object.keys(body)).toEqual(['id', 'object', 'created', 'model', 'system_fingerprint', 'choices', 'usage']);
+    expect(body).toMatchObject({ id: expect.stringMatching(/^cmpl-/), object: 'text_completion', model: 'mock-small', system_fingerprint: expect.stringMatching(/^fp_/) });
     expect(body.choices).toEqual([{ text: expect.stringMatching(/^Mock reply to: Once upon a time\./), index: 0, logprobs: null, finish_reason: 'stop' }]);
-    expect(body.usage).toEqual({ prompt_tokens: countTokens('Once upon a time'), completion_tokens: countTokens(body.choices[0].text), total_tokens: countTokens('Once upon a time') + countTokens(body.choices[0].text) });
+    expect(body.usage).toEqual(fullUsage(countTokens('Once upon a time'), countTokens(body.choices[0].text)));
 
     const many = await json(post('/completions', { model: 'mock-small', prompt: ['First one', 'Second one'] }));
     expect(many.choices.map((c: any) => [c.index, c.text.split('.')[0]])).toEqual([[0, 'Mock reply to: First one'], [1, 'Mock reply to: Second one']]);
