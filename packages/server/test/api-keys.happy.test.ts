@@ -117,6 +117,23 @@ describe('model access', () => {
     expect(await available()).toEqual([a.name, b.name, c.name].sort());
   });
 
+  it('keeps an optional cached-input price, never above the input price, and changes nothing on a bad one', async () => {
+    const upstream = (await operator.gql('mutation($n: String!) { createUpstream(input: {name: $n, baseUrl: "https://cache.example/v1"}) { id } }', { n: `cache-${Date.now()}` })).data!.createUpstream;
+    const input = (name: string, cachedInputPricePerMillion?: string | null) => ({
+      name, upstreamId: upstream.id, upstreamModel: name, inputPricePerMillion: '2.50', cachedInputPricePerMillion, outputPricePerMillion: '10.00', contextWindow: 128000, defaultMaxOutputTokens: 4096, groups: [],
+    });
+    const create = (name: string, cached?: string | null) => operator.gql('mutation($input: ModelInput!) { createModel(input: $input) { id cachedInputPricePerMillion } }', { input: input(name, cached) });
+    const name = `cached-${Date.now()}`;
+    const model = (await create(name, '1.25')).data!.createModel;
+    expect(model.cachedInputPricePerMillion).toBe('1.25');
+    expect((await create(`${name}-plain`)).data!.createModel.cachedInputPricePerMillion).toBeNull();
+    const tooDear = await create(`${name}-dear`, '2.51');
+    expect(tooDear.errors?.[0]).toMatchObject({ message: 'cachedInputPricePerMillion must not exceed the input price', extensions: { code: 'VALIDATION', field: 'cachedInputPricePerMillion' } });
+    expect(await h.orm.em.fork().count(CatalogModel, { name: `${name}-dear` })).toBe(0);
+    const cleared = await operator.gql('mutation($id: ID!, $input: ModelInput!) { updateModel(id: $id, input: $input) { cachedInputPricePerMillion } }', { id: model.id, input: input(name, null) });
+    expect(cleared.data!.updateModel.cachedInputPricePerMillion).toBeNull();
+  });
+
   it('stores upstream credentials encrypted and never answers them', async () => {
     const plaintext = `sk-upstream-${Date.now()}`;
     const created = await operator.gql('mutation($n: String!, $c: String) { createUpstream(input: {name: $n, baseUrl: "https://x.example/v1", credential: $c}) { id hasCredential } }', { n: `cred-${Date.now()}`, c: plaintext });

@@ -48,17 +48,22 @@ const modelInput = z.object({
   upstreamId: z.uuid({ message: 'must be a valid id' }),
   upstreamModel: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   inputPricePerMillion: z.bigint().nonnegative('must not be negative'),
+  cachedInputPricePerMillion: z.bigint().nonnegative('must not be negative').nullish().transform((p) => p ?? null),
   outputPricePerMillion: z.bigint().nonnegative('must not be negative'),
   contextWindow: positiveInt(10_000_000),
   defaultMaxOutputTokens: positiveInt(10_000_000),
   groups: z.array(accessGroupSchema).max(50, 'must hold at most 50 groups').transform((g) => [...new Set(g)].sort()),
   enabled: z.boolean(),
-}).refine((m) => m.defaultMaxOutputTokens <= m.contextWindow, { message: 'must not exceed the context window', path: ['defaultMaxOutputTokens'] });
+})
+  .refine((m) => m.defaultMaxOutputTokens <= m.contextWindow, { message: 'must not exceed the context window', path: ['defaultMaxOutputTokens'] })
+  // A reservation prices every input token at the input price: it stays an upper bound only so.
+  .refine((m) => m.cachedInputPricePerMillion === null || m.cachedInputPricePerMillion <= m.inputPricePerMillion, { message: 'must not exceed the input price', path: ['cachedInputPricePerMillion'] });
 
 export const listCatalogModels = (ctx: Context) => ctx.em.find(CatalogModel, {}, { orderBy: { name: 'asc' } });
 
 const snapshot = (m: CatalogModel) => ({
-  name: m.name, upstreamId: m.upstream.id, upstreamModel: m.upstreamModel, inputPricePerMillion: m.inputPricePerMillion, outputPricePerMillion: m.outputPricePerMillion,
+  name: m.name, upstreamId: m.upstream.id, upstreamModel: m.upstreamModel, inputPricePerMillion: m.inputPricePerMillion,
+  cachedInputPricePerMillion: m.cachedInputPricePerMillion ?? null, outputPricePerMillion: m.outputPricePerMillion,
   contextWindow: m.contextWindow, defaultMaxOutputTokens: m.defaultMaxOutputTokens, groups: m.groups, enabled: m.enabled,
 });
 

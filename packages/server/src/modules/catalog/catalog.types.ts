@@ -24,6 +24,8 @@ export class ModelType {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'The name clients send as `model`.' }) name!: string;
   @Field(() => MoneyScalar) inputPricePerMillion!: bigint;
+  @Field(() => MoneyScalar, { nullable: true, description: 'What a cached input token costs, per million; null: cached tokens cost the input price.' })
+  cachedInputPricePerMillion?: bigint | null;
   @Field(() => MoneyScalar) outputPricePerMillion!: bigint;
   @Field(() => Int) contextWindow!: number;
   @Field(() => Int) defaultMaxOutputTokens!: number;
@@ -38,6 +40,8 @@ export class ModelInput {
   @Field(() => ID) upstreamId!: string;
   @Field(() => String) upstreamModel!: string;
   @Field(() => MoneyScalar) inputPricePerMillion!: bigint;
+  @Field(() => MoneyScalar, { nullable: true, description: 'At most the input price; null or omitted: cached tokens cost the input price.' })
+  cachedInputPricePerMillion?: bigint | null;
   @Field(() => MoneyScalar) outputPricePerMillion!: bigint;
   @Field(() => Int) contextWindow!: number;
   @Field(() => Int) defaultMaxOutputTokens!: number;

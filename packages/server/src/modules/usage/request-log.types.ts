@@ -1,4 +1,4 @@
-import { AuditContentPolicy } from '@tollgate/domain';
+import { AuditContentPolicy, UsageSource } from '@tollgate/domain';
 import { DateTimeResolver, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyScalar } from '../../graphql/scalars';
@@ -6,6 +6,7 @@ import { MoneyScalar } from '../../graphql/scalars';
 registerEnumType(AuditContentPolicy, { name: 'AuditContentPolicy', description: 'NONE: no content; METADATA: parameters and sizes; FULL: request and response text.' });
 export const RequestOutcome = { SUCCESS: 'SUCCESS', ERROR: 'ERROR' } as const;
 registerEnumType(RequestOutcome, { name: 'RequestOutcome' });
+registerEnumType(UsageSource, { name: 'UsageSource', description: "UPSTREAM: the tokens the upstream reported; ESTIMATED: it reported none (or none we could trust), so our tokenizer counted them." });
 
 @ObjectType('RequestLog', { description: 'One call through the proxy.' })
 export class RequestLogType {
@@ -15,8 +16,12 @@ export class RequestLogType {
   @Field(() => ID, { nullable: true }) userId?: string | null;
   @Field(() => String) model!: string;
   @Field(() => Int) status!: number;
-  @Field(() => Int) inputTokens!: number;
-  @Field(() => Int) outputTokens!: number;
+  @Field(() => Int, { description: 'Input tokens, cached ones included.' }) inputTokens!: number;
+  @Field(() => Int, { description: 'Input tokens the upstream served from its prompt cache (priced at the cached-input price).' }) cachedInputTokens!: number;
+  @Field(() => Int, { description: 'Output tokens, reasoning ones included.' }) outputTokens!: number;
+  @Field(() => Int) reasoningTokens!: number;
+  @Field(() => UsageSource, { nullable: true, description: 'Where the tokens came from; null for a call that used none (refused before it went upstream).' })
+  usageSource?: UsageSource | null;
   @Field(() => MoneyScalar) cost!: bigint;
   @Field(() => Int) latencyMs!: number;
   @Field(() => Int, { nullable: true }) upstreamLatencyMs?: number | null;

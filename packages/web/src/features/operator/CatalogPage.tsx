@@ -8,7 +8,7 @@ const Catalog = graphql(`
   query Catalog {
     upstreams { id name baseUrl hasCredential createdAt }
     catalogModels {
-      id name upstreamModel inputPricePerMillion outputPricePerMillion contextWindow defaultMaxOutputTokens groups enabled
+      id name upstreamModel inputPricePerMillion cachedInputPricePerMillion outputPricePerMillion contextWindow defaultMaxOutputTokens groups enabled
       upstream { id name }
     }
   }

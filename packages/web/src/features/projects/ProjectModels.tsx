@@ -5,7 +5,7 @@ import { ProjectModelAccessEditor } from './ProjectModelAccessEditor';
 
 const ProjectModelsQuery = graphql(`
   query ProjectModels($projectId: ID!) {
-    availableModels(projectId: $projectId) { id name inputPricePerMillion outputPricePerMillion contextWindow }
+    availableModels(projectId: $projectId) { id name inputPricePerMillion cachedInputPricePerMillion outputPricePerMillion contextWindow }
     project(id: $projectId) { id modelAccess { models groups } }
   }
 `);
@@ -21,11 +21,11 @@ export function ProjectModels({ projectId, organizationId, canConfigure }: { pro
       <h2>Models</h2>
       <p>{access ? `Narrowed to models ${access.models.join(', ') || '—'} and groups ${access.groups.join(', ') || '—'}.` : "Inherits all of the organization's models."}</p>
       <table aria-label="Available models">
-        <thead><tr><th>Model</th><th>Input per million</th><th>Output per million</th><th>Context window</th></tr></thead>
+        <thead><tr><th>Model</th><th>Input per million</th><th>Cached input per million</th><th>Output per million</th><th>Context window</th></tr></thead>
         <tbody>
           {data.availableModels.map((m) => (
             <tr key={m.id}>
-              <td>{m.name}</td><td>${m.inputPricePerMillion}</td><td>${m.outputPricePerMillion}</td><td>{m.contextWindow.toLocaleString()}</td>
+              <td>{m.name}</td><td>${m.inputPricePerMillion}</td><td>{m.cachedInputPricePerMillion == null ? 'as input' : `$${m.cachedInputPricePerMillion}`}</td><td>${m.outputPricePerMillion}</td><td>{m.contextWindow.toLocaleString()}</td>
             </tr>
           ))}
           {data.availableModels.length === 0 && <tr><td colSpan={4}>No models available.</td></tr>}

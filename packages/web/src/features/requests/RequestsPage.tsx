@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { graphql } from '../../gql';
 
+
 const RequestFilters = graphql(`
   query RequestFilters($projectId: ID!) {
     project(id: $projectId) { id name }
@@ -15,7 +16,7 @@ const RequestLogs = graphql(`
   query RequestLogs($projectId: ID!, $filter: RequestLogFilter, $after: String) {
     requestLogs(projectId: $projectId, filter: $filter, first: 50, after: $after) {
       endCursor
-      nodes { id time apiKeyId model status inputTokens outputTokens cost latencyMs upstreamLatencyMs stream errorCode content }
+      nodes { id time apiKeyId model status inputTokens cachedInputTokens outputTokens reasoningTokens usageSource cost latencyMs upstreamLatencyMs stream errorCode content }
     }
   }
 `);
@@ -71,7 +72,7 @@ export function RequestsPage() {
       </div>
       <ErrorMessage error={error} />
       <table aria-label="Requests">
-        <thead><tr><th>Time (UTC)</th><th>Key</th><th>Model</th><th>Status</th><th>Tokens in/out</th><th>Cost</th><th>Latency</th><th>Content</th></tr></thead>
+        <thead><tr><th>Time (UTC)</th><th>Key</th><th>Model</th><th>Status</th><th>Input tokens</th><th>Output tokens</th><th>Cost</th><th>Latency</th><th>Content</th></tr></thead>
         <tbody>
           {data?.requestLogs.nodes.map((r) => (
             <tr key={r.id}>
@@ -79,7 +80,11 @@ export function RequestsPage() {
               <td>{keyLabel(r.apiKeyId)}</td>
               <td>{r.model || '—'}{r.stream ? ' (stream)' : ''}</td>
               <td>{r.status}{r.errorCode ? ` ${r.errorCode}` : ''}</td>
-              <td>{r.inputTokens}/{r.outputTokens}</td>
+              <td>{r.inputTokens.toLocaleString()}{r.cachedInputTokens ? <small> ({r.cachedInputTokens.toLocaleString()} cached)</small> : null}</td>
+              <td>
+                {r.outputTokens.toLocaleString()}{r.reasoningTokens ? <small> ({r.reasoningTokens.toLocaleString()} reasoning)</small> : null}
+                {r.usageSource === 'ESTIMATED' && <span className="badge" title="The upstream reported no usage: our tokenizer counted these tokens."> estimated</span>}
+              </td>
               <td>${r.cost}</td>
               <td>{r.latencyMs} ms{r.upstreamLatencyMs != null ? ` (upstream ${r.upstreamLatencyMs} ms)` : ''}</td>
               <td>{r.content ? <details><summary>show</summary><pre className="mail">{JSON.stringify(r.content, null, 2)}</pre></details> : '—'}</td>
