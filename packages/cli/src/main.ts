@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { ensureCredentialKey } from './credential-key';
 import { openDatabase } from './database';
 import { demoSummary, ensureDemo, proxyUrlOf, readDemo } from './demo';
-import { startMockUnlessConfigured } from './mock';
+import { startMockIfModelsRouteToIt } from './mock';
 import { createProxy, createProxyLogger, loadProxyConfig } from '@tollgate/proxy';
 
 const config = loadConfig();
@@ -20,7 +20,7 @@ const [command, ...rest] = process.argv.slice(2);
 async function start() {
   ensureCredentialKey(config, log);
   const db = await openDatabase(config, log);
-  const mock = await startMockUnlessConfigured(db.orm, log);
+  const mock = await startMockIfModelsRouteToIt(db.orm, log);
   const demo = await ensureDemo(config, db.orm);
   const app = await createApp({ ...config, databaseUrl: db.url }, db.orm, logger);
   const boundUrl = await app.listen();
@@ -35,7 +35,7 @@ async function start() {
       `  web:     ${summary.webUrl}   (listening on ${boundUrl})`,
       `  graphql: ${summary.graphqlUrl}`,
       `  proxy:   ${summary.proxyUrl}   (OpenAI-compatible; demo key ${summary.apiKey ?? 'in demo.json'})`,
-      ...(mock ? [`  mock upstream: ${mock.url} (no upstream configured; serves mock-small, mock-large, mock-embed)`] : []),
+      ...(mock ? [`  mock upstream: ${mock.mock.url} (serves the enabled models routed to it: ${mock.models.join(', ')})`] : []),
       '  demo sign-ins:',
       ...summary.users.map((u) => `    ${u.role.padEnd(14)} ${u.email.padEnd(26)} ${u.password}`),
       '',
@@ -44,7 +44,7 @@ async function start() {
   const shutdown = async (signal: string) => {
     log(`${signal}: shutting down`);
     await proxy.close();
-    await mock?.close();
+    await mock?.mock.close();
     await app.close();
     await db.close();
     process.exit(0);
