@@ -102,8 +102,8 @@ export class SseRelay {
     if (reported === null) return false;
     const usage = readProviderUsage(reported);
     if (usage) this.usage = usage;
-    if (isObject(json.response) && typeof json.response.id === 'string') this.responseId = json.response.id;
     else this.untrusted = true;
+    if (isObject(json.response) && typeof json.response.id === 'string') this.responseId = json.response.id;
     return isObject(json.usage) && Array.isArray(json.choices) && json.choices.length === 0;
   }
 

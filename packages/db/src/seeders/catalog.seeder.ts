@@ -5,9 +5,9 @@ import { randomBase62, sha256Hex } from '../security';
 
 /** The mock upstream's models with believable prices (micro-units per million tokens). */
 export const MOCK_MODELS = [
-  { name: 'mock-small', inputPricePerMillion: 150_000n, outputPricePerMillion: 600_000n, contextWindow: 128_000, defaultMaxOutputTokens: 4_096, groups: ['general'] },
-  { name: 'mock-large', inputPricePerMillion: 2_500_000n, outputPricePerMillion: 10_000_000n, contextWindow: 128_000, defaultMaxOutputTokens: 8_192, groups: ['general', 'premium'] },
-  { name: 'mock-embed', inputPricePerMillion: 20_000n, outputPricePerMillion: 0n, contextWindow: 8_192, defaultMaxOutputTokens: 1, groups: ['embeddings'] },
+  { name: 'mock-small', inputPricePerMillion: 150_000n, cachedInputPricePerMillion: 75_000n, outputPricePerMillion: 600_000n, contextWindow: 128_000, defaultMaxOutputTokens: 4_096, groups: ['general'] },
+  { name: 'mock-large', inputPricePerMillion: 2_500_000n, cachedInputPricePerMillion: 1_250_000n, outputPricePerMillion: 10_000_000n, contextWindow: 128_000, defaultMaxOutputTokens: 8_192, groups: ['general', 'premium'] },
+  { name: 'mock-embed', inputPricePerMillion: 20_000n, cachedInputPricePerMillion: null, outputPricePerMillion: 0n, contextWindow: 8_192, defaultMaxOutputTokens: 1, groups: ['embeddings'] },
 ] as const;
 
 /** Points upstream "mock" at `baseUrl` (it moves with the mock's port) and adds its models once. */

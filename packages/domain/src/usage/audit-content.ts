@@ -6,7 +6,7 @@ export const DEFAULT_CONTENT_RETENTION_DAYS = 30;
 export const MAX_CONTENT_RETENTION_DAYS = 3650;
 
 /** The request parameters METADATA keeps: shape, never text. */
-const METADATA_FIELDS = ['model', 'stream', 'max_tokens', 'max_completion_tokens', 'temperature', 'top_p', 'n', 'stop', 'tools', 'tool_choice', 'response_format', 'user'] as const;
+const METADATA_FIELDS = ['model', 'stream', 'max_tokens', 'max_completion_tokens', 'max_output_tokens', 'temperature', 'top_p', 'n', 'stop', 'tools', 'tool_choice', 'response_format', 'user'] as const;
 
 /**
  * What of a call is stored under a policy: nothing; its parameters and sizes;

@@ -24,7 +24,7 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
   describe(`prepaid wallet through the proxy (${adapter})`, async () => {
     const world = await startProxyWorld();
     const org = world.organizationId;
-    await world.db.query(`update models set input_price_per_million = 0, output_price_per_million = $1 where name = 'mock-small'`, [OUTPUT_PRICE.toString()]);
+    await world.db.query(`update models set input_price_per_million = 0, cached_input_price_per_million = null, output_price_per_million = $1 where name = 'mock-small'`, [OUTPUT_PRICE.toString()]);
     await world.db.query('insert into wallets (organization_id) values ($1)', [org]);
     const credit = (amount: bigint, reference: string) =>
       world.db.query(`insert into wallet_records (id, organization_id, type, amount, reference, description) values (gen_random_uuid(), $1, 'RECHARGE', $2, $3, 'test credit')`, [org, amount.toString(), reference]);
