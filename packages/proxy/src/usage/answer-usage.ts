@@ -12,11 +12,11 @@ const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || 
 
 /**
  * The usage a non-streamed answer reports: the top-level `usage` member found
- * by scanning bytes (strings are skipped with native indexOf, nested values
- * only tracked for depth), then just that member parsed and read. Null when
- * absent or malformed. Same answer as `readProviderUsage(JSON.parse(answer).usage)`
- * for every JSON object, whatever the key order, whitespace, nesting or
- * duplicate keys (the fuzz test in answer-usage.test.ts holds it to that).
+ * by scanning bytes from the end (providers put usage last or nearly so), then
+ * just that member parsed and read. Null when absent or malformed. Same answer
+ * as `readProviderUsage(JSON.parse(answer).usage)` for every JSON object,
+ * whatever the key order, whitespace, nesting or duplicate keys (the fuzz test
+ * in answer-usage.test.ts holds it to that).
  */
 export function answerUsage(answer: Buffer): TokenUsage | null {
   const span = topLevelMember(answer, 'usage');
@@ -28,53 +28,54 @@ export function answerUsage(answer: Buffer): TokenUsage | null {
   }
 }
 
-/** The [start, end) bytes of the value of the root object's member `name` (the last one, as JSON.parse keeps), or null. */
+/**
+ * The [start, end) bytes of the value of the root object's member `name`, or
+ * null. Scans backwards, so the first match is the last member of that name,
+ * the one JSON.parse keeps. Backwards is exact for JSON: outside a string every
+ * quote closes one, and its opening quote is the previous unescaped quote
+ * (found with native lastIndexOf); nested values are only counted for depth.
+ */
 export function topLevelMember(json: Buffer, name: string): [number, number] | null {
-  let i = skipSpace(json, 0);
-  if (json[i] !== OPEN_OBJECT) return null;
+  let i = json.length - 1;
+  while (i >= 0 && isSpace(json[i])) i--;
+  if (json[i] !== CLOSE_OBJECT) return null;
   let depth = 0;
-  /** At depth 1, after `{` or `,`: the next string is a member name. */
-  let nameNext = false;
-  /** Where the wanted member's value starts while it is being scanned. */
-  let valueStart = -1;
-  let found: [number, number] | null = null;
-  for (; i < json.length; i++) {
+  /** The `,` or `}` that ends the root member being passed. */
+  let memberEnd = i;
+  for (; i >= 0; i--) {
     const byte = json[i];
     if (byte === QUOTE) {
-      const end = stringEnd(json, i);
-      if (end < 0) return null;
-      if (nameNext && isName(json, i, end, name)) {
-        const colon = skipSpace(json, end + 1);
-        if (json[colon] !== COLON) return null;
-        valueStart = skipSpace(json, colon + 1);
-        i = valueStart - 1;
-      } else {
-        i = end;
+      const open = stringStart(json, i);
+      if (open < 0) return null;
+      // At depth 1 a string followed by a colon is a member's name.
+      if (depth === 1) {
+        const colon = skipSpace(json, i + 1);
+        if (json[colon] === COLON && isName(json, open, i, name)) return [skipSpace(json, colon + 1), trimEnd(json, colon + 1, memberEnd)];
       }
-      nameNext = false;
-    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
-      depth++;
-      nameNext = depth === 1;
+      i = open;
     } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
-      if (--depth === 0) return valueStart >= 0 ? [valueStart, trimEnd(json, valueStart, i)] : found;
+      depth++;
+    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+      if (--depth === 0) return null;
     } else if (byte === COMMA && depth === 1) {
-      if (valueStart >= 0) (found = [valueStart, trimEnd(json, valueStart, i)]), (valueStart = -1);
-      nameNext = true;
+      memberEnd = i;
     }
   }
   return null;
 }
 
-/** The index of the quote that closes the string opened at `open`, or -1 when it never closes. */
-function stringEnd(json: Buffer, open: number): number {
-  let at = open;
-  for (;;) {
-    at = json.indexOf(QUOTE, at + 1);
+/**
+ * The index of the quote that opens the string closed at `close`, or -1.
+ * Inside a string every quote is escaped (a backslash before it); an opening
+ * quote never has one before it (a backslash outside strings is not JSON).
+ */
+function stringStart(json: Buffer, close: number): number {
+  for (let at = close; at > 0; ) {
+    at = json.lastIndexOf(QUOTE, at - 1);
     if (at < 0) return -1;
-    let backslashes = 0;
-    while (json[at - 1 - backslashes] === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return at;
+    if (json[at - 1] !== BACKSLASH) return at;
   }
+  return -1;
 }
 
 /** Whether the string between the quotes at `open` and `close` reads `name` (escapes decoded only when it has some). */
