@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { PromptCache } from './cache';
 import { embeddingOf, makeReply, markersIn, Memo, type Reply } from './reply';
@@ -76,6 +77,8 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
   /** Response id → its JSON, for GET /v1/responses/{id}. */
   const storedResponses = new Map<string, string>();
   const idBase = `mock${Date.now().toString(36)}`;
+  /** 20 random hex digits; with a serial's 12, the providers' 32-hex-digit ids. */
+  const hexBase = randomBytes(10).toString('hex');
   let seq = 0;
   let served = 0;
   let closed = false;
@@ -249,10 +252,11 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
       const base64 = body.encoding_format === 'base64';
       const data = inputs.map((input, index) => {
         const vector = embeddingOf(typeof input === 'string' ? input : `tokens:${input.join(',')}`, dimensions);
-        return { object: 'embedding', index, embedding: base64 ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector };
+        return { index, embedding: base64 ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector };
       });
-      const usage = markers.noUsage ? undefined : { prompt_tokens: promptTokens, total_tokens: promptTokens };
-      return answer(res, JSON.stringify({ object: 'list', data, model: body.model, usage }), cut);
+      const serial = seq++;
+      const json = SHAPES[provider].embeddings({ hex: hexOf(serial), created, model: body.model, data, promptTokens: markers.noUsage ? null : promptTokens });
+      return answer(res, json, cut);
     }
 
     // Reasoning tokens count against the output limit first; the visible reply gets what is left.
@@ -271,10 +275,11 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
     const usage: Usage | null = markers.noUsage ? null : { prompt: promptTokens, completion: completionTokens, cached, reasoning: reasoning * choices.length };
     const serviceTier = TIERS[body.service_tier] ?? 'default';
     const obfuscation = body.stream_options?.include_obfuscation !== false;
-    const sequence = (seq++).toString(36);
+    const serial = seq++;
+    const sequence = serial.toString(36);
 
     if (kind === 'response') {
-      const r: ResponseAnswer = { id: `resp_${idBase}${sequence}`, messageId: `msg_${idBase}${sequence}`, reasoningId: `rs_${idBase}${sequence}`, createdAt: created, model: body.model, reply: choices[0]!, reasoning, usage, serviceTier, obfuscation, body };
+      const r: ResponseAnswer = { id: `resp_${idBase}${sequence}`, messageId: `msg_${idBase}${sequence}`, createdAt: created, model: body.model, reply: choices[0]!, reasoning, usage, serviceTier, obfuscation, body };
       const json = responseJson(r);
       if (body.store !== false) remember(r.id, json);
       if (body.stream === true) return stream(res, responseStream(r, chunkCount, json), cut, false);
@@ -284,6 +289,8 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
     const completion: Completion = {
       kind,
       id: `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${idBase}${sequence}`,
+      serial,
+      hex: hexOf(serial),
       created,
       model: body.model,
       choices,
@@ -296,6 +303,10 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
     const shape = SHAPES[provider];
     if (body.stream === true) return stream(res, shape.stream(completion, chunkCount), cut, true);
     answer(res, shape.json(completion), cut);
+  }
+
+  function hexOf(serial: number) {
+    return hexBase + serial.toString(16).padStart(12, '0');
   }
 
   function count(text: string) {

@@ -6,13 +6,12 @@ type Body = Record<string, any>;
 /** One Responses API answer, before it is rendered as a Response object or its event stream. */
 export interface ResponseAnswer {
   id: string;
-  /** The message item's id (msg_…) and, with reasoning tokens, the reasoning item's (rs_…). */
+  /** The message item's id (msg_…). */
   messageId: string;
-  reasoningId: string;
   createdAt: number;
   model: string;
   reply: Reply;
-  /** Reasoning tokens (`[[reasoning:N]]`): a reasoning item comes before the message. */
+  /** Reasoning tokens (`[[reasoning:N]]`), counted in output_tokens and reported in output_tokens_details. */
   reasoning: number;
   /** null with [[no-usage]]. */
   usage: Usage | null;
@@ -36,14 +35,9 @@ export function responseUsage(u: Usage) {
 const incomplete = (r: ResponseAnswer) => r.reply.finish === 'length';
 const outputText = (text: string) => ({ type: 'output_text', text, annotations: [], logprobs: [] });
 const message = (r: ResponseAnswer, status: string, content: object[]) => ({ type: 'message', id: r.messageId, status, role: 'assistant', content });
-const reasoningItem = (r: ResponseAnswer) => ({ type: 'reasoning', id: r.reasoningId, summary: [] });
 
-/** The output items of a finished answer. */
-function output(r: ResponseAnswer): object[] {
-  const items: object[] = r.reasoning > 0 ? [reasoningItem(r)] : [];
-  items.push(message(r, incomplete(r) ? 'incomplete' : 'completed', [outputText(r.reply.content)]));
-  return items;
-}
+/** The output items of a finished answer: its message (no reasoning item: OpenAI's documented reasoning answers show none). */
+const output = (r: ResponseAnswer) => [message(r, incomplete(r) ? 'incomplete' : 'completed', [outputText(r.reply.content)])];
 
 /** A Response object with every top-level field OpenAI's carries, echoing the request where it says so. */
 function responseObject(r: ResponseAnswer, done: boolean) {
@@ -91,7 +85,6 @@ export function responseJson(r: ResponseAnswer): string {
 
 /**
  * OpenAI's event stream for a text answer: response.created, response.in_progress,
- * (a reasoning item's output_item.added and .done, with reasoning tokens),
  * output_item.added, content_part.added, chunkCount output_text.delta,
  * output_text.done, content_part.done, output_item.done, then response.completed
  * (or response.incomplete when max_output_tokens cut it short). Every event has
@@ -104,13 +97,7 @@ export function responseStream(r: ResponseAnswer, chunkCount: number, final: str
   const pending = JSON.stringify(responseObject(r, false));
   event('response.created', `"response":${pending}`);
   event('response.in_progress', `"response":${pending}`);
-  let index = 0;
-  if (r.reasoning > 0) {
-    const item = JSON.stringify(reasoningItem(r));
-    event('response.output_item.added', `"output_index":0,"item":${item}`);
-    event('response.output_item.done', `"output_index":0,"item":${item}`);
-    index = 1;
-  }
+  const index = 0;
   const where = `"item_id":"${r.messageId}","output_index":${index},"content_index":0`;
   event('response.output_item.added', `"output_index":${index},"item":${JSON.stringify(message(r, 'in_progress', []))}`);
   event('response.content_part.added', `${where},"part":${JSON.stringify(outputText(''))}`);

@@ -45,7 +45,7 @@ describe('OpenAI chat completion, field for field', () => {
       expect(Object.keys(chunk)).toEqual(['id', 'object', 'created', 'model', 'service_tier', 'system_fingerprint', 'choices', 'obfuscation']);
       expect(chunk).toMatchObject({ id: data[0].id, object: 'chat.completion.chunk', created: whole.created, model: 'mock-small', service_tier: 'default', system_fingerprint: whole.system_fingerprint, obfuscation: expect.stringMatching(/^[A-Za-z0-9]{2,}$/) });
     }
-    expect(data[0].choices).toEqual([{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }]);
+    expect(data[0].choices).toEqual([{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }]);
     for (const chunk of data.slice(1, 5)) expect(chunk.choices).toEqual([{ index: 0, delta: { content: expect.any(String) }, logprobs: null, finish_reason: null }]);
     expect(data.slice(1, 5).map((c) => c.choices[0].delta.content).join('')).toBe(whole.choices[0].message.content);
     expect(data[5].choices).toEqual([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]);
@@ -61,8 +61,9 @@ describe('OpenAI chat completion, field for field', () => {
       expect(chunk.usage).toBeNull();
       expect(chunk.choices).toHaveLength(1);
     }
+    // The usage-only chunk has no obfuscation.
     const last = data.at(-1);
-    expect(Object.keys(last)).toEqual(['id', 'object', 'created', 'model', 'service_tier', 'system_fingerprint', 'choices', 'usage', 'obfuscation']);
+    expect(Object.keys(last)).toEqual(['id', 'object', 'created', 'model', 'service_tier', 'system_fingerprint', 'choices', 'usage']);
     expect(last.choices).toEqual([]);
     expect(last.usage).toEqual(whole.usage);
     expect(last.usage).toEqual(openaiUsage(countTokens('Count the stream'), countTokens(whole.choices[0].message.content)));
@@ -85,7 +86,7 @@ describe('OpenAI chat completion, field for field', () => {
 });
 
 describe('OpenAI legacy completions and embeddings', () => {
-  it('answers text_completion with system_fingerprint and the full usage', async () => {
+  it('answers text_completion with system_fingerprint and the three usage counts (legacy usage has no details)', async () => {
     const body = await json(post('/completions', { model: 'mock-small', prompt: 'Once upon a time' }));
     expect(body).toEqual({
       id: expect.stringMatching(/^cmpl-/),
@@ -94,7 +95,7 @@ describe('OpenAI legacy completions and embeddings', () => {
       model: 'mock-small',
       system_fingerprint: expect.stringMatching(/^fp_/),
       choices: [{ text: expect.stringMatching(/^Mock reply to: Once upon a time\./), index: 0, logprobs: null, finish_reason: 'stop' }],
-      usage: openaiUsage(countTokens('Once upon a time'), countTokens(body.choices[0].text)),
+      usage: { prompt_tokens: countTokens('Once upon a time'), completion_tokens: countTokens(body.choices[0].text), total_tokens: countTokens('Once upon a time') + countTokens(body.choices[0].text) },
     });
   });
 
@@ -104,7 +105,7 @@ describe('OpenAI legacy completions and embeddings', () => {
     const data = all.slice(0, -1);
     expect(data).toHaveLength(4 + 1 + 1);
     for (const chunk of data.slice(0, -1)) {
-      expect(Object.keys(chunk)).toEqual(['id', 'object', 'created', 'model', 'system_fingerprint', 'choices', 'usage']);
+      expect(Object.keys(chunk)).toEqual(['id', 'object', 'created', 'choices', 'model', 'system_fingerprint', 'usage']);
       expect(chunk).toMatchObject({ object: 'text_completion', usage: null, system_fingerprint: whole.system_fingerprint });
     }
     expect(data[4].choices).toEqual([{ text: '', index: 0, logprobs: null, finish_reason: 'stop' }]);
@@ -144,11 +145,15 @@ describe('cached tokens when the prompt repeats', () => {
     expect((await json(chat('short and repeated'))).usage.prompt_tokens_details.cached_tokens).toBe(0);
   });
 
-  it('counts a legacy completion prompt the same way', async () => {
-    const prompt = longText('legacy');
-    await json(post('/completions', { model: 'mock-small', prompt }));
-    const again = await json(post('/completions', { model: 'mock-small', prompt }));
-    expect(again.usage.prompt_tokens_details.cached_tokens).toBe(cachedFor(countTokens(prompt)));
+  it('caches a Responses API prompt the same way (by its text: instructions and input)', async () => {
+    const input = longText('responses');
+    const first = await json(post('/responses', { model: 'mock-small', input }));
+    expect(first.usage.input_tokens_details.cached_tokens).toBe(0);
+    const again = await json(post('/responses', { model: 'mock-small', input }));
+    expect(again.usage.input_tokens).toBe(countTokens(input));
+    expect(again.usage.input_tokens_details).toEqual({ cached_tokens: cachedFor(countTokens(input)), cache_write_tokens: 0 });
+    // The same text as a chat prompt has been seen too.
+    expect((await json(chat(input))).usage.prompt_tokens_details.cached_tokens).toBe(cachedFor(countTokens(input)));
   });
 
   it('remembers a bounded number of prompts, forgetting the oldest first', () => {
