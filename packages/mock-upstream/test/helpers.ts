@@ -67,3 +67,20 @@ export function expectOpenAiError(body: Json, expected: { type: string; code?: s
   expect(body.error.message).toEqual(expect.any(String));
   expect(body.error).toMatchObject(expected);
 }
+
+/** Reads a stream the mock breaks off ([[fail:cut]]): the data of the events that arrived, and the error that ended it. */
+export async function cutStream(res: Response): Promise<{ data: Json[]; error: unknown; text: string }> {
+  expect(res.status).toBe(200);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const error = await (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return null;
+      text += decoder.decode(value, { stream: true });
+    }
+  })().catch((e: unknown) => e);
+  const data = text.split('\n\n').filter(Boolean).map((block) => JSON.parse(block.split('\n').at(-1)!.slice(6)));
+  return { data, error, text };
+}
