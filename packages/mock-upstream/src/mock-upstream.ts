@@ -58,9 +58,36 @@ const FAIL_429 = errorBody('Rate limit reached (mock [[fail:429]]). Please try a
 /**
  * An OpenAI-compatible upstream on bare node:http, for the start command,
  * tests and benchmarks. Replies are deterministic, token counts are real
- * (o200k, see ./tokens), and markers in the last message (or the prompt)
- * inject failures: [[fail:500]], [[fail:429]], [[fail:timeout]],
- * [[fail:cut]], [[no-usage]], [[latency:N]].
+ * (o200k, see ./tokens for what is counted and the cached-token rule).
+ *
+ * Routes: POST /v1/chat/completions, /v1/completions, /v1/embeddings and
+ * /v1/responses (each streamed with `stream: true`, but embeddings; the
+ * Responses API takes `input` as a string or message items, `instructions`,
+ * `max_output_tokens` of at least 16 as OpenAI's, `store`), GET
+ * /v1/responses/{id} (the last `storedResponses` answers not sent with
+ * `store: false`; else a 404 in OpenAI's error shape), GET /v1/models[/{id}].
+ *
+ * Shape: OpenAI's, field for field, unless the model carries a provider
+ * suffix, `<model>@<provider>` (`mock-small@deepseek`: what a proxy forwards),
+ * or the request an `x-mock-provider: <provider>` header (the suffix wins).
+ * Providers: openai, azure, vllm, ollama, deepseek, moonshot (see ./shapes for
+ * each one's fields and where its stream puts the usage). An unknown suffix
+ * is an unknown model (404); an unknown header value a 400. The answer's
+ * `model` echoes the request's, suffix included.
+ *
+ * Markers, `[[...]]` anywhere in the last message (the last input item, or
+ * the prompt / input; the first of each kind wins):
+ * - [[fail:500]] / [[fail:429]]: OpenAI's server error / rate-limit error.
+ * - [[fail:timeout]]: the request is accepted and never answered.
+ * - [[fail:cut]]: a stream stops after its opening chunks and half the content
+ *   chunks (half the output_text deltas), a plain answer after its headers;
+ *   then the socket is destroyed.
+ * - [[no-usage]]: no usage anywhere (a Response's usage is null).
+ * - [[latency:N]]: N ms before the first byte (instead of latencyMs).
+ * - [[reasoning:N]]: N reasoning tokens per choice, inside the completion /
+ *   output tokens (DeepSeek, Moonshot, vLLM and Ollama also return a
+ *   reasoning text of exactly N tokens).
+ * Every marker works on every route and in every provider shape.
  */
 export async function startMockUpstream(options: Partial<MockOptions> = {}): Promise<MockUpstream> {
   const o: MockOptions = { ...DEFAULTS, ...options };

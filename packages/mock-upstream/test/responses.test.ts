@@ -183,7 +183,7 @@ describe('GET /v1/responses/{id}', () => {
     for (const id of ['resp_nope', unstored.id]) {
       const res = await get(`/responses/${id}`);
       expect(res.status).toBe(404);
-      const error = await res.json();
+      const error = (await res.json()) as Json;
       expectOpenAiError(error, { type: 'invalid_request_error', param: null, code: null });
       expect(error.error.message).toBe(`Response with id '${id}' not found.`);
     }
