@@ -1,4 +1,4 @@
-import { Organization, OrganizationMember, Project, seedApiKey, User } from '@tollgate/db';
+import { CatalogModel, Organization, OrganizationMember, Project, seedApiKey, Upstream, User } from '@tollgate/db';
 import { costMicros, OrgRole, UsageSource } from '@tollgate/domain';
 import OpenAI from 'openai';
 import { randomUUID } from 'node:crypto';
@@ -64,6 +64,46 @@ describe('cached and reasoning tokens', () => {
   it('marks a call whose upstream reported no usage as ESTIMATED', async () => {
     const { response } = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'count me [[no-usage]]' }] }).withResponse();
     expect(await logged(idOf(response))).toMatchObject({ usage_source: UsageSource.ESTIMATED });
+  });
+});
+
+describe('every provider\'s shape, from the mock\'s provider switch', () => {
+  const PROVIDERS = ['openai', 'azure', 'vllm', 'ollama', 'deepseek', 'moonshot'] as const;
+
+  it('meters the same call identically in every shape, streamed and not', async () => {
+    const em = world.orm.em.fork();
+    const mock = await em.findOneOrFail(Upstream, { name: 'mock' });
+    for (const provider of PROVIDERS) {
+      em.create(CatalogModel, {
+        name: `shape-${provider}`, upstream: mock, upstreamModel: `mock-small@${provider}`, groups: ['general'], contextWindow: 128_000, defaultMaxOutputTokens: 4_096,
+        inputPricePerMillion: 150_000n, cachedInputPricePerMillion: 75_000n, outputPricePerMillion: 600_000n,
+      });
+    }
+    await em.flush();
+    await expect.poll(async () => (await client.models.list()).data.filter((m) => m.id.startsWith('shape-')).length, { timeout: 2000 }).toBe(PROVIDERS.length);
+    // Long enough to be cached once seen; every call below is then a cache hit.
+    const messages = [{ role: 'user' as const, content: `${'every provider counts its own way '.repeat(180)} [[reasoning:12]]` }];
+    await client.chat.completions.create({ model: 'mock-small', messages });
+    const reference = await client.chat.completions.create({ model: 'mock-small', messages });
+    const expected = {
+      input_tokens: reference.usage!.prompt_tokens, cached_input_tokens: reference.usage!.prompt_tokens_details!.cached_tokens,
+      output_tokens: reference.usage!.completion_tokens, reasoning_tokens: 12, usage_source: UsageSource.UPSTREAM,
+    };
+    expect(expected.cached_input_tokens).toBeGreaterThan(0);
+    for (const provider of PROVIDERS) {
+      // What each reports: Ollama no cached tokens; vLLM, Ollama and Moonshot no reasoning tokens (only the total they are part of).
+      const shape = {
+        ...expected,
+        ...(provider === 'ollama' ? { cached_input_tokens: 0 } : {}),
+        ...(['vllm', 'ollama', 'moonshot'].includes(provider) ? { reasoning_tokens: 0 } : {}),
+      };
+      const { response: plain } = await client.chat.completions.create({ model: `shape-${provider}`, messages }).withResponse();
+      const { data: stream, response: streamed } = await client.chat.completions.create({ model: `shape-${provider}`, messages, stream: true }).withResponse();
+      // The usage-only chunk the proxy asked for stays hidden (DeepSeek and Moonshot put usage in a content chunk of their own accord).
+      for await (const chunk of stream) expect(chunk.choices.length === 0 && chunk.usage).toBeFalsy();
+      expect({ provider, ...(await logged(idOf(plain))) }).toMatchObject({ provider, ...shape, stream: false });
+      expect({ provider, ...(await logged(idOf(streamed))) }).toMatchObject({ provider, ...shape, stream: true });
+    }
   });
 });
 
