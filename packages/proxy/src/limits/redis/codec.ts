@@ -1,0 +1,239 @@
+import { ROLLING, type RollingWindow } from '@tollgate/domain';
+import type { Counter, ReserveOutcome } from '../limit-store';
+
+/*
+ * The scripts' arguments and replies, typed: each encoder lays out a script's KEYS and ARGV as its
+ * .lua file's header says, each decoder reads its reply. A change of a script's arguments changes
+ * its .lua file, its encoder and codec.test.ts together.
+ *
+ * Hot path: a reserve of 18 counters has ~80 arguments, so encoders push strings made once where
+ * they can (counts, limits, key names) and allocate no object per counter.
+ */
+
+/** A script's KEYS and ARGV. */
+export interface ScriptArgs {
+  keys: string[];
+  args: string[];
+}
+
+/**
+ * A call's counters as the scripts address them, one entry per counter in counter order (the
+ * store's reservation holds these, so a settle addresses the very fields its reserve added to).
+ */
+export interface CounterAddresses {
+  /** Its hash: a period's (day, month, wallet) or a rolling window's head hash. */
+  keys: string[];
+  /** Its field in that hash: the counter key (period counters) or its head field (rolling). */
+  fields: string[];
+  /** Rolling counters: the window, their bucket hash and the bucket reserved in. Period counters: null, "", "". */
+  windows: Array<RollingWindow | null>;
+  bucketKeys: string[];
+  buckets: string[];
+}
+
+/** What the scripts are told of a rolling window: how many buckets a span has (counted besides the current one), and the span in seconds (TTLs). */
+export interface WindowArgs {
+  bucketsPerSpan: string;
+  spanSeconds: string;
+}
+
+export const WINDOW_ARGS: Readonly<Record<RollingWindow, WindowArgs>> = {
+  minute: windowArgs('minute'),
+  hour: windowArgs('hour'),
+};
+
+function windowArgs(window: RollingWindow): WindowArgs {
+  const { spanMs, bucketMs } = ROLLING[window];
+  return { bucketsPerSpan: String(spanMs / bucketMs), spanSeconds: String(spanMs / 1000) };
+}
+
+/** Small counts as strings, made once. */
+const COUNTS = Array.from({ length: 64 }, (_, i) => String(i));
+export const countArg = (n: number): string => COUNTS[n] ?? String(n);
+
+/** Limit → its decimal string, for the limits in use (bigint → string once, not per call). */
+const LIMITS = new Map<bigint, string>();
+
+/** A limit as the scripts take it: its decimal digits, "" for none. */
+export function limitArg(limit: bigint | null): string {
+  if (limit === null) return '';
+  let text = LIMITS.get(limit);
+  if (text === undefined) {
+    if (LIMITS.size >= 10_000) LIMITS.clear();
+    LIMITS.set(limit, (text = limit.toString()));
+  }
+  return text;
+}
+
+/** A reserve's arguments, and the script order of its counters (script position → counter index) to read the reply with. */
+export interface ReserveArgs extends ScriptArgs {
+  order: number[];
+}
+
+/**
+ * reserve.lua's KEYS and ARGV for a call's counters: period counters grouped by hash, rolling
+ * counters by head hash (a counter twice in the call has one head and bucket hash, and is checked
+ * and reserved twice). A head hash's newest bucket is the one its counters reserve in (`buckets`).
+ */
+export function encodeReserve(counters: readonly Counter[], at: CounterAddresses): ReserveArgs {
+  const n = counters.length;
+  const periodKeys: string[] = [];
+  const periodMembers: number[][] = [];
+  const headKeys: string[] = [];
+  const headFields: string[][] = [];
+  const headBucketKeys: string[][] = [];
+  const headWindows: RollingWindow[] = [];
+  const headNewest: string[] = [];
+  /** Per rolling counter: its head hash, and its place among that hash's heads. */
+  const headOf = new Array<number>(n);
+  const placeOf = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const key = at.keys[i]!;
+    const window = at.windows[i]!;
+    if (window === null) {
+      const p = periodKeys.indexOf(key);
+      if (p < 0) (periodKeys.push(key), periodMembers.push([i]));
+      else periodMembers[p]!.push(i);
+      continue;
+    }
+    let h = headKeys.indexOf(key);
+    if (h < 0) (h = headKeys.push(key) - 1), headFields.push([]), headBucketKeys.push([]), headWindows.push(window), headNewest.push(at.buckets[i]!);
+    const fields = headFields[h]!;
+    let x = fields.indexOf(at.fields[i]!);
+    if (x < 0) (x = fields.push(at.fields[i]!) - 1), headBucketKeys[h]!.push(at.bucketKeys[i]!);
+    (headOf[i] = h), (placeOf[i] = x);
+  }
+  const order: number[] = [];
+  const args: string[] = [countArg(periodKeys.length), countArg(headKeys.length)];
+  for (const members of periodMembers) {
+    args.push(countArg(members.length));
+    for (const i of members) args.push(at.fields[i]!);
+    for (const i of members) args.push(limitArg(counters[i]!.limit));
+    for (const i of members) (args.push(counters[i]!.amount.toString()), order.push(i));
+  }
+  // Rolling counters are numbered over the head hashes, 1 on: the second hash's after the first's.
+  const firstNumber = new Array<number>(headKeys.length);
+  for (let h = 0, number = 1; h < headKeys.length; h++) {
+    const fields = headFields[h]!;
+    const { bucketsPerSpan, spanSeconds } = WINDOW_ARGS[headWindows[h]!];
+    args.push(headNewest[h]!, bucketsPerSpan, spanSeconds, countArg(fields.length));
+    for (const field of fields) args.push(field);
+    firstNumber[h] = number;
+    number += fields.length;
+  }
+  for (let i = 0; i < n; i++) {
+    if (at.windows[i] === null) continue;
+    const c = counters[i]!;
+    args.push(countArg(firstNumber[headOf[i]!]! + placeOf[i]!), limitArg(c.limit), c.amount.toString());
+    order.push(i);
+  }
+  const keys = periodKeys;
+  for (const key of headKeys) keys.push(key);
+  for (const bucketKeys of headBucketKeys) for (const key of bucketKeys) keys.push(key);
+  return { keys, args, order };
+}
+
+/** A reserve's outcome without its reservation (the store adds that). */
+export type ReserveReply = { kind: 'admitted'; usage: bigint[] } | Exclude<ReserveOutcome, { kind: 'admitted' }>;
+
+const ADMITTED = 0;
+const REFUSED = 1;
+const MISSING = 2;
+
+/** reserve.lua's reply, in counter order (`order` from encodeReserve); throws on a reply of any other shape. */
+export function decodeReserveReply(reply: unknown, order: readonly number[]): ReserveReply {
+  const n = order.length;
+  if (!Array.isArray(reply) || !reply.every(Number.isInteger)) throw badReply('reserve', reply);
+  const position = (p: unknown) => {
+    if (typeof p !== 'number' || p < 0 || p >= n) throw badReply('reserve', reply);
+    return order[p]!;
+  };
+  const status = reply[0];
+  if (status === MISSING) {
+    if (reply.length < 2) throw badReply('reserve', reply);
+    const indices = new Array<number>(reply.length - 1);
+    for (let j = 1; j < reply.length; j++) indices[j - 1] = position(reply[j]);
+    return { kind: 'missing', indices: indices.sort((x, y) => x - y) };
+  }
+  const from = status === REFUSED ? 2 : 1;
+  if ((status !== ADMITTED && status !== REFUSED) || reply.length !== from + n) throw badReply('reserve', reply);
+  const usage = new Array<bigint>(n);
+  for (let p = 0; p < n; p++) usage[order[p]!] = BigInt(reply[from + p] as number);
+  return status === REFUSED ? { kind: 'refused', index: position(reply[1]), usage } : { kind: 'admitted', usage };
+}
+
+/**
+ * settle.lua's KEYS and ARGV: the counters whose amount changed (`deltas`, in counter order), by
+ * hash; the same field twice in a hash (a counter twice in the call) once, with the deltas summed.
+ * null when no amount changed (no settle is sent).
+ */
+export function encodeSettle(at: CounterAddresses, deltas: readonly bigint[]): ScriptArgs | null {
+  const n = deltas.length;
+  const periodKeys: string[] = [];
+  const periodMembers: number[][] = [];
+  const headKeys: string[] = [];
+  const headMembers: number[][] = [];
+  const sums = deltas.slice();
+  /** Adds counter i to its hash's members, or its delta to the member with its field. */
+  const join = (keys: string[], members: number[][], i: number) => {
+    const h = keys.indexOf(at.keys[i]!);
+    if (h < 0) return void (keys.push(at.keys[i]!), members.push([i]));
+    for (const m of members[h]!) if (at.fields[m] === at.fields[i]) return void (sums[m] = sums[m]! + sums[i]!);
+    members[h]!.push(i);
+  };
+  for (let i = 0; i < n; i++) {
+    if (deltas[i] === 0n) continue;
+    if (at.windows[i] === null) join(periodKeys, periodMembers, i);
+    else join(headKeys, headMembers, i);
+  }
+  if (!periodKeys.length && !headKeys.length) return null;
+  const keys = [...periodKeys, ...headKeys];
+  const args: string[] = [countArg(periodKeys.length)];
+  for (const members of periodMembers) {
+    args.push(countArg(members.length));
+    for (const i of members) args.push(at.fields[i]!);
+    for (const i of members) args.push(sums[i]!.toString());
+  }
+  args.push(countArg(headKeys.length));
+  for (const members of headMembers) {
+    args.push(WINDOW_ARGS[at.windows[members[0]!]!].bucketsPerSpan, countArg(members.length));
+    for (const i of members) (args.push(at.fields[i]!), keys.push(at.bucketKeys[i]!));
+    for (const i of members) args.push(at.buckets[i]!);
+    for (const i of members) args.push(sums[i]!.toString());
+  }
+  return { keys, args };
+}
+
+/** seed.lua's KEYS and ARGV: `values` as field, value pairs, the first one the guard (set unless held); ttlSeconds 0: no expiry. */
+export function encodeSeed(periodKey: string, ttlSeconds: number, values: ReadonlyArray<readonly [field: string, value: bigint]>): ScriptArgs {
+  if (!values.length) throw new RangeError('seed: no field to set');
+  if (!Number.isSafeInteger(ttlSeconds) || ttlSeconds < 0) throw new RangeError(`seed: bad TTL ${ttlSeconds}`);
+  const args = [String(ttlSeconds)];
+  for (const [field, value] of values) args.push(field, value.toString());
+  return { keys: [periodKey], args };
+}
+
+/** compare-and-add.lua's KEYS and ARGV. */
+export function encodeCompareAndAdd(periodKey: string, guard: { field: string; expected: bigint; next: bigint }, add: { field: string; delta: bigint }): ScriptArgs {
+  return { keys: [periodKey], args: [guard.field, guard.expected.toString(), guard.next.toString(), add.field, add.delta.toString()] };
+}
+
+/** seed.lua's reply: whether it set the counters (false: held already). */
+export const decodeSeedReply = (reply: unknown): boolean => decodeFlag('seed', reply);
+
+/** compare-and-add.lua's reply: whether it moved the guard and added. */
+export const decodeCompareAndAddReply = (reply: unknown): boolean => decodeFlag('compare-and-add', reply);
+
+/** settle.lua's reply: 0. */
+export function decodeSettleReply(reply: unknown): void {
+  if (reply !== 0) throw badReply('settle', reply);
+}
+
+function decodeFlag(script: string, reply: unknown): boolean {
+  if (reply !== 0 && reply !== 1) throw badReply(script, reply);
+  return reply === 1;
+}
+
+function badReply(script: string, reply: unknown): Error {
+  return new Error(`${script} script: unexpected reply ${JSON.stringify(reply)?.slice(0, 200)}`);
+}
