@@ -9,3 +9,6 @@ export { CredentialCipher, newCredentialKey } from './credentials';
 export { findApiKeyBySecret } from './api-key-lookup';
 export { containsPattern } from './like';
 export { seedMockCatalog, seedApiKey, MOCK_MODELS } from './seeders/catalog.seeder';
+export * from './invalidation';
+export * from './ledger';
+export * from './metering';

@@ -1,4 +1,4 @@
-import { CredentialCipher } from '@tollgate/db';
+import { CredentialCipher, enabledModels } from '@tollgate/db';
 import type { ModelPrices } from '@tollgate/domain';
 import type { Pool as PgPool } from 'pg';
 import { Pool } from 'undici';
@@ -47,13 +47,7 @@ export class Catalog {
   }
 
   async reload(): Promise<void> {
-    const { rows } = await this.db.query<{
-      name: string; groups: string[]; upstream_model: string; input_price_per_million: string; cached_input_price_per_million: string | null;
-      output_price_per_million: string; context_window: number; default_max_output_tokens: number; upstream_id: string; base_url: string; credential_ciphertext: string | null;
-    }>(`select m.name, m.groups, m.upstream_model, m.input_price_per_million, m.cached_input_price_per_million, m.output_price_per_million,
-               m.context_window, m.default_max_output_tokens,
-               u.id as upstream_id, u.base_url, u.credential_ciphertext
-          from models m join upstreams u on u.id = m.upstream_id where m.enabled`);
+    const rows = await enabledModels(this.db);
     const upstreams = new Map<string, Upstream>();
     const routes = new Map<string, ModelRoute>();
     for (const row of rows) {

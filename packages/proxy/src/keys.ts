@@ -1,4 +1,4 @@
-import { sha256Hex } from '@tollgate/db';
+import { lookUpKey, sha256Hex, type KeyRow } from '@tollgate/db';
 import { apiKeyStatus, availableModels, isWellFormedApiKey, keyLimitsOf, limitRules, organizationLimitsFromStored, projectQuotaFromStored, type AuditContentPolicy, type LimitRule } from '@tollgate/domain';
 import type { Pool as PgPool } from 'pg';
 import type { Catalog, ModelRoute } from './catalog';
@@ -26,14 +26,6 @@ interface Entry {
   key: KeyContext | null;
   loadedAt: number;
   catalogVersion: number;
-}
-
-interface KeyRow {
-  id: string; organization_id: string; project_id: string; created_by_id: string | null; owner: string; revoked_at: Date | null; expires_at: Date | null;
-  allowed_models: string[] | null; project_status: string; project_models: string[] | null; project_groups: string[] | null;
-  granted_models: string[]; granted_groups: string[]; audit_content_policy: AuditContentPolicy;
-  org_limits: Record<string, number | string | boolean | null>; project_quota: Record<string, number | string | boolean | null>;
-  rpm_limit: number | null; tpm_limit: number | null; daily_budget: string | null; wallet_active: boolean | null;
 }
 
 const NEGATIVE_TTL_MS = 2_000;
@@ -74,34 +66,26 @@ export class KeyCache {
   private async load(hash: string, now: number): Promise<Entry> {
     const generation = this.generation;
     const catalogVersion = this.catalog.version;
-    const { rows } = await this.db.query<KeyRow>(
-      `select k.id, k.organization_id, k.project_id, k.created_by_id, k.owner, k.revoked_at, k.expires_at, k.allowed_models,
-              p.status as project_status, p.allowed_models as project_models, p.allowed_groups as project_groups,
-              o.granted_models, o.granted_groups, o.audit_content_policy, o.limits as org_limits, p.quota as project_quota,
-              k.rpm_limit, k.tpm_limit, k.daily_budget, w.is_active as wallet_active
-         from api_keys k join projects p on p.id = k.project_id join organizations o on o.id = k.organization_id
-         left join wallets w on w.organization_id = k.organization_id
-        where k.key_hash = $1`,
-      [hash],
-    );
-    const entry: Entry = { key: rows[0] ? this.toContext(rows[0]) : null, loadedAt: now, catalogVersion };
+    const row = await lookUpKey(this.db, hash);
+    const entry: Entry = { key: row ? this.toContext(row) : null, loadedAt: now, catalogVersion };
     if (generation === this.generation) this.entries.set(hash, entry);
     return entry;
   }
 
   private toContext(row: KeyRow): KeyContext {
-    const project = row.project_models || row.project_groups ? { models: row.project_models ?? [], groups: row.project_groups ?? [] } : null;
-    const routes = availableModels(this.catalog.models, { models: row.granted_models, groups: row.granted_groups }, project, row.allowed_models) as ModelRoute[];
+    const project = row.project_allowed_models || row.project_allowed_groups ? { models: row.project_allowed_models ?? [], groups: row.project_allowed_groups ?? [] } : null;
+    const organization = { models: row.organization_granted_models, groups: row.organization_granted_groups };
+    const routes = availableModels(this.catalog.models, organization, project, row.allowed_models) as ModelRoute[];
     return {
       keyId: row.id, organizationId: row.organization_id, projectId: row.project_id, userId: row.owner === 'MEMBER' ? row.created_by_id : null,
       revokedAt: row.revoked_at, expiresAt: row.expires_at, projectArchived: row.project_status === 'ARCHIVED',
-      models: new Map(routes.map((r) => [r.name, r])), auditContentPolicy: row.audit_content_policy,
+      models: new Map(routes.map((r) => [r.name, r])), auditContentPolicy: row.organization_audit_content_policy,
       rules: limitRules(
         { organizationId: row.organization_id, projectId: row.project_id, keyId: row.id },
-        organizationLimitsFromStored(row.org_limits), projectQuotaFromStored(row.project_quota),
+        organizationLimitsFromStored(row.organization_limits), projectQuotaFromStored(row.project_quota),
         keyLimitsOf({ rpmLimit: row.rpm_limit, tpmLimit: row.tpm_limit, dailyBudget: row.daily_budget === null ? null : BigInt(row.daily_budget) }),
       ),
-      wallet: row.wallet_active === null ? 'none' : row.wallet_active ? 'active' : 'inactive',
+      wallet: row.wallet_is_active === null ? 'none' : row.wallet_is_active ? 'active' : 'inactive',
     };
   }
 

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { Catalog } from './catalog';
 import type { ProxyConfig } from './config';
 import { ProxyHandler } from './handler';
-import { PgInvalidationSource, RedisInvalidationSource, type Change, type InvalidationSource } from './invalidation';
+import { PgInvalidationSource, RedisInvalidationSource, type Change, type InvalidationSource } from '@tollgate/db';
 import { KeyCache } from './keys';
 import { ResponseDirectory } from './responses';
 import { UsageRecorder } from './usage/recorder';

@@ -1,5 +1,5 @@
 import { Project, seedApiKey } from '@tollgate/db';
-import { startInvalidationBridge } from '@tollgate/server/invalidation-bridge';
+import { startInvalidationBridge } from '@tollgate/db';
 import { Redis } from 'ioredis';
 import OpenAI from 'openai';
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { ApiKey, seedApiKey } from '@tollgate/db';
-import { startInvalidationBridge } from '@tollgate/server/invalidation-bridge';
+import { startInvalidationBridge } from '@tollgate/db';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { spawnProxy, type ProxyProcess } from './support/processes';

@@ -10,6 +10,8 @@ import { Migration20261123153519 } from './Migration20261123153519';
 import { Migration20261123161013 } from './Migration20261123161013';
 import { Migration20261123200000 } from './Migration20261123200000';
 import { Migration20261201084156 } from './Migration20261201084156';
+import { Migration20261201093000 } from './Migration20261201093000';
+import { Migration20261201094000 } from './Migration20261201094000';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +26,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123161013', class: Migration20261123161013 },
   { name: 'Migration20261123200000', class: Migration20261123200000 },
   { name: 'Migration20261201084156', class: Migration20261201084156 },
+  { name: 'Migration20261201093000', class: Migration20261201093000 },
+  { name: 'Migration20261201094000', class: Migration20261201094000 },
 ];

@@ -1,4 +1,5 @@
 import { bucketOf, formatMoney, isRateLimit, periodOf, resetDuration, ROLLING, type LimitRule, type LimitWindow, type Metric } from '@tollgate/domain';
+import { periodUsage } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { isFixed, type Counter, type LimitStore, type Reservation } from './limit-store';
@@ -24,8 +25,6 @@ export type Admission =
   | { kind: 'refused'; code: string; rateLimited: boolean; message: string; retryAfterSeconds: number | null; headers: Record<string, string> }
   | { kind: 'unavailable' };
 
-const SCOPE_COLUMN = { organization: 'organization_id', project: 'project_id', key: 'api_key_id' } as const;
-const METRIC_SUM = { requests: 'sum(forwarded)', tokens: 'sum(input_tokens + output_tokens)', money: 'sum(cost)' } as const;
 const WINDOW_WORD = { minute: 'per-minute', hour: 'per-hour', day: 'daily', month: 'monthly' } as const;
 
 /**
@@ -117,11 +116,7 @@ export class Limiter {
   /** Sums the period's usage from the hourly rollups and seeds the store with it. */
   private async rebuild(organizationId: string, rule: LimitRule, counter: Counter, nowMs: number) {
     const period = periodOf(rule.window as 'day' | 'month', new Date(nowMs), rule.resetDay);
-    const { rows } = await this.db.query<{ total: string | null }>(
-      `select ${METRIC_SUM[rule.metric]}::text as total from usage_hourly where ${SCOPE_COLUMN[rule.scope]} = $1 and hour >= $2`,
-      [rule.scopeId, period.start],
-    );
-    await this.store.seed(organizationId, counter, BigInt(rows[0]?.total ?? 0));
+    await this.store.seed(organizationId, counter, await periodUsage(this.db, rule, period.start));
   }
 }
 

@@ -1,3 +1,4 @@
+import { moneyInAfter, walletPosition, writeFrozenAmounts } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Counter, LimitStore } from './limit-store';
@@ -46,9 +47,8 @@ export class WalletSync {
 
   /** Seeds the counters from the wallet row (balance and last record, one snapshot), unless another caller did. */
   async seed(organizationId: string): Promise<void> {
-    const { rows } = await this.db.query<{ balance: string; last_seq: string }>('select balance, last_seq from wallets where organization_id = $1', [organizationId]);
-    const wallet = rows[0] ?? { balance: '0', last_seq: '0' };
-    await this.store.seed(organizationId, SPENT, -BigInt(wallet.balance), [[FROZEN, 0n], [LEDGER, BigInt(wallet.last_seq)]]);
+    const wallet = await walletPosition(this.db, organizationId);
+    await this.store.seed(organizationId, SPENT, -wallet.balance, [[FROZEN, 0n], [LEDGER, wallet.lastSeq]]);
     this.known.add(organizationId);
   }
 
@@ -64,15 +64,10 @@ export class WalletSync {
     for (let attempt = 0; attempt < 10; attempt++) {
       const [position] = await this.store.read(organizationId, [LEDGER]);
       if (position === null || position === undefined) return; // not seeded: the seed will read the balance
-      const { rows } = await this.db.query<{ money_in: string; last: string | null }>(
-        `select coalesce(sum(amount) filter (where type <> 'CONSUME'), 0)::text as money_in, max(seq)::text as last
-           from wallet_records where organization_id = $1 and seq > $2`,
-        [organizationId, position.toString()],
-      );
-      const last = rows[0]?.last;
-      if (!last) return;
+      const moneyIn = await moneyInAfter(this.db, organizationId, position);
+      if (!moneyIn) return;
       // Consumes after the position are in the store already (it charged them first).
-      if (await this.store.compareAndAdd(organizationId, LEDGER, position, BigInt(last), SPENT, -BigInt(rows[0]!.money_in))) return;
+      if (await this.store.compareAndAdd(organizationId, LEDGER, position, moneyIn.lastSeq, SPENT, -moneyIn.amount)) return;
     }
     this.logger.warn({ organizationId }, 'wallet money-in kept racing; the next notification or call catches up');
   }
@@ -95,12 +90,8 @@ export class WalletSync {
       else this.dirty.set(id, ticks - 1);
     }
     try {
-      const frozen = await Promise.all(ids.map((id) => this.store.read(id, [FROZEN]).then(([v]) => v ?? 0n)));
-      await this.db.query(
-        `update wallets w set frozen_amount = f.amount from unnest($1::uuid[], $2::bigint[]) as f(id, amount)
-          where w.organization_id = f.id and w.frozen_amount is distinct from f.amount`,
-        [ids, frozen.map(String)],
-      );
+      const frozen = await Promise.all(ids.map((id) => this.store.read(id, [FROZEN]).then(([v]) => [id, v ?? 0n] as const)));
+      await writeFrozenAmounts(this.db, new Map(frozen));
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'frozen amounts not written; retrying');
       for (const id of ids) this.dirty.set(id, Math.max(this.dirty.get(id) ?? 0, 1));

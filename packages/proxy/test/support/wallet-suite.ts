@@ -1,4 +1,4 @@
-import { startInvalidationBridge } from '@tollgate/server/invalidation-bridge';
+import { startInvalidationBridge } from '@tollgate/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnProxy } from './processes';
 import { startProxyWorld } from './proxy-harness';

@@ -1,6 +1,6 @@
-import { RedemptionBatch, RedemptionCode, sha256Hex, Wallet, WalletRecord, type EntityManager } from '@tollgate/db';
+import { appendMoneyIn, RedemptionBatch, RedemptionCode, sha256Hex, Wallet, WalletRecord } from '@tollgate/db';
 import {
-  conflict, DomainError, ErrorCode, formatRedemptionCode, invalid, normaliseRedemptionCode, notFound, parseInput, REDEMPTION_ALPHABET,
+  DomainError, ErrorCode, formatRedemptionCode, invalid, normaliseRedemptionCode, notFound, parseInput, REDEMPTION_ALPHABET,
   walletRecordsCsv, WalletRecordType, type WalletRecordRow,
 } from '@tollgate/domain';
 import { LockMode } from '@mikro-orm/core';
@@ -21,13 +21,6 @@ export async function getWallet(ctx: Context, organizationId: string): Promise<W
   return wallet && view(wallet);
 }
 
-/** The wallet row, created on first use, locked until the transaction ends: records of one wallet are written one at a time. */
-async function lockedWallet(em: EntityManager, organizationId: string): Promise<Wallet> {
-  await em.execute('insert into wallets (organization_id) values (?) on conflict do nothing', [organizationId]);
-  await em.execute('select 1 from wallets where organization_id = ? for update', [organizationId]);
-  return em.findOneOrFail(Wallet, { organization: organizationId }, { refresh: true });
-}
-
 const creditInput = z.object({
   amount: z.bigint().positive('must be positive'),
   reference: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
@@ -42,14 +35,8 @@ const creditInput = z.object({
 export async function creditWallet(ctx: Context, organizationId: string, input: z.input<typeof creditInput>): Promise<WalletType> {
   const { amount, reference, description } = parseInput(creditInput, input);
   await ctx.em.transactional(async (em) => {
-    await lockedWallet(em, organizationId);
-    const earlier = await em.findOne(WalletRecord, { organizationId, type: WalletRecordType.RECHARGE, reference });
-    if (earlier) {
-      if (earlier.amount !== amount) throw conflict('reference', `Reference "${reference}" already credited a different amount`);
-      return;
-    }
-    em.create(WalletRecord, { organizationId, type: WalletRecordType.RECHARGE, amount, reference, description: description ?? 'Credit' });
-    recordAudit(ctx, { action: 'wallet.credit', organizationId, targetType: 'Wallet', targetId: organizationId, after: { amount, reference } }, em);
+    const written = await appendMoneyIn(em, { organizationId, type: WalletRecordType.RECHARGE, amount, reference, description: description ?? 'Credit' });
+    if (written) recordAudit(ctx, { action: 'wallet.credit', organizationId, targetType: 'Wallet', targetId: organizationId, after: { amount, reference } }, em);
   });
   return (await getWallet(ctx, organizationId))!;
 }
@@ -148,9 +135,8 @@ export async function redeemCode(ctx: Context, organizationId: string, rawCode: 
       [organizationId, ctx.auth!.userId, sha256Hex(code)],
     );
     if (!claimed.length) throw new DomainError(ErrorCode.REDEMPTION_CODE_UNAVAILABLE, 'This code is unknown, expired or already redeemed', { field: 'code' });
-    await lockedWallet(em, organizationId);
     const { id, amount } = claimed[0]!;
-    em.create(WalletRecord, { organizationId, type: WalletRecordType.RECHARGE, amount: BigInt(amount), reference: `redemption:${id}`, description: `Redeemed code …${code.slice(-4)}` });
+    await appendMoneyIn(em, { organizationId, type: WalletRecordType.RECHARGE, amount: BigInt(amount), reference: `redemption:${id}`, description: `Redeemed code …${code.slice(-4)}` });
     recordAudit(ctx, { action: 'wallet.redeem', organizationId, targetType: 'Wallet', targetId: organizationId, after: { codeId: id, amount: BigInt(amount) } }, em);
   });
   return (await getWallet(ctx, organizationId))!;

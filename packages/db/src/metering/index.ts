@@ -1,0 +1,5 @@
+export { lookUpKey, type KeyRow } from './key-lookup';
+export { enabledModels, type CatalogRow } from './catalog';
+export { periodUsage } from './period-usage';
+export { moneyInAfter, walletPosition, writeFrozenAmounts } from './wallet-reads';
+export { consumeDescription, touchKeys, writeUsageBatch, type UsageEvent } from './usage-batch';

@@ -1,0 +1,106 @@
+import type { UsageSource } from '@tollgate/domain';
+import type pg from 'pg';
+import { appendConsumes } from '../ledger/consumes';
+
+/** One proxied call, as the request log and the rollups record it. */
+export interface UsageEvent {
+  requestId: string;
+  time: Date;
+  organizationId: string;
+  projectId: string;
+  apiKeyId: string;
+  userId: string | null;
+  model: string;
+  status: number;
+  /** Cached ones included. */
+  inputTokens: number;
+  cachedInputTokens: number;
+  /** Reasoning ones included. */
+  outputTokens: number;
+  reasoningTokens: number;
+  /** Null for a call that used nothing (refused before it went upstream). */
+  usageSource: UsageSource | null;
+  /** The Responses API's id of the answer. */
+  responseId: string | null;
+  /** Micro-units. */
+  cost: bigint;
+  /** Taken from the organization's prepaid wallet (micro-units; 0: none): written as the call's Consume record. */
+  charge: bigint;
+  latencyMs: number;
+  upstreamLatencyMs: number | null;
+  stream: boolean;
+  errorCode: string | null;
+  content: Record<string, unknown> | null;
+  /** Passed every check and went upstream: counts against request limits. */
+  forwarded: boolean;
+}
+
+/** What a call's Consume record says it was for. */
+export const consumeDescription = (e: Pick<UsageEvent, 'model' | 'inputTokens' | 'cachedInputTokens' | 'outputTokens'>): string =>
+  `${e.model}: ${e.inputTokens} input${e.cachedInputTokens > 0 ? ` (${e.cachedInputTokens} cached)` : ''} + ${e.outputTokens} output tokens`;
+
+/**
+ * Writes a batch of usage events in one transaction: the request-log rows
+ * (unique request id, so a retried batch is a no-op), the hourly rollups of
+ * the rows actually inserted, and their Consume records (appendConsumes).
+ */
+export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent[]): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const inserted = new Set((await insertLogsAndRollups(client, events)).map((r) => r.id));
+    const written = events.filter((e) => inserted.has(e.requestId));
+    await appendConsumes(client, written.map((e) => ({ organizationId: e.organizationId, requestLogId: e.requestId, charge: e.charge, time: e.time, description: consumeDescription(e) })));
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The request-log rows and the rollups of those inserted (not those already there), in one statement; answers the inserted ids. */
+async function insertLogsAndRollups(client: pg.PoolClient, events: readonly UsageEvent[]) {
+  const column = <T>(pick: (e: UsageEvent) => T) => events.map(pick);
+  const { rows } = await client.query<{ id: string }>(
+    `with incoming as (
+       select * from unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::int[], $9::int[], $10::int[],
+                            $11::bigint[], $12::int[], $13::int[], $14::bool[], $15::text[], $16::text[], $17::bool[],
+                            $18::int[], $19::int[], $20::usage_source[], $21::text[])
+         as t(id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, output_tokens, cost, latency_ms, upstream_latency_ms, stream, error_code, content, forwarded,
+              cached_input_tokens, reasoning_tokens, usage_source, response_id)
+     ), inserted as (
+       insert into request_logs (id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, usage_source,
+                                 cost, latency_ms, upstream_latency_ms, stream, error_code, content, response_id)
+       select id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, usage_source,
+              cost, latency_ms, upstream_latency_ms, stream, error_code, content::jsonb, response_id from incoming
+       on conflict (id) do nothing
+       returning id
+     ), rollups as (
+       insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
+       select gen_random_uuid(), date_trunc('hour', time, 'UTC'), organization_id, project_id, api_key_id, user_id, model,
+              count(*), count(*) filter (where status >= 400), count(*) filter (where forwarded), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost)
+         from incoming join inserted using (id) group by 2, 3, 4, 5, 6, 7
+       on conflict (hour, organization_id, project_id, api_key_id, user_id, model) do update set
+         requests = usage_hourly.requests + excluded.requests, errors = usage_hourly.errors + excluded.errors, forwarded = usage_hourly.forwarded + excluded.forwarded,
+         input_tokens = usage_hourly.input_tokens + excluded.input_tokens, cached_input_tokens = usage_hourly.cached_input_tokens + excluded.cached_input_tokens,
+         output_tokens = usage_hourly.output_tokens + excluded.output_tokens, reasoning_tokens = usage_hourly.reasoning_tokens + excluded.reasoning_tokens,
+         cost = usage_hourly.cost + excluded.cost
+     )
+     select id from inserted`,
+    [
+      column((e) => e.requestId), column((e) => e.time), column((e) => e.organizationId), column((e) => e.projectId), column((e) => e.apiKeyId),
+      column((e) => e.userId), column((e) => e.model), column((e) => e.status), column((e) => e.inputTokens), column((e) => e.outputTokens),
+      column((e) => e.cost.toString()), column((e) => e.latencyMs), column((e) => e.upstreamLatencyMs), column((e) => e.stream),
+      column((e) => e.errorCode), column((e) => (e.content ? JSON.stringify(e.content) : null)), column((e) => e.forwarded),
+      column((e) => e.cachedInputTokens), column((e) => e.reasoningTokens), column((e) => e.usageSource), column((e) => e.responseId),
+    ],
+  );
+  return rows;
+}
+
+/** Marks keys used now (the recorder writes this at most once a minute per key). */
+export async function touchKeys(db: pg.Pool, keyIds: readonly string[]): Promise<void> {
+  await db.query('update api_keys set last_used_at = now() where id = any($1::uuid[])', [keyIds]);
+}
