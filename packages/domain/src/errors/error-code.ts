@@ -17,6 +17,22 @@ export const ErrorCode = {
   /** A redemption code that is unknown, expired or already redeemed (one answer for all three). */
   REDEMPTION_CODE_UNAVAILABLE: 'REDEMPTION_CODE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  /** A request body that is not JSON or not a GraphQL request at all. */
+  MALFORMED_REQUEST: 'MALFORMED_REQUEST',
+  /** A request body over the server's limit. */
+  REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  /** A GraphQL document over the size or token limit. */
+  DOCUMENT_TOO_LARGE: 'DOCUMENT_TOO_LARGE',
+  /** Selections nested deeper than the limit. */
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  /** More aliases in one operation than the limit. */
+  QUERY_TOO_MANY_ALIASES: 'QUERY_TOO_MANY_ALIASES',
+  /** An operation whose estimated cost (lists counted by their size) is over the limit. */
+  QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
+  /** A browser request or WebSocket from an origin that may not use the session. */
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  /** Schema introspection is closed to this caller. */
+  INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
