@@ -3,15 +3,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { CredentialCipher, type MikroORM } from '@tollgate/db';
 import express from 'express';
-import { useServer } from 'graphql-ws/use/ws';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { WebSocketServer } from 'ws';
 import { LoginThrottle } from './auth/login-throttle';
 import type { Config } from './config';
 import { buildContext, httpRequestFacts, type AppServices, type Context } from './context';
 import { buildSchema } from './graphql/build-schema';
+import { graphqlHttpEdge, transportErrorHandler } from './graphql/edge/http';
+import { limitRules } from './graphql/edge/limits';
+import { edgePlugin } from './graphql/edge/plugin';
+import { serveGraphQLOverWebSocket } from './graphql/edge/socket';
 import { createFormatError } from './graphql/format-error';
 import { requestLogPlugin } from './graphql/request-log';
 import { startInvalidationBridge } from './invalidation-bridge';
@@ -38,29 +40,26 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   expressApp.set('trust proxy', 'loopback');
   const httpServer = createServer(expressApp);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown>, { context?: Context }>(
-    {
-      schema,
-      context: async ({ extra }) =>
-        buildContext(services, { cookieHeader: extra.request.headers.cookie, authorization: extra.request.headers.authorization, ip: extra.request.socket.remoteAddress ?? null }),
-    },
-    wsServer,
-  );
+  const formatError = createFormatError(logger, { hideSuggestions: config.graphql.introspection !== 'anonymous' });
+  const ws = serveGraphQLOverWebSocket(httpServer, schema, services, formatError);
 
   const apollo = new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
+    // Who may introspect is the edge plugin's decision (GRAPHQL_INTROSPECTION), per caller.
     introspection: true,
-    formatError: createFormatError(logger),
+    validationRules: limitRules(config.graphql),
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestLogPlugin(logger), ApolloServerPluginDrainHttpServer({ httpServer }), { async serverWillStart() { return { drainServer: async () => { await wsCleanup.dispose(); } }; } }],
+    plugins: [requestLogPlugin(logger), edgePlugin(schema, config.graphql), ApolloServerPluginDrainHttpServer({ httpServer }), { async serverWillStart() { return { drainServer: async () => { await ws.dispose(); } }; } }],
   });
   await apollo.start();
 
   expressApp.get('/health', (_req, res) => void res.json({ status: 'ok' }));
-  expressApp.use('/graphql', express.json({ limit: '2mb' }), expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, httpRequestFacts(req, res)) }));
+  expressApp.use('/graphql', ...graphqlHttpEdge(config, formatError), expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, httpRequestFacts(req, res)) }));
   serveSpa(expressApp, config.webDist, logger);
+  expressApp.use(transportErrorHandler(formatError));
 
   outbox.start();
   const bridge = config.redisUrl && config.databaseUrl ? await startInvalidationBridge(config.databaseUrl, config.redisUrl, logger) : null;

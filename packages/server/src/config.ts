@@ -22,10 +22,41 @@ const schema = z.object({
   /** Several proxies: cache invalidations are relayed to Redis pub/sub. */
   REDIS_URL: z.url().optional(),
   WEB_DIST: z.string().optional(),
+  /** `production` closes introspection to anonymous callers unless GRAPHQL_INTROSPECTION says otherwise. */
+  NODE_ENV: z.string().default('development'),
+  /** Who may introspect the schema: anyone, signed-in callers (sessions and API tokens), or nobody. */
+  GRAPHQL_INTROSPECTION: z.enum(['anonymous', 'authenticated', 'off']).optional(),
+  /** Browser origins besides PUBLIC_URL's that may call /graphql (HTTP and WebSocket), comma-separated. */
+  GRAPHQL_ALLOWED_ORIGINS: z.string().optional(),
+  /** Nesting of selections (fragments flattened). The SPA's deepest operation nests 5. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  /** Fields counted once, and again for every item a list may return (its first/limit/size, or 10). */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(20_000),
+  GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1).default(102_400),
+  /** Lexical tokens in the document: bounds parsing and validation work (the SPA's largest operation has 92). */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(1).default(5_000),
+  /** The whole JSON body, variables included (a 1 MiB invitation CSV must fit). */
+  GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1).default(2_097_152),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
+
+export type IntrospectionPolicy = 'anonymous' | 'authenticated' | 'off';
+
+/** The GraphQL edge's limits, applied alike over HTTP and WebSocket before anything executes. */
+export interface GraphQLEdgeConfig {
+  introspection: IntrospectionPolicy;
+  /** Origins (scheme://host[:port]) besides PUBLIC_URL's that browsers may call from. */
+  allowedOrigins: string[];
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxDocumentBytes: number;
+  maxTokens: number;
+  maxBodyBytes: number;
+}
 
 /** Parses the environment once; nothing else reads process.env. */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
@@ -36,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration: ${issue.path.join('.')} ${issue.message}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   // Without PUBLIC_URL, links follow the port actually bound (see App.listen), which differs when PORT is 0.
   return {
@@ -53,5 +85,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(import.meta.dirname, '../../web/dist'),
     logLevel: e.LOG_LEVEL,
+    production,
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? (production ? 'authenticated' : 'anonymous'),
+      allowedOrigins: parseOrigins(e.GRAPHQL_ALLOWED_ORIGINS ?? ''),
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxDocumentBytes: e.GRAPHQL_MAX_DOCUMENT_BYTES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+    } satisfies GraphQLEdgeConfig,
   };
+}
+
+/** 'https://a.example, http://localhost:5173/' -> their origins; anything but an http(s) origin is refused. */
+function parseOrigins(list: string): string[] {
+  return list.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+    const url = URL.canParse(entry) ? new URL(entry) : null;
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+      throw new Error(`Invalid configuration: GRAPHQL_ALLOWED_ORIGINS ${JSON.stringify(entry)} is not an origin like https://app.example.com`);
+    }
+    return url.origin;
+  });
 }

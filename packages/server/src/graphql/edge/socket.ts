@@ -1,0 +1,97 @@
+import { ErrorCode } from '@tollgate/domain';
+import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { buildContext, type AppServices, type RequestFacts } from '../../context';
+import { graphqlAnswer, refusal } from '../format-error';
+import { documentSizeRefusal, limitRules } from './limits';
+import { createOperationGuard } from './operation';
+import { originAllowed } from './origin';
+
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+type ConnectionParams = Record<string, unknown>;
+
+/**
+ * GraphQL over WebSocket (graphql-ws) on /graphql, under the rules of the
+ * HTTP edge: the upgrade is refused from a foreign Origin (a socket has no
+ * CORS preflight, so this is its CSRF check); the session cookie counts only
+ * when the browser's Origin is allowed; an API token comes as
+ * `connectionParams.authorization: "Bearer tgb_…"`; every operation meets
+ * the same size, depth, alias, introspection and cost limits, and every
+ * error leaves through the same formatter.
+ */
+export function serveGraphQLOverWebSocket(httpServer: Server, schema: GraphQLSchema, services: AppServices, format: FormatError): { dispose(): Promise<void> } {
+  const { config } = services;
+  const edge = config.graphql;
+  const rules = [...specifiedRules, ...limitRules(edge)];
+  const guard = createOperationGuard(schema, edge);
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: edge.maxBodyBytes });
+
+  httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      return refuseUpgrade(socket, format, refusal(ErrorCode.NOT_FOUND, 'WebSocket connections are served on /graphql only'));
+    }
+    if (!originAllowed(config, request.headers.origin, request.headers.host)) {
+      return refuseUpgrade(socket, format, refusal(ErrorCode.ORIGIN_NOT_ALLOWED, `WebSocket connections from ${String(request.headers.origin)} are not allowed`));
+    }
+    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+  });
+
+  const server = useServer<ConnectionParams>(
+    {
+      schema,
+      async onSubscribe(ctx, _id, payload) {
+        try {
+          const refused = documentSizeRefusal(edge, payload.query);
+          if (refused) return [refused];
+          let document;
+          try {
+            document = parse(payload.query, { maxTokens: edge.maxTokens });
+          } catch (error) {
+            return [tagged(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+          }
+          const invalid = validate(schema, document, rules);
+          if (invalid.length) return invalid.map((error) => tagged(error, 'GRAPHQL_VALIDATION_FAILED'));
+          const operation = getOperationAST(document, payload.operationName);
+          if (!operation) return [refusal(ErrorCode.VALIDATION, 'Name the operation to run (operationName)')];
+          const contextValue = await buildContext(services, socketFacts(ctx.extra.request, ctx.connectionParams, services));
+          const variables = payload.variables ?? undefined;
+          const refusedOperation = guard({ document, operation, variables, auth: contextValue.auth });
+          if (refusedOperation) return [refusedOperation];
+          return { schema, document, operationName: payload.operationName, variableValues: variables, contextValue };
+        } catch (error) {
+          // Thrown, graphql-ws would close the socket with the message as its reason: it leaves masked instead.
+          return [new GraphQLError('unexpected', { originalError: error as Error })];
+        }
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined),
+    },
+    wsServer,
+  );
+  return { dispose: async () => void (await server.dispose()) };
+}
+
+/** The HTTP facts of a socket: the Bearer token from connectionParams (or the upgrade's header), the cookie only from an allowed Origin. */
+function socketFacts(request: IncomingMessage, params: ConnectionParams | undefined, services: AppServices): RequestFacts {
+  const param = params?.authorization ?? params?.Authorization;
+  const { origin, host, cookie, authorization } = request.headers;
+  // Browsers always send Origin on a WebSocket; without one the caller is no browser and brings a token, not a cookie.
+  const cookieAllowed = origin !== undefined && originAllowed(services.config, origin, host);
+  return { authorization: typeof param === 'string' ? param : authorization, cookieHeader: cookieAllowed ? cookie : undefined, ip: request.socket.remoteAddress ?? null };
+}
+
+/** graphql-js's own parse and validation errors, marked as Apollo marks them so the formatter answers both transports alike. */
+function tagged(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error.originalError, extensions: { ...error.extensions, code } });
+}
+
+/** An HTTP answer on the upgrading socket, in GraphQL's error shape. */
+function refuseUpgrade(socket: Duplex, format: FormatError, error: GraphQLError) {
+  const formatted = format(error.toJSON(), error);
+  const status = graphqlAnswer(formatted.extensions?.code as ErrorCode).status;
+  const body = JSON.stringify({ errors: [formatted] });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
