@@ -68,3 +68,25 @@ async function actorForTarget(ctx: Context, args: Record<string, unknown>, root:
   if (!actor?.orgRole) throw notFound('Project');
   return actor;
 }
+
+/**
+ * The GraphQL enum of a scope's actions, named after the action without its
+ * scope: 'organization.members.manage' is MEMBERS_MANAGE, 'project.keys.manageAll'
+ * KEYS_MANAGE_ALL. Its values are the actions themselves, so a resolver answers
+ * what the matrix computed (`orgPermissionsOf`) and a new action shows up by itself.
+ */
+export function permissionEnum<A extends string>(actions: readonly A[]): Record<string, A> {
+  const name = (action: string) => action.split('.').slice(1).join('_').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  return Object.fromEntries(actions.map((action) => [name(action), action]));
+}
+
+/** Whether a domain rule written as an assertion (`assertMayChangeMember`, …) lets this through. */
+export function holds(rule: () => void): boolean {
+  try {
+    rule();
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
+}

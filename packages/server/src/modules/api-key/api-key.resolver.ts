@@ -2,10 +2,10 @@ import { ApiKey, Project } from '@tollgate/db';
 import { apiKeyStatus, ApiKeyStatus, ProjectStatus } from '@tollgate/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UserType } from '../../auth/auth.types';
-import type { Context } from '../../context';
+import { once, type Context } from '../../context';
 import { Can } from '../../graphql/can';
 import { keyModels } from '../catalog/model-access.service';
-import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey, setApiKeyLimits } from './api-key.service';
+import { createApiKey, listApiKeys, mayManageKey, revokeApiKey, rotateApiKey, setApiKeyLimits } from './api-key.service';
 import { ApiKeyLimitsInput, ApiKeyLimitsType, ApiKeyType, CreateApiKeyInput, CreatedApiKeyType, RotatedApiKeyType } from './api-key.types';
 
 const PROJECT = { project: 'projectId' };
@@ -54,9 +54,24 @@ export class ApiKeyResolver {
   }
 
   @FieldResolver(() => ApiKeyStatus)
-  async status(@Root() key: ApiKey) {
-    const project = (await key.project.load()) as Project;
-    return apiKeyStatus(key, project.status === ProjectStatus.ARCHIVED, new Date());
+  status(@Root() key: ApiKey) {
+    return statusOf(key);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may revoke, rotate and limit this key: their own key, or any with KEYS_MANAGE_ALL.' })
+  async viewerCanManage(@Root() key: ApiKey, @Ctx() ctx: Context) {
+    return mayManageKey(ctx, key, (await key.project.load()) as Project);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may revoke this key now: they manage it and it is not revoked yet.' })
+  async viewerCanRevoke(@Root() key: ApiKey, @Ctx() ctx: Context) {
+    return !key.revokedAt && (await this.viewerCanManage(key, ctx));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may rotate this key now: they manage it, it is ACTIVE, and it has no successor yet (a rotated key works out its grace period; rotate its successor).' })
+  async viewerCanRotate(@Root() key: ApiKey, @Ctx() ctx: Context) {
+    if ((await statusOf(key)) !== ApiKeyStatus.ACTIVE || (await rotatedKeyIds(ctx, key.project.id)).has(key.id)) return false;
+    return this.viewerCanManage(key, ctx);
   }
 
   @FieldResolver(() => UserType, { nullable: true })
@@ -73,4 +88,17 @@ export class ApiKeyResolver {
   effectiveModels(@Root() key: ApiKey, @Ctx() ctx: Context) {
     return keyModels(ctx, key);
   }
+}
+
+async function statusOf(key: ApiKey) {
+  const project = (await key.project.load()) as Project;
+  return apiKeyStatus(key, project.status === ProjectStatus.ARCHIVED, new Date());
+}
+
+/** The keys of a project that were rotated already (they have a successor): one query per project and request. */
+function rotatedKeyIds(ctx: Context, projectId: string): Promise<Set<string>> {
+  return once(ctx, `apiKey.rotated:${projectId}`, async () => {
+    const rows = await ctx.em.createQueryBuilder(ApiKey).select('rotatedFromId').where({ project: projectId, rotatedFromId: { $ne: null } }).execute<Array<{ rotatedFromId: string }>>('all', true);
+    return new Set(rows.map((row) => row.rotatedFromId));
+  });
 }

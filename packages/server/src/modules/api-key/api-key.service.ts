@@ -76,12 +76,17 @@ export async function listApiKeys(ctx: Context, projectId: string) {
   return ctx.em.find(ApiKey, { project: projectId, ...scope }, { orderBy: { createdAt: 'desc', id: 'asc' } });
 }
 
+/** Who may revoke, rotate or limit a key: its creator while it is theirs (not a service account's), and whoever manages all of the project's keys. */
+export async function mayManageKey(ctx: Context, key: ApiKey, project: Project): Promise<boolean> {
+  const own = key.owner === ApiKeyOwner.MEMBER && !!ctx.auth && key.createdBy?.id === ctx.auth.userId;
+  return own || (await mayManageAll(ctx, project));
+}
+
 /** A key the caller may manage; another member's key answers as missing, as it does in their list. */
 async function manageableKey(ctx: Context, em: EntityManager, projectId: string, id: string) {
   const key = await em.findOne(ApiKey, { id: parseId(id), project: projectId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const project = await ctx.em.findOneOrFail(Project, projectId);
-  const own = key?.owner === ApiKeyOwner.MEMBER && key.createdBy?.id === ctx.auth!.userId;
-  if (!key || !(own || (await mayManageAll(ctx, project)))) throw notFound('API key');
+  if (!key || !(await mayManageKey(ctx, key, project))) throw notFound('API key');
   return { key, project };
 }
 

@@ -1,10 +1,11 @@
 import { Organization } from '@tollgate/db';
-import { orgPermissionsOf } from '@tollgate/domain';
+import { assertMayInviteAs, can, ORG_ROLES, orgPermissionsOf, type OrgAction } from '@tollgate/domain';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { Can } from '../../graphql/can';
+import { Can, holds } from '../../graphql/can';
+import { OrgRole } from '../../graphql/enums';
 import { createOrganization, listAllOrganizations, myOrganizations, updateOrganization } from './organization.service';
-import { CreateOrganizationInput, OrganizationType, OrganizationViewerType, UpdateOrganizationInput } from './organization.types';
+import { CreateOrganizationInput, OrganizationType, OrganizationViewerType, OrgPermission, UpdateOrganizationInput } from './organization.types';
 
 @Resolver(() => OrganizationType)
 export class OrganizationResolver {
@@ -43,5 +44,18 @@ export class OrganizationResolver {
     const actor = await ctx.access.actorInOrganization(organization.id);
     if (!actor?.orgRole) return null;
     return { role: actor.orgRole, grants: [...(actor.orgGrants ?? [])], permissions: orgPermissionsOf(actor) };
+  }
+
+  @FieldResolver(() => [OrgPermission], { description: 'The organization-level actions the caller holds here, computed by the permission matrix; empty outside the organization.' })
+  async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrgAction[]> {
+    const actor = await ctx.access.actorInOrganization(organization.id);
+    return actor?.orgRole ? orgPermissionsOf(actor) : [];
+  }
+
+  @FieldResolver(() => [OrgRole], { description: 'The roles the caller may invite people as (only an admin invites admins); empty without MEMBERS_MANAGE.' })
+  async viewerInvitableRoles(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrgRole[]> {
+    const actor = await ctx.access.actorInOrganization(organization.id);
+    if (!actor?.orgRole || !can(actor, 'organization.members.manage')) return [];
+    return ORG_ROLES.filter((role) => holds(() => assertMayInviteAs(actor.orgRole!, role)));
   }
 }

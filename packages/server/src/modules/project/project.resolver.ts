@@ -1,5 +1,5 @@
 import { Project, ProjectMember } from '@tollgate/db';
-import { effectiveProjectRole, projectPermissionsOf } from '@tollgate/domain';
+import { effectiveProjectRole, projectPermissionsOf, type ProjectAction } from '@tollgate/domain';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { UserType } from '../../auth/auth.types';
@@ -8,7 +8,7 @@ import { Can, VisibleWith } from '../../graphql/can';
 import { ProjectRole } from '../../graphql/enums';
 import { MoneyScalar } from '../../graphql/scalars';
 import * as projects from './project.service';
-import { CreateProjectInput, ProjectMemberType, ProjectType, ProjectViewerType, UpdateProjectInput } from './project.types';
+import { CreateProjectInput, ProjectMemberType, ProjectPermission, ProjectType, ProjectViewerType, UpdateProjectInput } from './project.types';
 
 @Resolver(() => ProjectType)
 export class ProjectResolver {
@@ -110,6 +110,12 @@ export class ProjectResolver {
   async viewer(@Root() project: Project, @Ctx() ctx: Context): Promise<ProjectViewerType> {
     const actor = await ctx.access.actorInProject(project);
     return actor ? { role: effectiveProjectRole(actor), permissions: projectPermissionsOf(actor) } : { role: null, permissions: [] };
+  }
+
+  @FieldResolver(() => [ProjectPermission], { description: 'The project-level actions the caller holds here, computed by the permission matrix (org admins act as OWNER); empty for an org member outside the project.' })
+  async viewerPermissions(@Root() project: Project, @Ctx() ctx: Context): Promise<ProjectAction[]> {
+    const actor = await ctx.access.actorInProject(project);
+    return actor ? projectPermissionsOf(actor) : [];
   }
 }
 

@@ -1,7 +1,13 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { PROJECT_ACTIONS } from '@tollgate/domain';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { permissionEnum } from '../../graphql/can';
 import { ProjectEnvironment, ProjectRole, ProjectStatus } from '../../graphql/enums';
 import { MoneyScalar } from '../../graphql/scalars';
+
+/** The project-level actions of the permission matrix, as a closed set the SPA is typed against. */
+export const ProjectPermission = permissionEnum(PROJECT_ACTIONS);
+registerEnumType(ProjectPermission, { name: 'ProjectPermission', description: 'A project-level action of the permission matrix (project.keys.manageAll is KEYS_MANAGE_ALL).' });
 
 /**
  * Every org member sees a project's name and status; the other fields answer
@@ -27,7 +33,7 @@ export class ProjectMemberType {
 @ObjectType('ProjectViewer')
 export class ProjectViewerType {
   @Field(() => ProjectRole, { nullable: true, description: 'Effective role: org admins act as OWNER.' }) role?: ProjectRole | null;
-  @Field(() => [String], { description: 'Project-level actions of the permission matrix the caller holds.' }) permissions!: string[];
+  @Field(() => [String], { description: 'Project-level actions of the permission matrix the caller holds.', deprecationReason: 'Use Project.viewerPermissions, typed.' }) permissions!: string[];
 }
 
 @InputType()

@@ -1,7 +1,7 @@
 import { Organization, OrganizationVerification } from '@tollgate/db';
-import { VerificationStatus } from '@tollgate/domain';
+import { can, VerificationStatus, VerificationTier } from '@tollgate/domain';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import { once, type Context } from '../../context';
 import { Can } from '../../graphql/can';
 import { OrganizationType } from '../organization/organization.types';
 import { capsOf, latestVerification, reviewVerification, setOrganizationCaps, submitVerification, verificationQueue } from './verification.service';
@@ -49,7 +49,14 @@ export class VerificationResolver {
 export class OrganizationVerificationFieldsResolver {
   @FieldResolver(() => OrganizationVerificationType, { nullable: true, description: 'The latest verification request.' })
   verification(@Root() organization: Organization, @Ctx() ctx: Context) {
-    return latestVerification(ctx, organization.id);
+    return latest(ctx, organization);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the caller may submit a verification request now: with CONFIGURE, while the organization is not verified and no request is pending (what submitOrganizationVerification checks).' })
+  async viewerCanRequestVerification(@Root() organization: Organization, @Ctx() ctx: Context) {
+    const actor = await ctx.access.actorInOrganization(organization.id);
+    if (!actor?.orgRole || !can(actor, 'organization.configure') || organization.verificationTier === VerificationTier.ENTERPRISE_VERIFIED) return false;
+    return (await latest(ctx, organization))?.status !== VerificationStatus.PENDING;
   }
 
   @FieldResolver(() => OrganizationCapsType)
@@ -57,3 +64,6 @@ export class OrganizationVerificationFieldsResolver {
     return capsOf(organization);
   }
 }
+
+/** The latest request, read once per organization and request for both fields that need it. */
+const latest = (ctx: Context, organization: Organization) => once(ctx, `verification.latest:${organization.id}`, () => latestVerification(ctx, organization.id));
