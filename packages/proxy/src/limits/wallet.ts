@@ -52,6 +52,13 @@ export class WalletSync {
     this.known.add(organizationId);
   }
 
+  /** What the store holds for a wallet (available = balance − frozen as the calls see it), or null before it is seeded. */
+  async state(organizationId: string): Promise<{ available: bigint; frozen: bigint; ledgerSeq: bigint } | null> {
+    const [spent, frozen, ledgerSeq] = await this.store.read(organizationId, [SPENT, FROZEN, LEDGER]);
+    if (spent === null || spent === undefined || ledgerSeq === null || ledgerSeq === undefined) return null;
+    return { available: -spent, frozen: frozen ?? 0n, ledgerSeq };
+  }
+
   /** Money came into the ledger: adds every record after the store's position, once; retried until it is. */
   moneyIn(organizationId: string): Promise<void> {
     return this.applyLedger(organizationId).catch((err) => {
