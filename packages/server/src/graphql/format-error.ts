@@ -68,7 +68,7 @@ export function refusal(code: ErrorCode, message: string): GraphQLError {
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 /** graphql-js's words when `parse` stops at ParseOptions.maxTokens. */
-const TOKEN_LIMIT = /^Syntax Error: Document contains more than \d+ tokens/;
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
 
 export interface FormatErrorOptions {
   /** Drops graphql-js's "Did you mean …?" hints, which would spell out the schema to callers who may not introspect it. */

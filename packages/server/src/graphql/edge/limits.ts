@@ -13,7 +13,8 @@ import { refusal } from '../format-error';
 export function limitRules(edge: GraphQLEdgeConfig): ValidationRule[] {
   return [
     maxDepthRule({ n: edge.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [report(ErrorCode.QUERY_TOO_DEEP)] }),
-    maxAliasesRule({ n: edge.maxAliases, propagateOnRejection: false, onReject: [report(ErrorCode.QUERY_TOO_MANY_ALIASES)] }),
+    // Every alias counts, __typename's too (armor lets those through by default).
+    maxAliasesRule({ n: edge.maxAliases, allowList: [], propagateOnRejection: false, onReject: [report(ErrorCode.QUERY_TOO_MANY_ALIASES)] }),
   ];
 }
 
