@@ -154,3 +154,11 @@ describe('the Origin of browser requests', () => {
     expect(((await response.json()) as { data: { me: { id: string } } }).data.me.id).toBeTruthy();
   });
 });
+
+describe('introspection outside production (default: anonymous)', () => {
+  it('answers anonymous introspection, with "Did you mean" hints', async () => {
+    const anonymous = h.anonymous();
+    expect((await anonymous.gql('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await anonymous.gql('{ mee { id } }')).errors![0]!.message).toMatch(/Did you mean "me"/);
+  });
+});
