@@ -60,7 +60,7 @@ let clock = START;
 
 async function call(limiter: Limiter, stepMs: number) {
   const now = (clock += stepMs);
-  const admission = await limiter.admit(ids.organizationId, rules, reserved, now);
+  const admission = await limiter.admit({ organizationId: ids.organizationId, rules, amounts: reserved, nowMs: now, wallet: false });
   if (admission.kind !== 'admitted') throw new Error(`not admitted: ${JSON.stringify(admission, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`);
   await limiter.settle(admission.hold!, actual, 0n);
 }

@@ -3,7 +3,8 @@ import { pino, type Logger } from 'pino';
 import { createServer, type Server } from 'node:http';
 import { Catalog } from './catalog';
 import type { ProxyConfig } from './config';
-import { ProxyHandler } from './handler';
+import { CallPipeline } from './call/pipeline';
+import { ProxyRouter } from './router';
 import { PgInvalidationSource, RedisInvalidationSource, type Change, type InvalidationSource } from '@tollgate/db';
 import { KeyCache } from './keys';
 import { ResponseDirectory } from './responses';
@@ -35,7 +36,8 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
   const store: LimitStore = config.limitStore === 'redis' ? await connectedRedisStore(config.redisUrl!, logger) : new MemoryLimitStore();
   const limiter = new Limiter(store, db, { failOpenRateLimits: config.failOpenRateLimits }, logger);
   const wallets = limiter.wallets;
-  const handler = new ProxyHandler(config, keys, recorder, limiter, new ResponseDirectory(db), logger);
+  const responses = new ResponseDirectory(db);
+  const router = new ProxyRouter(keys, recorder, new CallPipeline(config, recorder, limiter, responses, logger), responses, logger);
 
   const invalidations: InvalidationSource = config.redisUrl ? new RedisInvalidationSource(config.redisUrl, logger) : new PgInvalidationSource(config.databaseUrl, logger);
   const reloadCatalog = () => catalog.reload().then(() => keys.clear()).catch((err) => logger.error({ err }, 'catalog reload failed'));
@@ -46,7 +48,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
   };
   await invalidations.start(onChange, () => void reloadCatalog().then(() => wallets.catchUp()));
 
-  const server = createServer({ keepAliveTimeout: 65_000 }, handler.handle);
+  const server = createServer({ keepAliveTimeout: 65_000 }, router.handle);
   return {
     server,
     recorder,
@@ -56,7 +58,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
         server.listen(config.port, config.host, () => resolve(`http://localhost:${(server.address() as { port: number }).port}`));
       }),
     async close() {
-      handler.draining = true;
+      router.draining = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive sockets go idle as their calls finish: close them as they do, and everything after 30 s.

@@ -104,7 +104,7 @@ function ledgerProperty(name: string, makeStore: () => LimitStore) {
           for (const o of ops) {
             if (o.kind === 'recharge') await credit(ids[o.wallet]!, WalletRecordType.RECHARGE, o.amount);
             else if (o.kind === 'reserve') {
-              const admission = await limiter.admit(ids[o.wallet]!, [], { requests: 1n, tokens: 0n, money: o.amount }, Date.now(), true);
+              const admission = await limiter.admit({ organizationId: ids[o.wallet]!, rules: [], amounts: { requests: 1n, tokens: 0n, money: o.amount }, nowMs: Date.now(), wallet: true });
               check(admission.kind !== 'unavailable', 'the store was unavailable');
               if (admission.kind === 'admitted') open.push({ wallet: o.wallet, hold: admission.hold! });
             } else if (o.kind === 'settle' || o.kind === 'void') {

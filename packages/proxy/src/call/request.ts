@@ -1,7 +1,7 @@
 import { costMicros } from '@tollgate/domain';
 import { promptsOf, promptTokens } from '@tollgate/domain/tokens';
-import type { ModelRoute } from './catalog';
-import type { Amounts } from './limits/limiter';
+import type { ModelRoute } from '../catalog';
+import type { Amounts } from '../limits/limiter';
 
 /** The metered endpoints, by the path clients call. */
 export type Endpoint = 'chat' | 'completions' | 'embeddings' | 'responses';

@@ -19,10 +19,22 @@ export interface Hold {
   reservedMoney: bigint;
 }
 
+/** A call to check: its organization, the rules it must fit in, what it may use at most, and whether its organization's wallet pays. */
+export interface AdmissionRequest {
+  organizationId: string;
+  rules: LimitRule[];
+  amounts: Amounts;
+  nowMs: number;
+  wallet: boolean;
+}
+
+/** What refused a call: a limit (a rate limit, or a quota or budget), or the wallet's available money. */
+export type Refuser = { kind: 'limit'; rule: LimitRule; rateLimited: boolean } | { kind: 'wallet' };
+
 export type Admission =
   /** hold: null when admitted unchecked (the store down, rate limits set to fail open). */
   | { kind: 'admitted'; hold: Hold | null; headers: Record<string, string> }
-  | { kind: 'refused'; code: string; rateLimited: boolean; message: string; retryAfterSeconds: number | null; headers: Record<string, string> }
+  | { kind: 'refused'; by: Refuser; code: string; message: string; retryAfterSeconds: number | null; headers: Record<string, string> }
   | { kind: 'unavailable' };
 
 const WINDOW_WORD = { minute: 'per-minute', hour: 'per-hour', day: 'daily', month: 'monthly' } as const;
@@ -50,7 +62,7 @@ export class Limiter {
   }
 
   /** Checks and reserves the call's amounts against its rules and, for a prepaid organization (`wallet`), against its wallet. */
-  async admit(organizationId: string, rules: LimitRule[], amounts: Amounts, nowMs: number, wallet = false): Promise<Admission> {
+  async admit({ organizationId, rules, amounts, nowMs, wallet }: AdmissionRequest): Promise<Admission> {
     const n = rules.length;
     const states = new Array<RuleState>(n);
     const counters = new Array<Counter>(n);
@@ -80,7 +92,7 @@ export class Limiter {
         if (outcome.index >= n) {
           const available = -outcome.usage[outcome.index]!;
           return {
-            kind: 'refused', code: 'wallet_insufficient_funds', rateLimited: false, retryAfterSeconds: null, headers,
+            kind: 'refused', by: { kind: 'wallet' }, code: 'wallet_insufficient_funds', retryAfterSeconds: null, headers,
             message: `The organization's wallet has $${formatMoney(available > 0n ? available : 0n)} available and this call needs up to $${formatMoney(amounts.money)}. Add funds to continue.`,
           };
         }
@@ -88,7 +100,7 @@ export class Limiter {
         const resetsAtMs = resetAtMs(rule.window, states[outcome.index]!, nowMs);
         const used = outcome.usage[outcome.index]!;
         return {
-          kind: 'refused', code: rule.code, rateLimited: isRateLimit(rule), headers,
+          kind: 'refused', by: { kind: 'limit', rule, rateLimited: isRateLimit(rule) }, code: rule.code, headers,
           retryAfterSeconds: Math.max(1, Math.ceil((resetsAtMs - nowMs) / 1000)),
           message: `${capitalise(rule.scope)} ${WINDOW_WORD[rule.window]} ${rule.metric === 'money' ? 'budget' : `${rule.metric} limit`} of ${format(rule, rule.limit)} reached ` +
             `(used ${format(rule, used)}, this call needs up to ${format(rule, counters[outcome.index]!.amount)}). It resets at ${new Date(resetsAtMs).toISOString()}.`,

@@ -1,0 +1,44 @@
+import { UsageSource, type TokenUsage } from '@tollgate/domain';
+import { countTokens, promptTokens } from '@tollgate/domain/tokens';
+import { randomUUID } from 'node:crypto';
+import type { ModelRoute } from '../catalog';
+import type { KeyContext } from '../keys';
+import type { Hold } from '../limits/limiter';
+import type { Endpoint } from './request';
+
+/** The tokens a call is metered at, and where they came from. */
+export type MeteredUsage = TokenUsage & { source: UsageSource };
+
+/** What one call has learnt by the time it is recorded. */
+export interface Call {
+  requestId: string;
+  started: number;
+  key: KeyContext;
+  endpoint: Endpoint;
+  model: string;
+  stream: boolean;
+  /** The HTTP status answered. */
+  status: number;
+  errorCode: string | null;
+  usage: MeteredUsage | null;
+  /** The Responses API's id of what the upstream answered, so it can be fetched again through us. */
+  responseId: string | null;
+  upstreamLatencyMs: number | null;
+  content: Record<string, unknown> | null;
+  route: ModelRoute | null;
+  /** What the limiter reserved: settled to the actual use before the call is recorded. */
+  hold: Hold | null;
+  /** Went upstream: past every check. */
+  forwarded: boolean;
+}
+
+export const newCall = (key: KeyContext, endpoint: Endpoint): Call => ({
+  requestId: randomUUID(), started: performance.now(), key, endpoint, model: '', stream: false, status: 0, errorCode: null,
+  usage: null, responseId: null, upstreamLatencyMs: null, content: null, route: null, hold: null, forwarded: false,
+});
+
+/** The upstream's usage when it reported one we can trust, else the tokenizer's count of the prompt and the generated text. */
+export function meteredUsage(body: Record<string, unknown>, text: string, reported: TokenUsage | null): MeteredUsage {
+  if (reported) return { ...reported, source: UsageSource.UPSTREAM };
+  return { inputTokens: promptTokens(body), cachedInputTokens: 0, outputTokens: countTokens(text), reasoningTokens: 0, source: UsageSource.ESTIMATED };
+}

@@ -1,0 +1,272 @@
+import { chargeFor, contentToStore, costMicros, NO_USAGE, type TokenUsage } from '@tollgate/domain';
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { BodyTooLarge, readBody } from '../body';
+import type { ProxyConfig } from '../config';
+import { ProxyError, sendError, type ProxyErrorName } from '../errors';
+import type { KeyContext } from '../keys';
+import type { Limiter } from '../limits/limiter';
+import type { ResponseDirectory } from '../responses';
+import { answerUsage } from '../usage/answer-usage';
+import type { UsageRecorder } from '../usage/recorder';
+import { generatedText, parseAnswer, responseIdOf } from './answer';
+import { meteredUsage, newCall, type Call } from './call';
+import { boundError, mustAskForUsage, reservationFor, upstreamPayload, type Endpoint } from './request';
+import { SseRelay } from './stream-relay';
+import { isTimeout, sendUpstream, type UpstreamAnswer } from './upstream';
+
+type Body = Record<string, unknown>;
+
+/** Why a call is refused, answered in OpenAI's error shape. */
+interface Refusal {
+  name: ProxyErrorName;
+  param?: string;
+  message?: string;
+  /** The OpenAI error code answered and logged, when it is more precise than the name's (a limit's code). */
+  code?: string;
+}
+
+/** A step either goes on with a value or refuses the call. */
+type Step<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+const ok = <T>(value: T): Step<T> => ({ ok: true, value });
+const refused = (refusal: Refusal): Step<never> => ({ ok: false, refusal });
+
+const DONE = Buffer.from('data: [DONE]');
+
+/**
+ * One metered call, top to bottom: read and parse the body, resolve the
+ * model, check its bounds, admit it against every limit and the wallet,
+ * forward the bytes, relay the answer as it comes, settle the reservation to
+ * what was used, record the usage event, end the response. Bodies are parsed
+ * once and re-serialised only when the upstream needs another model name or a
+ * usage request.
+ */
+export class CallPipeline {
+  constructor(
+    private readonly config: ProxyConfig,
+    private readonly recorder: UsageRecorder,
+    private readonly limiter: Limiter,
+    private readonly responses: ResponseDirectory,
+    private readonly logger: Logger,
+  ) {}
+
+  async run(req: IncomingMessage, res: ServerResponse, key: KeyContext, endpoint: Endpoint, upstreamPath: string): Promise<void> {
+    const call = newCall(key, endpoint);
+    res.setHeader('x-request-id', call.requestId);
+    const request = await this.readRequest(req, call);
+    if (!request.ok) return this.refuse(call, res, request.refusal);
+    const { raw, body } = request.value;
+    const admitted = await this.admit(call, res, body);
+    if (!admitted.ok) return this.refuse(call, res, admitted.refusal);
+
+    // Ask for usage when the client did not, and strip it again on the way back.
+    const askForUsage = mustAskForUsage(body, endpoint);
+    const route = call.route!;
+    const payload = upstreamPayload(raw, body, route.upstreamModel, askForUsage);
+    call.forwarded = true;
+    // The client hanging up aborts the upstream call.
+    const abort = new EventEmitter();
+    let aborted = false;
+    res.once('close', () => {
+      if (!res.writableFinished) (aborted = true), abort.emit('abort');
+    });
+    let upstream: UpstreamAnswer;
+    try {
+      upstream = await sendUpstream(route, upstreamPath, payload, abort);
+    } catch (err) {
+      if (aborted) return this.clientGone(call, body, '');
+      return this.refuse(call, res, { name: isTimeout(err) ? 'upstreamTimeout' : 'upstreamUnavailable' });
+    }
+    call.upstreamLatencyMs = Math.round(performance.now() - call.started);
+    if (upstream.statusCode >= 500) {
+      await upstream.body.dump().catch(() => undefined);
+      return this.refuse(call, res, { name: 'upstreamUnavailable' });
+    }
+    if (upstream.statusCode >= 400 || !call.stream) return this.relayWhole(call, body, upstream, res);
+    return this.relayStream(call, body, upstream, res, askForUsage);
+  }
+
+  /** The body, parsed once; the model it names (one the key may call), and its bounds checked. */
+  private async readRequest(req: IncomingMessage, call: Call): Promise<Step<{ raw: Buffer; body: Body }>> {
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, this.config.maxBodyBytes);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return refused({ name: 'bodyTooLarge', message: `The request body is larger than ${this.config.maxBodyBytes} bytes.` });
+      throw err;
+    }
+    let body: Body;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as Body;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('not an object');
+    } catch {
+      return refused({ name: 'invalidJson' });
+    }
+    if (typeof body.model !== 'string' || !body.model) return refused({ name: 'missingModel', param: 'model' });
+    call.model = body.model.slice(0, 100);
+    const route = call.key.models.get(body.model);
+    if (!route) return refused({ name: 'modelNotFound', param: 'model', message: `The model \`${call.model}\` does not exist or you do not have access to it.` });
+    call.route = route;
+    call.stream = body.stream === true;
+    const bound = boundError(body, call.endpoint, route);
+    if (bound) return refused({ name: 'invalidBound', param: bound.param, message: bound.message });
+    return ok({ raw, body });
+  }
+
+  /** Reserves the call's most against every limit and the wallet at once; the rate-limit headers go on the response either way. */
+  private async admit(call: Call, res: ServerResponse, body: Body): Promise<Step<void>> {
+    const { key } = call;
+    if (key.wallet === 'inactive') return refused({ name: 'quotaExceeded', code: 'wallet_inactive', message: "The organization's wallet is inactive: calls cannot be charged to it." });
+    if (!key.rules.length && key.wallet !== 'active') return ok(undefined);
+    const amounts = reservationFor(body, call.endpoint, call.route!, this.config.maxOutputCeiling);
+    const admission = await this.limiter.admit({ organizationId: key.organizationId, rules: key.rules, amounts, nowMs: Date.now(), wallet: key.wallet === 'active' });
+    if (admission.kind === 'unavailable') return refused({ name: 'limitsUnavailable' });
+    for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
+    if (admission.kind === 'refused') {
+      if (admission.retryAfterSeconds !== null) res.setHeader('retry-after', String(admission.retryAfterSeconds));
+      const rateLimited = admission.by.kind === 'limit' && admission.by.rateLimited;
+      return refused({ name: rateLimited ? 'rateLimited' : 'quotaExceeded', message: admission.message, code: admission.code });
+    }
+    call.hold = admission.hold;
+    return ok(undefined);
+  }
+
+  /** A whole JSON answer (or the upstream's 4xx), forwarded byte for byte; only its usage member is read, unless more is needed. */
+  private async relayWhole(call: Call, body: Body, upstream: UpstreamAnswer, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of upstream.body) chunks.push(chunk as Buffer);
+    } catch (err) {
+      if (res.destroyed) return this.clientGone(call, body, '');
+      return this.refuse(call, res, { name: isTimeout(err) ? 'upstreamTimeout' : 'upstreamUnavailable' });
+    }
+    const answer = Buffer.concat(chunks);
+    call.status = upstream.statusCode;
+    res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length });
+    let text: string | null = null;
+    if (upstream.statusCode < 400) {
+      const usage = answerUsage(answer);
+      // The whole answer is parsed only to count its text (no usage reported) or to keep it.
+      if (!usage || call.key.auditContentPolicy !== 'NONE') {
+        const parsed = parseAnswer(answer);
+        text = parsed ? generatedText(parsed) : '';
+      }
+      call.usage = meteredUsage(body, text ?? '', usage);
+      if (call.endpoint === 'responses') call.responseId = responseIdOf(answer);
+    } else {
+      call.errorCode = `upstream_${upstream.statusCode}`;
+    }
+    call.content = contentToStore(call.key.auditContentPolicy, body, text);
+    await this.finish(call, res, answer);
+  }
+
+  /** Server-sent events relayed as they arrive. */
+  private async relayStream(call: Call, body: Body, upstream: UpstreamAnswer, res: ServerResponse, askedForUsage: boolean) {
+    const relay = new SseRelay(askedForUsage);
+    call.status = upstream.statusCode;
+    res.writeHead(upstream.statusCode, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.flushHeaders();
+    // The closing event waits for the record, so in strict mode a stream ends only once its event is committed.
+    let closing: Buffer | null = null;
+    try {
+      for await (const chunk of upstream.body) {
+        const out = relay.push(chunk as Buffer);
+        if (!out) continue;
+        if (out.includes(DONE)) closing = closing ? Buffer.concat([closing, out]) : out;
+        else res.write(out);
+      }
+    } catch (err) {
+      if (res.destroyed) return this.clientGone(call, body, relay.text(), relay.reported);
+      // The upstream broke off mid-stream: the client's stream is cut too, and charged for what it got.
+      call.status = 502;
+      call.errorCode = isTimeout(err) ? 'upstreamTimeout' : 'upstreamUnavailable';
+      call.usage = meteredUsage(body, relay.text(), relay.reported);
+      await this.settleAndRecord(call);
+      return void res.destroy();
+    }
+    const rest = relay.finish();
+    // The generated text is decoded only when it must be counted or kept.
+    const text = !relay.reported || call.key.auditContentPolicy !== 'NONE' ? relay.text() : '';
+    call.usage = meteredUsage(body, text, relay.reported);
+    call.responseId = relay.responseId;
+    call.content = contentToStore(call.key.auditContentPolicy, body, text);
+    await this.finish(call, res, closing && rest ? Buffer.concat([closing, rest]) : (closing ?? rest ?? undefined));
+  }
+
+  /** The client went away: the upstream call is aborted, and what was produced is charged. */
+  private clientGone(call: Call, body: Body, text: string, reported: TokenUsage | null = null) {
+    call.status = 499;
+    call.errorCode = 'client_closed_request';
+    call.usage = meteredUsage(body, text, reported);
+    return this.settleAndRecord(call);
+  }
+
+  /** Records a refusal, then answers it (in strict mode once the record is committed). */
+  private async refuse(call: Call, res: ServerResponse, refusal: Refusal) {
+    call.status = ProxyError[refusal.name][0];
+    call.errorCode = refusal.code ?? refusal.name;
+    await this.settleAndRecord(call);
+    sendError(res, refusal.name, refusal);
+  }
+
+  /** Records the event, then ends the response: in strict mode only once the event is committed. */
+  private async finish(call: Call, res: ServerResponse, last?: Buffer) {
+    await this.settleAndRecord(call);
+    res.end(last);
+  }
+
+  private settleAndRecord(call: Call): Promise<void> {
+    const { cost, charge } = this.settle(call);
+    if (call.responseId) this.responses.made(call.responseId, call.key.organizationId, call.model);
+    return this.record(call, cost, charge);
+  }
+
+  /**
+   * The call's cost, and its charge to the wallet (the cost, at most what it
+   * reserved); the reservation is replaced by what was used. Calls the
+   * upstream failed (5xx, a stream it broke off) cost nothing; what was used
+   * still counts against token limits.
+   */
+  private settle(call: Call): { cost: bigint; charge: bigint } {
+    const usage = call.usage ?? NO_USAGE;
+    const cost = call.route && call.status < 500 ? costMicros(usage, call.route.prices) : 0n;
+    const hold = call.hold;
+    if (!hold) return { cost, charge: 0n };
+    call.hold = null;
+    const charge = hold.wallet ? chargeFor(hold.reservedMoney, cost) : 0n;
+    if (cost > hold.reservedMoney) {
+      this.logger.warn({ requestId: call.requestId, cost: cost.toString(), reserved: hold.reservedMoney.toString(), charged: charge.toString() }, 'usage beyond the reservation: charged the reservation');
+    }
+    void this.limiter.settle(hold, { requests: 1n, tokens: BigInt(usage.inputTokens + usage.outputTokens), money: cost }, charge);
+    return { cost, charge };
+  }
+
+  private record(call: Call, cost: bigint, charge: bigint): Promise<void> {
+    const usage = call.usage ?? NO_USAGE;
+    return this.recorder.record({
+      requestId: call.requestId,
+      time: new Date(Date.now() - (performance.now() - call.started)),
+      organizationId: call.key.organizationId,
+      projectId: call.key.projectId,
+      apiKeyId: call.key.keyId,
+      userId: call.key.userId,
+      model: call.model,
+      status: call.status,
+      inputTokens: usage.inputTokens,
+      cachedInputTokens: usage.cachedInputTokens,
+      outputTokens: usage.outputTokens,
+      reasoningTokens: usage.reasoningTokens,
+      usageSource: call.usage?.source ?? null,
+      responseId: call.responseId,
+      cost,
+      charge,
+      latencyMs: Math.round(performance.now() - call.started),
+      upstreamLatencyMs: call.upstreamLatencyMs,
+      stream: call.stream,
+      errorCode: call.errorCode,
+      content: call.content,
+      forwarded: call.forwarded,
+    });
+  }
+}
