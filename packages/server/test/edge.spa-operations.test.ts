@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, Kind, parse, specifiedRules, typeFromAST, validate, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, Kind, parse, print, specifiedRules, typeFromAST, validate, type FragmentDefinitionNode, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, loadConfig } from '../src';
 import { createCostEstimator, operationCost } from '../src/graphql/edge/cost';
@@ -8,7 +8,8 @@ import { documentSizeRefusal, limitRules } from '../src/graphql/edge/limits';
 import { createOperationGuard } from '../src/graphql/edge/operation';
 
 /**
- * Every operation the SPA sends, read from its sources (each `graphql(\`…\`)`),
+ * Every operation the SPA sends, read from its sources (each `graphql(\`…\`)`
+ * with the fragments it spreads),
  * must pass the edge's default limits: size, tokens, depth, aliases and cost,
  * the cost taken with the variables the SPA sends (page sizes of 100 where
  * a variable sets one).
@@ -29,9 +30,28 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const operations = sourceFiles(WEB_SRC).flatMap((file) =>
+const snippets = sourceFiles(WEB_SRC).flatMap((file) =>
   [...readFileSync(file, 'utf8').matchAll(/graphql\(`([^`]*)`\)/g)].map((match) => ({ file: relative(WEB_SRC, file), source: match[1]! })),
 );
+/** Fragments live in their own `graphql(\`fragment …\`)`; codegen appends the ones an operation spreads, as we do here. */
+const fragments = new Map(snippets.flatMap(({ source }) => parse(source).definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d] as const)));
+const operations = snippets.filter(({ source }) => parse(source).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION)).map(({ file, source }) => ({ file, source: withFragments(source) }));
+
+function withFragments(source: string): string {
+  const own = new Set(parse(source).definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [d.name.value] : [])));
+  const added: string[] = [];
+  const visit = (text: string) => {
+    for (const [, name] of text.matchAll(/\.\.\.\s*([_A-Za-z]\w*)/g)) {
+      if (name === 'on' || own.has(name!) || !fragments.has(name!)) continue;
+      own.add(name!);
+      const printed = print(fragments.get(name!)!);
+      added.push(printed);
+      visit(printed);
+    }
+  };
+  visit(source);
+  return [source, ...added].join('\n');
+}
 
 /** A value the variable's type accepts; Int variables (page sizes) get 100. */
 function sample(type: GraphQLInputType): unknown {
