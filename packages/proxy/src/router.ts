@@ -1,3 +1,4 @@
+import { ErrorCode } from '@tollgate/domain';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { CallPipeline } from './call/pipeline';
@@ -30,7 +31,7 @@ export class ProxyRouter {
   handle = (req: IncomingMessage, res: ServerResponse): void => {
     this.route(req, res).catch((err) => {
       this.logger.error({ err }, 'proxy failure');
-      if (!res.headersSent) sendError(res, 'upstreamUnavailable');
+      if (!res.headersSent) sendError(res, ErrorCode.UPSTREAM_UNAVAILABLE);
       else res.destroy();
     });
   };
@@ -41,18 +42,18 @@ export class ProxyRouter {
     if (req.method === 'GET' && path === '/ready') return this.ready(res);
     const metered = req.method === 'POST' ? ENDPOINTS[path] : undefined;
     const stored = req.method === 'GET' ? STORED_RESPONSE.exec(path) : null;
-    if (!metered && !stored && !(req.method === 'GET' && path === '/v1/models')) return void sendError(res, 'notFound', { message: `Unknown request URL: ${req.method} ${path}.` });
+    if (!metered && !stored && !(req.method === 'GET' && path === '/v1/models')) return void sendError(res, ErrorCode.UNKNOWN_ROUTE, { message: `Unknown request URL: ${req.method} ${path}.` });
     if (this.draining) {
       res.setHeader('connection', 'close');
-      return void sendError(res, 'shuttingDown');
+      return void sendError(res, ErrorCode.SHUTTING_DOWN);
     }
     const secret = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (!secret) return void sendError(res, 'missingApiKey');
+    if (!secret) return void sendError(res, ErrorCode.MISSING_API_KEY);
     const key = await this.keys.authenticate(secret);
-    if (!key) return void sendError(res, 'invalidApiKey');
+    if (!key) return void sendError(res, ErrorCode.INVALID_API_KEY);
     if (stored) return this.storedResponse(req, res, key, stored[1]!, stored[2] ?? '');
     if (!metered) return this.listModels(res, key);
-    if (this.recorder.full) return void sendError(res, 'usageBufferFull');
+    if (this.recorder.full) return void sendError(res, ErrorCode.USAGE_RECORDING_UNAVAILABLE);
     // While draining, a finished call also closes its connection so clients move to another instance.
     if (this.draining) res.setHeader('connection', 'close');
     return this.calls.run(req, res, key, metered.endpoint, metered.upstreamPath);
@@ -72,7 +73,7 @@ export class ProxyRouter {
   private async storedResponse(req: IncomingMessage, res: ServerResponse, key: KeyContext, id: string, rest: string) {
     const model = await this.responses.modelOf(id, key.organizationId);
     const route = model === null ? undefined : key.models.get(model);
-    if (!route) return void sendError(res, 'responseNotFound', { message: `No response found with id '${id}'.` });
+    if (!route) return void sendError(res, ErrorCode.RESPONSE_NOT_FOUND, { message: `No response found with id '${id}'.` });
     const query = req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
     try {
       const upstream = await route.upstream.pool.request({
@@ -82,12 +83,12 @@ export class ProxyRouter {
       });
       if (upstream.statusCode >= 500) {
         await upstream.body.dump().catch(() => undefined);
-        return void sendError(res, 'upstreamUnavailable');
+        return void sendError(res, ErrorCode.UPSTREAM_UNAVAILABLE);
       }
       const answer = Buffer.from(await upstream.body.arrayBuffer());
       res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length }).end(answer);
     } catch (err) {
-      sendError(res, isTimeout(err) ? 'upstreamTimeout' : 'upstreamUnavailable');
+      sendError(res, isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE);
     }
   }
 }

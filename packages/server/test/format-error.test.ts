@@ -47,6 +47,17 @@ describe('the GraphQL error edge', () => {
       QUERY_TOO_COSTLY: { status: 400, expose: true },
       ORIGIN_NOT_ALLOWED: { status: 403, expose: true },
       INTROSPECTION_DISABLED: { status: 403, expose: true },
+      MISSING_API_KEY: { status: 401, expose: true },
+      INVALID_API_KEY: { status: 401, expose: true },
+      MISSING_MODEL: { status: 400, expose: true },
+      MODEL_NOT_FOUND: { status: 404, expose: true },
+      UNKNOWN_ROUTE: { status: 404, expose: true },
+      RESPONSE_NOT_FOUND: { status: 404, expose: true },
+      UPSTREAM_UNAVAILABLE: { status: 502, expose: true },
+      UPSTREAM_TIMEOUT: { status: 504, expose: true },
+      USAGE_RECORDING_UNAVAILABLE: { status: 503, expose: true },
+      SHUTTING_DOWN: { status: 503, expose: true },
+      LIMITS_UNAVAILABLE: { status: 503, expose: true },
     });
   });
 

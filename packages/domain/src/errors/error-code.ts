@@ -33,6 +33,29 @@ export const ErrorCode = {
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   /** Schema introspection is closed to this caller. */
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  // The proxy's own (OpenAI's words for them in packages/proxy/src/errors.ts).
+  /** No API key was sent. */
+  MISSING_API_KEY: 'MISSING_API_KEY',
+  /** The API key is unknown, malformed, revoked or expired, or its project is archived (one answer for all). */
+  INVALID_API_KEY: 'INVALID_API_KEY',
+  /** A call without a model. */
+  MISSING_MODEL: 'MISSING_MODEL',
+  /** A model that does not exist or that the key may not call (one answer for both). */
+  MODEL_NOT_FOUND: 'MODEL_NOT_FOUND',
+  /** A path the proxy does not serve. */
+  UNKNOWN_ROUTE: 'UNKNOWN_ROUTE',
+  /** A stored Responses API answer that does not exist or belongs to another organization (one answer for both). */
+  RESPONSE_NOT_FOUND: 'RESPONSE_NOT_FOUND',
+  /** The model's upstream failed or could not be reached. */
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  /** The model's upstream did not answer in time. */
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  /** Usage cannot be recorded (PostgreSQL away and the buffer full): calls are refused rather than served unrecorded. */
+  USAGE_RECORDING_UNAVAILABLE: 'USAGE_RECORDING_UNAVAILABLE',
+  /** The proxy is draining before it stops. */
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
+  /** The limit store cannot be reached, so limits cannot be checked. */
+  LIMITS_UNAVAILABLE: 'LIMITS_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

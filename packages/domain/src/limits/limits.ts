@@ -46,13 +46,18 @@ export interface LimitRule {
   enforce: boolean;
   resetDay: number;
   /** Names the limit in refusals, e.g. "project_daily_token_limit". */
-  code: string;
+  code: LimitCode;
 }
 
-const WINDOW_WORD: Record<LimitWindow, string> = { minute: 'per_minute', hour: 'per_hour', day: 'daily', month: 'monthly' };
-const METRIC_WORD: Record<Metric, string> = { requests: 'request_limit', tokens: 'token_limit', money: 'budget' };
+const WINDOW_WORD = { minute: 'per_minute', hour: 'per_hour', day: 'daily', month: 'monthly' } as const satisfies Record<LimitWindow, string>;
+const METRIC_WORD = { requests: 'request_limit', tokens: 'token_limit', money: 'budget' } as const satisfies Record<Metric, string>;
 
-export const limitCode = (scope: ScopeKind, metric: Metric, window: LimitWindow) => `${scope}_${WINDOW_WORD[window]}_${METRIC_WORD[metric]}`;
+/** The `code` of a refusal by a limit (OpenAI's error `code` field), e.g. "key_per_minute_request_limit". */
+export type LimitCode = `${ScopeKind}_${(typeof WINDOW_WORD)[LimitWindow]}_${(typeof METRIC_WORD)[Metric]}`;
+/** The `code` of any refusal by the limits engine: a limit's, or the prepaid wallet's. */
+export type RefusalCode = LimitCode | 'wallet_insufficient_funds' | 'wallet_inactive';
+
+export const limitCode = (scope: ScopeKind, metric: Metric, window: LimitWindow): LimitCode => `${scope}_${WINDOW_WORD[window]}_${METRIC_WORD[metric]}`;
 
 /** Rate limits (requests and tokens per minute or hour) answer `rate_limit_exceeded`; quotas and budgets `insufficient_quota`. */
 export const isRateLimit = (rule: Pick<LimitRule, 'metric' | 'window'>) => rule.metric !== 'money' && (rule.window === 'minute' || rule.window === 'hour');

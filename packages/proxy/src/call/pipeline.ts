@@ -1,10 +1,10 @@
-import { chargeFor, contentToStore, costMicros, NO_USAGE, type TokenUsage } from '@tollgate/domain';
+import { chargeFor, contentToStore, costMicros, ErrorCode, NO_USAGE, type TokenUsage } from '@tollgate/domain';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { BodyTooLarge, readBody } from '../body';
 import type { ProxyConfig } from '../config';
-import { ProxyError, sendError, type ProxyErrorName } from '../errors';
+import { openAiError, sendError, type ErrorDetails } from '../errors';
 import type { KeyContext } from '../keys';
 import type { Limiter } from '../limits/limiter';
 import type { ResponseDirectory } from '../responses';
@@ -18,13 +18,9 @@ import { isTimeout, sendUpstream, type UpstreamAnswer } from './upstream';
 
 type Body = Record<string, unknown>;
 
-/** Why a call is refused, answered in OpenAI's error shape. */
-interface Refusal {
-  name: ProxyErrorName;
-  param?: string;
-  message?: string;
-  /** The OpenAI error code answered and logged, when it is more precise than the name's (a limit's code). */
-  code?: string;
+/** Why a call is refused (answered in OpenAI's error shape, see errors.ts); `code`, a limit's, is answered and logged instead of the error's own. */
+interface Refusal extends ErrorDetails {
+  error: ErrorCode;
 }
 
 /** A step either goes on with a value or refuses the call. */
@@ -76,12 +72,12 @@ export class CallPipeline {
       upstream = await sendUpstream(route, upstreamPath, payload, abort);
     } catch (err) {
       if (aborted) return this.clientGone(call, body, '');
-      return this.refuse(call, res, { name: isTimeout(err) ? 'upstreamTimeout' : 'upstreamUnavailable' });
+      return this.refuse(call, res, { error: isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE });
     }
     call.upstreamLatencyMs = Math.round(performance.now() - call.started);
     if (upstream.statusCode >= 500) {
       await upstream.body.dump().catch(() => undefined);
-      return this.refuse(call, res, { name: 'upstreamUnavailable' });
+      return this.refuse(call, res, { error: ErrorCode.UPSTREAM_UNAVAILABLE });
     }
     if (upstream.statusCode >= 400 || !call.stream) return this.relayWhole(call, body, upstream, res);
     return this.relayStream(call, body, upstream, res, askForUsage);
@@ -93,7 +89,7 @@ export class CallPipeline {
     try {
       raw = await readBody(req, this.config.maxBodyBytes);
     } catch (err) {
-      if (err instanceof BodyTooLarge) return refused({ name: 'bodyTooLarge', message: `The request body is larger than ${this.config.maxBodyBytes} bytes.` });
+      if (err instanceof BodyTooLarge) return refused({ error: ErrorCode.REQUEST_TOO_LARGE, message: `The request body is larger than ${this.config.maxBodyBytes} bytes.` });
       throw err;
     }
     let body: Body;
@@ -101,32 +97,32 @@ export class CallPipeline {
       body = JSON.parse(raw.toString('utf8')) as Body;
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('not an object');
     } catch {
-      return refused({ name: 'invalidJson' });
+      return refused({ error: ErrorCode.MALFORMED_REQUEST });
     }
-    if (typeof body.model !== 'string' || !body.model) return refused({ name: 'missingModel', param: 'model' });
+    if (typeof body.model !== 'string' || !body.model) return refused({ error: ErrorCode.MISSING_MODEL, param: 'model' });
     call.model = body.model.slice(0, 100);
     const route = call.key.models.get(body.model);
-    if (!route) return refused({ name: 'modelNotFound', param: 'model', message: `The model \`${call.model}\` does not exist or you do not have access to it.` });
+    if (!route) return refused({ error: ErrorCode.MODEL_NOT_FOUND, param: 'model', message: `The model \`${call.model}\` does not exist or you do not have access to it.` });
     call.route = route;
     call.stream = body.stream === true;
     const bound = boundError(body, call.endpoint, route);
-    if (bound) return refused({ name: 'invalidBound', param: bound.param, message: bound.message });
+    if (bound) return refused({ error: ErrorCode.VALIDATION, param: bound.param, message: bound.message });
     return ok({ raw, body });
   }
 
   /** Reserves the call's most against every limit and the wallet at once; the rate-limit headers go on the response either way. */
   private async admit(call: Call, res: ServerResponse, body: Body): Promise<Step<void>> {
     const { key } = call;
-    if (key.wallet === 'inactive') return refused({ name: 'quotaExceeded', code: 'wallet_inactive', message: "The organization's wallet is inactive: calls cannot be charged to it." });
+    if (key.wallet === 'inactive') return refused({ error: ErrorCode.QUOTA_EXCEEDED, code: 'wallet_inactive', message: "The organization's wallet is inactive: calls cannot be charged to it." });
     if (!key.rules.length && key.wallet !== 'active') return ok(undefined);
     const amounts = reservationFor(body, call.endpoint, call.route!, this.config.maxOutputCeiling);
     const admission = await this.limiter.admit({ organizationId: key.organizationId, rules: key.rules, amounts, nowMs: Date.now(), wallet: key.wallet === 'active' });
-    if (admission.kind === 'unavailable') return refused({ name: 'limitsUnavailable' });
+    if (admission.kind === 'unavailable') return refused({ error: ErrorCode.LIMITS_UNAVAILABLE });
     for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
     if (admission.kind === 'refused') {
       if (admission.retryAfterSeconds !== null) res.setHeader('retry-after', String(admission.retryAfterSeconds));
       const rateLimited = admission.by.kind === 'limit' && admission.by.rateLimited;
-      return refused({ name: rateLimited ? 'rateLimited' : 'quotaExceeded', message: admission.message, code: admission.code });
+      return refused({ error: rateLimited ? ErrorCode.TOO_MANY_REQUESTS : ErrorCode.QUOTA_EXCEEDED, message: admission.message, code: admission.code });
     }
     call.hold = admission.hold;
     return ok(undefined);
@@ -139,7 +135,7 @@ export class CallPipeline {
       for await (const chunk of upstream.body) chunks.push(chunk as Buffer);
     } catch (err) {
       if (res.destroyed) return this.clientGone(call, body, '');
-      return this.refuse(call, res, { name: isTimeout(err) ? 'upstreamTimeout' : 'upstreamUnavailable' });
+      return this.refuse(call, res, { error: isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE });
     }
     const answer = Buffer.concat(chunks);
     call.status = upstream.statusCode;
@@ -180,7 +176,7 @@ export class CallPipeline {
       if (res.destroyed) return this.clientGone(call, body, relay.text(), relay.reported);
       // The upstream broke off mid-stream: the client's stream is cut too, and charged for what it got.
       call.status = 502;
-      call.errorCode = isTimeout(err) ? 'upstreamTimeout' : 'upstreamUnavailable';
+      call.errorCode = openAiError(isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE).code;
       call.usage = meteredUsage(body, relay.text(), relay.reported);
       await this.settleAndRecord(call);
       return void res.destroy();
@@ -204,10 +200,11 @@ export class CallPipeline {
 
   /** Records a refusal, then answers it (in strict mode once the record is committed). */
   private async refuse(call: Call, res: ServerResponse, refusal: Refusal) {
-    call.status = ProxyError[refusal.name][0];
-    call.errorCode = refusal.code ?? refusal.name;
+    const error = openAiError(refusal.error);
+    call.status = error.status;
+    call.errorCode = refusal.code ?? error.code;
     await this.settleAndRecord(call);
-    sendError(res, refusal.name, refusal);
+    sendError(res, refusal.error, refusal);
   }
 
   /** Records the event, then ends the response: in strict mode only once the event is committed. */

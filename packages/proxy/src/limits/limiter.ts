@@ -1,4 +1,4 @@
-import { bucketOf, formatMoney, isRateLimit, periodOf, resetDuration, ROLLING, type LimitRule, type LimitWindow, type Metric } from '@tollgate/domain';
+import { bucketOf, formatMoney, isRateLimit, periodOf, resetDuration, ROLLING, type LimitRule, type LimitWindow, type Metric, type RefusalCode } from '@tollgate/domain';
 import { periodUsage } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -34,7 +34,7 @@ export type Refuser = { kind: 'limit'; rule: LimitRule; rateLimited: boolean } |
 export type Admission =
   /** hold: null when admitted unchecked (the store down, rate limits set to fail open). */
   | { kind: 'admitted'; hold: Hold | null; headers: Record<string, string> }
-  | { kind: 'refused'; by: Refuser; code: string; message: string; retryAfterSeconds: number | null; headers: Record<string, string> }
+  | { kind: 'refused'; by: Refuser; code: RefusalCode; message: string; retryAfterSeconds: number | null; headers: Record<string, string> }
   | { kind: 'unavailable' };
 
 const WINDOW_WORD = { minute: 'per-minute', hour: 'per-hour', day: 'daily', month: 'monthly' } as const;

@@ -18,19 +18,26 @@ export interface GraphQLAnswer {
 
 /**
  * Every code of the closed set, decided once: a new code does not compile
- * until it has an answer here.
+ * until it has an answer here. The proxy's codes (keys, models, upstreams)
+ * do not arise in GraphQL today; they answer as the proxy answers them.
  */
 export function graphqlAnswer(code: ErrorCode): GraphQLAnswer {
   switch (code) {
     case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.MISSING_API_KEY:
+    case ErrorCode.INVALID_API_KEY:
       return { status: 401, expose: true };
     case ErrorCode.FORBIDDEN:
     case ErrorCode.ORIGIN_NOT_ALLOWED:
     case ErrorCode.INTROSPECTION_DISABLED:
       return { status: 403, expose: true };
     case ErrorCode.NOT_FOUND:
+    case ErrorCode.MODEL_NOT_FOUND:
+    case ErrorCode.UNKNOWN_ROUTE:
+    case ErrorCode.RESPONSE_NOT_FOUND:
       return { status: 404, expose: true };
     case ErrorCode.VALIDATION:
+    case ErrorCode.MISSING_MODEL:
     case ErrorCode.MALFORMED_REQUEST:
     case ErrorCode.DOCUMENT_TOO_LARGE:
     case ErrorCode.QUERY_TOO_DEEP:
@@ -49,7 +56,28 @@ export function graphqlAnswer(code: ErrorCode): GraphQLAnswer {
       return { status: 429, expose: true };
     case ErrorCode.REQUEST_TOO_LARGE:
       return { status: 413, expose: true };
+    case ErrorCode.UPSTREAM_UNAVAILABLE:
+      return { status: 502, expose: true };
+    case ErrorCode.USAGE_RECORDING_UNAVAILABLE:
+    case ErrorCode.SHUTTING_DOWN:
+    case ErrorCode.LIMITS_UNAVAILABLE:
+      return { status: 503, expose: true };
+    case ErrorCode.UPSTREAM_TIMEOUT:
+      return { status: 504, expose: true };
     case ErrorCode.INTERNAL:
+      return { status: 500, expose: false };
+    // The proxy's codes: the GraphQL API never raises them.
+    case ErrorCode.MISSING_API_KEY:
+    case ErrorCode.INVALID_API_KEY:
+    case ErrorCode.MISSING_MODEL:
+    case ErrorCode.MODEL_NOT_FOUND:
+    case ErrorCode.UNKNOWN_ROUTE:
+    case ErrorCode.RESPONSE_NOT_FOUND:
+    case ErrorCode.UPSTREAM_UNAVAILABLE:
+    case ErrorCode.UPSTREAM_TIMEOUT:
+    case ErrorCode.USAGE_RECORDING_UNAVAILABLE:
+    case ErrorCode.SHUTTING_DOWN:
+    case ErrorCode.LIMITS_UNAVAILABLE:
       return { status: 500, expose: false };
     default:
       return assertUnreachable(code);
