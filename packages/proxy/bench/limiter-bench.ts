@@ -15,9 +15,9 @@
  *
  * LIMITS_DIR (a path relative to this file) runs another copy of src/limits instead, e.g. the
  * previous version for a before/after in one sitting:
- *   mkdir packages/proxy/bench/_before && for f in limit-store limiter memory-store redis-store; do
- *     git show HEAD:packages/proxy/src/limits/$f.ts > packages/proxy/bench/_before/$f.ts; done
+ *   mkdir packages/proxy/bench/_before && git archive HEAD packages/proxy/src/limits | tar -x --strip-components=4 -C packages/proxy/bench/_before
  *   LIMITS_DIR=./_before pnpm exec tsx packages/proxy/bench/limiter-bench.ts
+ * (the whole folder: the Redis store loads its scripts from redis/lua beside it).
  */
 import { limitRules, type LimitRule } from '@tollgate/domain';
 import { Redis } from 'ioredis';
