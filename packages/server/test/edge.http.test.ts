@@ -1,6 +1,9 @@
 import { ApiToken } from '@tollgate/db';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src';
+import { transportErrorHandler } from '../src/graphql/edge/http';
+import { createFormatError } from '../src/graphql/format-error';
 import { startHarness, type Client } from './support/harness';
 
 /**
@@ -138,6 +141,27 @@ describe('transport errors in GraphQL error shape', () => {
     const body = (await response.json()) as { errors?: Array<{ extensions: { code: string } }> };
     // The CSV's own rules (at most 500 rows) answer, not the transport.
     expect(body.errors?.[0]?.extensions.code ?? 'OK').not.toMatch(/REQUEST_TOO_LARGE|MALFORMED_REQUEST/);
+  });
+});
+
+describe('the last error handler', () => {
+  /** What the handler answers for an error thrown anywhere before it. */
+  function answer(error: unknown) {
+    const sent: { status?: number; type?: string; body?: string } = {};
+    const res = { headersSent: false, status: (s: number) => ((sent.status = s), res), type: (t: string) => ((sent.type = t), res), send: (b: string) => ((sent.body = b), res) };
+    const logger = createLogger('silent');
+    transportErrorHandler(createFormatError(logger))(error, {} as never, res as never, () => undefined);
+    return { ...sent, body: JSON.parse(sent.body!) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> } };
+  }
+
+  it('answers any other client error of the HTTP layer as MALFORMED_REQUEST (400)', () => {
+    expect(answer(Object.assign(new Error('Failed to decode param'), { status: 400, expose: true }))).toEqual({ status: 400, type: 'application/json', body: { errors: [{ message: 'The request could not be read', extensions: { code: 'MALFORMED_REQUEST' } }] } });
+  });
+
+  it('masks anything unexpected as INTERNAL (500) with a correlation id, never its message', () => {
+    const { status, body } = answer(new Error('ENOENT: no such file, open /work/main/packages/web/dist/index.html'));
+    expect(status).toBe(500);
+    expect(body.errors[0]).toEqual({ message: expect.stringMatching(/^Internal error \(correlation id /), extensions: { code: 'INTERNAL', correlationId: expect.any(String) } });
   });
 });
 

@@ -44,12 +44,12 @@ export function transportErrorHandler(format: FormatError): ErrorRequestHandler 
   };
 }
 
-/** body-parser's and raw-body's failures (http-errors with a `type`) as refusals; anything else stays unexpected. */
+/** body-parser's and raw-body's failures (http-errors with a `type`), and other 4xx http-errors, as refusals; anything else stays unexpected. */
 function transportError(err: unknown): GraphQLError | null {
-  const type = typeof err === 'object' && err !== null && 'type' in err ? String(err.type) : undefined;
+  const { type, status } = (typeof err === 'object' && err !== null ? err : {}) as { type?: unknown; status?: unknown };
   switch (type) {
     case undefined:
-      return null;
+      return typeof status === 'number' && status >= 400 && status < 500 ? refusal(ErrorCode.MALFORMED_REQUEST, 'The request could not be read') : null;
     case 'entity.too.large':
       return refusal(ErrorCode.REQUEST_TOO_LARGE, 'The request body is over the size limit');
     case 'entity.parse.failed':
