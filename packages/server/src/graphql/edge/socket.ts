@@ -55,7 +55,7 @@ export function serveGraphQLOverWebSocket(httpServer: Server, schema: GraphQLSch
           const invalid = validate(schema, document, rules);
           if (invalid.length) return invalid.map((error) => tagged(error, 'GRAPHQL_VALIDATION_FAILED'));
           const operation = getOperationAST(document, payload.operationName);
-          if (!operation) return [refusal(ErrorCode.VALIDATION, 'Name the operation to run (operationName)')];
+          if (!operation) return [refusal(ErrorCode.VALIDATION, 'No operation to run: none by that operationName, or several and no operationName')];
           const contextValue = await buildContext(services, socketFacts(ctx.extra.request, ctx.connectionParams, services));
           const variables = payload.variables ?? undefined;
           const refusedOperation = guard({ document, operation, variables, auth: contextValue.auth });
