@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { CredentialCipher, type MikroORM } from '@tollgate/db';
+import { CredentialCipher, startInvalidationBridge, type MikroORM } from '@tollgate/db';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -16,7 +16,6 @@ import { edgePlugin } from './graphql/edge/plugin';
 import { serveGraphQLOverWebSocket } from './graphql/edge/socket';
 import { createFormatError } from './graphql/format-error';
 import { requestLogPlugin } from './graphql/request-log';
-import { startInvalidationBridge } from './invalidation-bridge';
 import { eraseExpiredContent } from './modules/usage/request-log.service';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';

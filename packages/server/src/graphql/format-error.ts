@@ -66,19 +66,6 @@ export function graphqlAnswer(code: ErrorCode): GraphQLAnswer {
       return { status: 504, expose: true };
     case ErrorCode.INTERNAL:
       return { status: 500, expose: false };
-    // The proxy's codes: the GraphQL API never raises them.
-    case ErrorCode.MISSING_API_KEY:
-    case ErrorCode.INVALID_API_KEY:
-    case ErrorCode.MISSING_MODEL:
-    case ErrorCode.MODEL_NOT_FOUND:
-    case ErrorCode.UNKNOWN_ROUTE:
-    case ErrorCode.RESPONSE_NOT_FOUND:
-    case ErrorCode.UPSTREAM_UNAVAILABLE:
-    case ErrorCode.UPSTREAM_TIMEOUT:
-    case ErrorCode.USAGE_RECORDING_UNAVAILABLE:
-    case ErrorCode.SHUTTING_DOWN:
-    case ErrorCode.LIMITS_UNAVAILABLE:
-      return { status: 500, expose: false };
     default:
       return assertUnreachable(code);
   }

@@ -1,2 +1,0 @@
-// The bridge lives with the rest of the invalidation protocol (packages/db/src/invalidation).
-export { startInvalidationBridge } from '@tollgate/db';
