@@ -23,3 +23,4 @@ export * from './templates/project-template';
 export * from './wallet/ledger';
 export * from './wallet/redemption-code';
 export * from './wallet/records-csv';
+export * from './usage/zoned-windows';
