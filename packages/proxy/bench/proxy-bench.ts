@@ -50,7 +50,11 @@ function run(role: string, script: string, env: Record<string, string>, ready: R
     child.stdout!.on('data', (d: Buffer) => {
       out += d;
       const url = ready.exec(out)?.[1];
-      if (url) (servers.set(url, child.pid!), roles.set(child.pid!, role), resolve(url));
+      if (url) {
+        servers.set(url, child.pid!);
+        roles.set(child.pid!, role);
+        resolve(url);
+      }
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });

@@ -24,10 +24,17 @@ function addresses(counters: Counter[]): CounterAddresses {
   for (const c of counters) {
     if (c.window === 'minute' || c.window === 'hour') {
       const w = c.window === 'minute' ? 'm' : 'h';
-      at.keys.push(`tg:{g}:${w}`), at.fields.push(`${c.key}|`), at.windows.push(c.window), at.bucketKeys.push(`tg:{g}:${w}:${c.key}`);
+      at.keys.push(`tg:{g}:${w}`);
+      at.fields.push(`${c.key}|`);
+      at.windows.push(c.window);
+      at.bucketKeys.push(`tg:{g}:${w}:${c.key}`);
       at.buckets.push(c.window === 'minute' ? '29000000' : '483333');
     } else {
-      at.keys.push(`tg:{g}:${c.window === 'day' ? 'd' : 'M'}@${c.periodId}`), at.fields.push(c.key), at.windows.push(null), at.bucketKeys.push(''), at.buckets.push('');
+      at.keys.push(`tg:{g}:${c.window === 'day' ? 'd' : 'M'}@${c.periodId}`);
+      at.fields.push(c.key);
+      at.windows.push(null);
+      at.bucketKeys.push('');
+      at.buckets.push('');
     }
   }
   return at;

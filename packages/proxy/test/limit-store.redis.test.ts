@@ -110,13 +110,22 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
     const client: { stream?: Writable } = {};
     corkForThisTurn(client); // no socket yet: nothing to do
     client.stream = first.stream;
-    for (let i = 0; i < 5; i++) (corkForThisTurn(client), client.stream.write('x'));
+    for (let i = 0; i < 5; i++) {
+      corkForThisTurn(client);
+      client.stream.write('x');
+    }
     expect(first.writes).toEqual([]);
     client.stream = second.stream; // reconnected within the turn
-    for (let i = 0; i < 3; i++) (corkForThisTurn(client), client.stream.write('y'));
+    for (let i = 0; i < 3; i++) {
+      corkForThisTurn(client);
+      client.stream.write('y');
+    }
     await new Promise(setImmediate);
     expect([first.writes, second.writes]).toEqual([[5], [3]]);
-    for (let i = 0; i < 2; i++) (corkForThisTurn(client), client.stream.write('z'));
+    for (let i = 0; i < 2; i++) {
+      corkForThisTurn(client);
+      client.stream.write('z');
+    }
     await new Promise(setImmediate);
     expect(second.writes).toEqual([3, 2]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcome, startHarness } from './support/harness';
+import { startHarness } from './support/harness';
 
 const h = await startHarness();
 

@@ -65,7 +65,9 @@ export class CallPipeline {
     const abort = new EventEmitter();
     let aborted = false;
     res.once('close', () => {
-      if (!res.writableFinished) (aborted = true), abort.emit('abort');
+      if (res.writableFinished) return;
+      aborted = true;
+      abort.emit('abort');
     });
     let upstream: UpstreamAnswer;
     try {

@@ -205,8 +205,8 @@ function rateLimitHeaders(rules: LimitRule[], states: RuleState[], counters: Cou
     if (!rule.enforce || rule.metric === 'money') continue;
     const remaining = rule.limit - usage[i]! - counters[i]!.amount;
     if (rule.metric === 'requests') {
-      if (requests < 0 || remaining < requestsLeft) (requests = i), (requestsLeft = remaining);
-    } else if (tokens < 0 || remaining < tokensLeft) (tokens = i), (tokensLeft = remaining);
+      if (requests < 0 || remaining < requestsLeft) [requests, requestsLeft] = [i, remaining];
+    } else if (tokens < 0 || remaining < tokensLeft) [tokens, tokensLeft] = [i, remaining];
   }
   const headers: Record<string, string> = {};
   if (requests >= 0) {

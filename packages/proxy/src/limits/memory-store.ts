@@ -115,7 +115,11 @@ export class MemoryLimitStore implements LimitStore {
       if (isFixed(c.window)) {
         const entry = findPeriod(g.fixed.get(c.key), c.periodId);
         if (!entry) (missing ??= []).push(i);
-        else (entries[i] = entry), (usage[i] = entry.value), (buckets[i] = -1);
+        else {
+          entries[i] = entry;
+          usage[i] = entry.value;
+          buckets[i] = -1;
+        }
       } else {
         const window = c.window as RollingWindow;
         const counted = window === 'minute' ? (minute ??= countedBuckets('minute', nowMs)) : (hour ??= countedBuckets('hour', nowMs));

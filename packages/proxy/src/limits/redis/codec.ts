@@ -92,16 +92,29 @@ export function encodeReserve(counters: readonly Counter[], at: CounterAddresses
     const window = at.windows[i]!;
     if (window === null) {
       const p = periodKeys.indexOf(key);
-      if (p < 0) (periodKeys.push(key), periodMembers.push([i]));
-      else periodMembers[p]!.push(i);
+      if (p >= 0) periodMembers[p]!.push(i);
+      else {
+        periodKeys.push(key);
+        periodMembers.push([i]);
+      }
       continue;
     }
     let h = headKeys.indexOf(key);
-    if (h < 0) (h = headKeys.push(key) - 1), headFields.push([]), headBucketKeys.push([]), headWindows.push(window), headNewest.push(at.buckets[i]!);
+    if (h < 0) {
+      h = headKeys.push(key) - 1;
+      headFields.push([]);
+      headBucketKeys.push([]);
+      headWindows.push(window);
+      headNewest.push(at.buckets[i]!);
+    }
     const fields = headFields[h]!;
     let x = fields.indexOf(at.fields[i]!);
-    if (x < 0) (x = fields.push(at.fields[i]!) - 1), headBucketKeys[h]!.push(at.bucketKeys[i]!);
-    (headOf[i] = h), (placeOf[i] = x);
+    if (x < 0) {
+      x = fields.push(at.fields[i]!) - 1;
+      headBucketKeys[h]!.push(at.bucketKeys[i]!);
+    }
+    headOf[i] = h;
+    placeOf[i] = x;
   }
   const order: number[] = [];
   const args: string[] = [countArg(periodKeys.length), countArg(headKeys.length)];
@@ -109,7 +122,10 @@ export function encodeReserve(counters: readonly Counter[], at: CounterAddresses
     args.push(countArg(members.length));
     for (const i of members) args.push(at.fields[i]!);
     for (const i of members) args.push(limitArg(counters[i]!.limit));
-    for (const i of members) (args.push(counters[i]!.amount.toString()), order.push(i));
+    for (const i of members) {
+      args.push(counters[i]!.amount.toString());
+      order.push(i);
+    }
   }
   // Rolling counters are numbered over the head hashes, 1 on: the second hash's after the first's.
   const firstNumber = new Array<number>(headKeys.length);
@@ -197,7 +213,10 @@ export function encodeSettle(at: CounterAddresses, deltas: readonly bigint[]): S
   args.push(countArg(headKeys.length));
   for (const members of headMembers) {
     args.push(WINDOW_ARGS[at.windows[members[0]!]!].bucketsPerSpan, countArg(members.length));
-    for (const i of members) (args.push(at.fields[i]!), keys.push(at.bucketKeys[i]!));
+    for (const i of members) {
+      args.push(at.fields[i]!);
+      keys.push(at.bucketKeys[i]!);
+    }
     for (const i of members) args.push(at.buckets[i]!);
     for (const i of members) args.push(sums[i]!.toString());
   }

@@ -1,4 +1,4 @@
-import { Organization, Project, ProjectTemplate, type EntityManager } from '@tollgate/db';
+import { Organization, ProjectTemplate, type EntityManager } from '@tollgate/db';
 import {
   assertProjectGrantWithinOrganization, notFound, parseId, parseInput, projectQuotaFromStored, templateInputSchema, toStoredLimits,
 } from '@tollgate/domain';
