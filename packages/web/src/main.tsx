@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import './styles.css';
+import './components/tokens.css';
+import './components/components.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

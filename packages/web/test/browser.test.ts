@@ -121,6 +121,8 @@ describe('the SPA in headless Chromium', () => {
     expect(await row.innerText()).toContain(secret.slice(-4));
 
     await row.getByRole('button', { name: 'Revoke' }).click();
+    // Revoking cannot be undone, so it is asked first.
+    await page.getByRole('dialog', { name: 'Revoke ci?' }).getByRole('button', { name: 'Revoke key' }).click();
     await row.getByRole('cell', { name: 'REVOKED', exact: true }).waitFor();
     expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
   });

@@ -1,5 +1,6 @@
-import { BrowserRouter, Link, Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
+import { BrowserRouter, Link, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { Provider, useMutation, useQuery } from 'urql';
+import { Button, Loading, ToastProvider } from '../components';
 import { graphql } from '../gql';
 import { AuthPage } from '../features/auth/AuthPage';
 import { JoinPage } from '../features/invitations/JoinPage';
@@ -22,6 +23,8 @@ import { OrganizationSwitcher } from '../features/organizations/OrganizationSwit
 import { ProjectPage } from '../features/projects/ProjectPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { client } from './client';
+import { OrganizationLayout } from './OrganizationLayout';
+import { ProjectLayout } from './ProjectLayout';
 
 const Me = graphql(`
   query Me {
@@ -36,14 +39,16 @@ const SignOut = graphql(`
 export function App() {
   return (
     <Provider value={client}>
-      <BrowserRouter>
-        <Routes>
-          <Route path="/sign-in" element={<AuthPage mode="signIn" />} />
-          <Route path="/sign-up" element={<AuthPage mode="signUp" />} />
-          <Route path="/join" element={<JoinPage />} />
-          <Route path="*" element={<SignedIn />} />
-        </Routes>
-      </BrowserRouter>
+      <ToastProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/sign-in" element={<AuthPage mode="signIn" />} />
+            <Route path="/sign-up" element={<AuthPage mode="signUp" />} />
+            <Route path="/join" element={<JoinPage />} />
+            <Route path="*" element={<SignedIn />} />
+          </Routes>
+        </BrowserRouter>
+      </ToastProvider>
     </Provider>
   );
 }
@@ -53,7 +58,7 @@ function SignedIn() {
   const [{ data, fetching }] = useQuery({ query: Me });
   const [, signOut] = useMutation(SignOut);
   const navigate = useNavigate();
-  if (fetching && !data) return <p>Loading…</p>;
+  if (fetching && !data) return <main><Loading /></main>;
   if (!data?.me) return <Navigate to="/sign-in" replace />;
   const organizations = data.myOrganizations;
   return (
@@ -65,8 +70,9 @@ function SignedIn() {
           <Route path="*" element={<OrganizationSwitcher organizations={organizations} />} />
         </Routes>
         <span className="spacer" />
+        {/* The platform operator's pages; the server refuses them to anyone else. */}
         {data.me.isOperator && (
-          <nav className="inline" aria-label="Operator">
+          <nav aria-label="Operator">
             <Link to="/operator/catalog">Catalog</Link>
             <Link to="/operator/organizations">Organizations</Link>
             <Link to="/operator/verifications">Verifications</Link>
@@ -76,34 +82,33 @@ function SignedIn() {
           </nav>
         )}
         <span>{data.me.name}</span>
-        <button className="link" onClick={async () => { await signOut({}); navigate('/sign-in'); window.location.reload(); }}>Sign out</button>
+        <Button variant="ghost" onClick={async () => { await signOut({}); navigate('/sign-in'); window.location.reload(); }}>Sign out</Button>
       </header>
       <Routes>
         <Route path="/" element={organizations[0] ? <Navigate to={`/orgs/${organizations[0].id}`} replace /> : <Navigate to="/organizations/new" replace />} />
         <Route path="/organizations/new" element={<CreateOrganizationPage />} />
-        <Route path="/orgs/:orgId" element={<OrgHome />} />
-        <Route path="/orgs/:orgId/members" element={<MembersPage />} />
-        <Route path="/orgs/:orgId/settings" element={<OrganizationSettingsPage />} />
-        <Route path="/orgs/:orgId/limits" element={<OrganizationLimitsPage />} />
-        <Route path="/orgs/:orgId/templates" element={<TemplatesPage />} />
-        <Route path="/orgs/:orgId/wallet" element={<WalletPage />} />
+        <Route path="/orgs/:orgId" element={<OrganizationLayout />}>
+          <Route index element={<ProjectsPage />} />
+          <Route path="members" element={<MembersPage />} />
+          <Route path="settings" element={<OrganizationSettingsPage />} />
+          <Route path="limits" element={<OrganizationLimitsPage />} />
+          <Route path="templates" element={<TemplatesPage />} />
+          <Route path="wallet" element={<WalletPage />} />
+        </Route>
+        <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectLayout />}>
+          <Route index element={<ProjectPage />} />
+          <Route path="keys" element={<ApiKeysPage />} />
+          <Route path="requests" element={<RequestsPage />} />
+          <Route path="quota" element={<ProjectQuotaPage />} />
+        </Route>
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/operator/catalog" element={<CatalogPage />} />
         <Route path="/operator/organizations" element={<OrganizationsPage />} />
         <Route path="/operator/verifications" element={<VerificationsPage />} />
         <Route path="/operator/wallets" element={<WalletsPage />} />
         <Route path="/operator/redemption-codes" element={<RedemptionCodesPage />} />
-        <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectPage />} />
-        <Route path="/orgs/:orgId/projects/:projectId/keys" element={<ApiKeysPage />} />
-        <Route path="/orgs/:orgId/projects/:projectId/requests" element={<RequestsPage />} />
-        <Route path="/orgs/:orgId/projects/:projectId/quota" element={<ProjectQuotaPage />} />
-        <Route path="*" element={<p>Not found.</p>} />
+        <Route path="*" element={<main><p>Not found.</p></main>} />
       </Routes>
     </>
   );
-}
-
-function OrgHome() {
-  const { orgId } = useParams();
-  return <ProjectsPage organizationId={orgId!} />;
 }

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button, Card, ErrorMessage, Field, useFormState } from '../../components';
 import { graphql } from '../../gql';
 
 const SignUp = graphql(`
@@ -22,26 +22,25 @@ export function AuthPage({ mode }: { mode: 'signIn' | 'signUp' }) {
   const destination = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
   const [signUpResult, signUp] = useMutation(SignUp);
   const [signInResult, signIn] = useMutation(SignIn);
-  const [form, setForm] = useState({ email: '', name: '', password: '' });
+  const [form, , text] = useFormState({ email: '', name: '', password: '' });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = mode === 'signUp' ? await signUp({ input: form }) : await signIn({ input: { email: form.email, password: form.password } });
     if (!result.error) navigate(destination, { replace: true });
   };
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
     <main className="narrow">
-      <h1>{mode === 'signUp' ? 'Create your account' : 'Sign in to Tollgate'}</h1>
-      <form onSubmit={submit} className="stack">
-        <label>Email<input type="email" value={form.email} onChange={set('email')} required /></label>
-        {mode === 'signUp' && <label>Name<input value={form.name} onChange={set('name')} required /></label>}
-        <label>Password<input type="password" value={form.password} onChange={set('password')} required /></label>
-        <button type="submit">{mode === 'signUp' ? 'Sign up' : 'Sign in'}</button>
-        <ErrorMessage error={mode === 'signUp' ? signUpResult.error : signInResult.error} />
-      </form>
-      <p>
-        {mode === 'signUp' ? <a href="/sign-in">I have an account</a> : <a href="/sign-up">Create an account</a>}
-      </p>
+      <Card>
+        <h1>{mode === 'signUp' ? 'Create your account' : 'Sign in to Tollgate'}</h1>
+        <form onSubmit={submit} className="stack" style={{ marginTop: 'var(--space-4)' }}>
+          <Field label="Email"><input type="email" required {...text('email')} /></Field>
+          {mode === 'signUp' && <Field label="Name"><input required {...text('name')} /></Field>}
+          <Field label="Password"><input type="password" required {...text('password')} /></Field>
+          <Button type="submit" disabled={signUpResult.fetching || signInResult.fetching}>{mode === 'signUp' ? 'Sign up' : 'Sign in'}</Button>
+          <ErrorMessage error={mode === 'signUp' ? signUpResult.error : signInResult.error} />
+        </form>
+        <p>{mode === 'signUp' ? <Link to="/sign-in">I have an account</Link> : <Link to="/sign-up">Create an account</Link>}</p>
+      </Card>
     </main>
   );
 }

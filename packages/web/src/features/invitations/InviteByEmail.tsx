@@ -1,12 +1,16 @@
+import { OrgRole } from '@tollgate/domain';
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { CopyButton } from '../../components/CopyButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { graphql } from '../../gql';
+import { ActionsCell, Button, Card, ConfirmDialog, CopyButton, ErrorMessage, Field, StatusBadge, Table, useToastResult } from '../../components';
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { formatDate } from '../../lib/format';
 
+const InvitationRowFields = graphql(`
+  fragment InvitationRow on Invitation { id email name role status expiresAt invitedBy { name } }
+`);
 const Invitations = graphql(`
   query PendingInvitations($organizationId: ID!) {
-    invitations(organizationId: $organizationId) { id email name role status expiresAt invitedBy { name } }
+    invitations(organizationId: $organizationId) { id ...InvitationRow }
   }
 `);
 const InviteMembers = graphql(`
@@ -25,13 +29,12 @@ const RevokeInvitation = graphql(`
   }
 `);
 
-/** Invite one person by email, and the list of invitations still pending. */
-export function InviteByEmail({ organizationId, mayInviteAdmins }: { organizationId: string; mayInviteAdmins: boolean }) {
+/** Invite one person by email as one of the roles the viewer may hand out, and the invitations still pending. */
+export function InviteByEmail({ organizationId, roles }: { organizationId: string; roles: readonly OrgRole[] }) {
   const [{ data, error }, refetch] = useQuery({ query: Invitations, variables: { organizationId } });
   const [invited, invite] = useMutation(InviteMembers);
-  const [resent, resend] = useMutation(ResendInvitation);
-  const [revoked, revoke] = useMutation(RevokeInvitation);
-  const [form, setForm] = useState({ email: '', name: '', role: 'MEMBER' as 'ADMIN' | 'MEMBER' });
+  const empty = { email: '', name: '', role: OrgRole.MEMBER as OrgRole };
+  const [form, setForm] = useState(empty);
   const [lastLink, setLastLink] = useState<string | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const submit = async (event: FormEvent) => {
@@ -39,41 +42,50 @@ export function InviteByEmail({ organizationId, mayInviteAdmins }: { organizatio
     const result = await invite({ organizationId, invitations: [form] });
     if (result.data) {
       setLastLink(result.data.inviteMembers[0]!.inviteUrl);
-      setForm({ email: '', name: '', role: 'MEMBER' });
+      setForm(empty);
       reload();
     }
   };
   return (
-    <section>
-      <h2>Invite by email</h2>
+    <Card title="Invite by email" description="Each invitee gets a personal link, valid for 7 days and only for their address.">
       <form className="row" onSubmit={submit}>
-        <label>Invitee email<input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></label>
-        <label>Invitee name<input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
-        <label>Invitee role
-          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as 'ADMIN' | 'MEMBER' })}>
-            <option value="MEMBER">MEMBER</option>
-            {mayInviteAdmins && <option value="ADMIN">ADMIN</option>}
+        <Field label="Invitee email"><input type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></Field>
+        <Field label="Invitee name"><input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></Field>
+        <Field label="Invitee role">
+          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as OrgRole })}>
+            {roles.map((r) => <option key={r} value={r}>{r}</option>)}
           </select>
-        </label>
-        <button type="submit">Send invitation</button>
+        </Field>
+        <Button type="submit" disabled={invited.fetching}>Send invitation</Button>
       </form>
       {lastLink && <p className="row">Invitation sent. Personal link: <code>{lastLink}</code> <CopyButton value={lastLink} /></p>}
-      <ErrorMessage error={error ?? invited.error ?? resent.error ?? revoked.error} />
-      <table aria-label="Pending invitations">
-        <thead><tr><th>Email</th><th>Name</th><th>Role</th><th>Status</th><th>Expires</th><th>Invited by</th><th /></tr></thead>
-        <tbody>
-          {data?.invitations.map((i) => (
-            <tr key={i.id}>
-              <td>{i.email}</td><td>{i.name}</td><td>{i.role}</td><td>{i.status}</td>
-              <td>{new Date(i.expiresAt).toLocaleString()}</td><td>{i.invitedBy?.name ?? '—'}</td>
-              <td className="inline">
-                <button onClick={async () => { await resend({ organizationId, id: i.id }); reload(); }}>Resend</button>
-                <button className="danger" onClick={async () => { await revoke({ organizationId, id: i.id }); reload(); }}>Revoke</button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+      <ErrorMessage error={error ?? invited.error} />
+      <Table label="Pending invitations" columns={['Email', 'Name', 'Role', 'Status', 'Expires', 'Invited by', '']} empty={{ title: 'No pending invitations' }}>
+        {data?.invitations.map((i) => <InvitationRow key={i.id} organizationId={organizationId} invitation={i} onChanged={reload} />)}
+      </Table>
+    </Card>
+  );
+}
+
+function InvitationRow({ organizationId, invitation: ref, onChanged }: { organizationId: string; invitation: FragmentType<typeof InvitationRowFields>; onChanged: () => void }) {
+  const i = useFragment(InvitationRowFields, ref);
+  const [resent, resend] = useMutation(ResendInvitation);
+  const [, revoke] = useMutation(RevokeInvitation);
+  const toasted = useToastResult();
+  return (
+    <tr>
+      <td>{i.email}</td><td>{i.name}</td><td>{i.role}</td><td><StatusBadge status={i.status} /></td>
+      <td>{formatDate(i.expiresAt)}</td><td>{i.invitedBy?.name ?? '—'}</td>
+      <ActionsCell>
+        <Button variant="secondary" size="small" disabled={resent.fetching} onClick={async () => { await toasted(resend({ organizationId, id: i.id }), `Sent ${i.email} a new link`); onChanged(); }}>Resend</Button>
+        <ConfirmDialog
+          title={`Revoke the invitation of ${i.email}?`}
+          description="Their link stops working; invite them again to send a new one."
+          trigger={<Button variant="danger" size="small">Revoke</Button>}
+          confirm="Revoke invitation"
+          onConfirm={async () => { const r = await toasted(revoke({ organizationId, id: i.id }), `Revoked the invitation of ${i.email}`); onChanged(); return !r.error; }}
+        />
+      </ActionsCell>
+    </tr>
   );
 }

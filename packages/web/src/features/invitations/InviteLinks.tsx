@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { CopyButton } from '../../components/CopyButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { graphql } from '../../gql';
+import { ActionsCell, Button, Card, ConfirmDialog, endOfUtcDay, ErrorMessage, Field, SecretOnce, StatusBadge, Table, useFormState, useToastResult } from '../../components';
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { formatDate } from '../../lib/format';
 
+const InviteTokenRowFields = graphql(`
+  fragment InviteTokenRow on InviteToken { id description prefix usageCount maxUsageCount expiresAt status createdBy { name } }
+`);
 const InviteTokens = graphql(`
   query InviteTokens($organizationId: ID!) {
-    inviteTokens(organizationId: $organizationId) { id description prefix usageCount maxUsageCount expiresAt status createdBy { name } }
+    inviteTokens(organizationId: $organizationId) { id ...InviteTokenRow }
   }
 `);
 const CreateInviteToken = graphql(`
@@ -24,8 +27,7 @@ const RevokeInviteToken = graphql(`
 export function InviteLinks({ organizationId }: { organizationId: string }) {
   const [{ data, error }, refetch] = useQuery({ query: InviteTokens, variables: { organizationId } });
   const [created, create] = useMutation(CreateInviteToken);
-  const [revoked, revoke] = useMutation(RevokeInviteToken);
-  const [form, setForm] = useState({ description: '', maxUsageCount: '10', expiresAt: '' });
+  const [form, , text] = useFormState({ description: '', maxUsageCount: '10', expiresAt: '' });
   const [link, setLink] = useState<string | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const submit = async (event: FormEvent) => {
@@ -33,7 +35,7 @@ export function InviteLinks({ organizationId }: { organizationId: string }) {
     const input = {
       description: form.description || null,
       maxUsageCount: form.maxUsageCount ? Number(form.maxUsageCount) : null,
-      expiresAt: form.expiresAt ? new Date(`${form.expiresAt}T23:59:59Z`).toISOString() : null,
+      expiresAt: endOfUtcDay(form.expiresAt),
     };
     const result = await create({ organizationId, input });
     if (result.data) {
@@ -42,30 +44,43 @@ export function InviteLinks({ organizationId }: { organizationId: string }) {
     }
   };
   return (
-    <section>
-      <h2>Invite links</h2>
+    <Card title="Invite links" description="Anyone with the link joins as a member, until it expires or its uses run out.">
       <form className="row" onSubmit={submit}>
-        <label>Link description<input value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} /></label>
-        <label>Maximum uses<input type="number" min={1} value={form.maxUsageCount} onChange={(e) => setForm({ ...form, maxUsageCount: e.target.value })} /></label>
-        <label>Expires on (UTC)<input type="date" value={form.expiresAt} onChange={(e) => setForm({ ...form, expiresAt: e.target.value })} /></label>
-        <button type="submit">Create invite link</button>
+        <Field label="Link description"><input {...text('description')} /></Field>
+        <Field label="Maximum uses"><input type="number" min={1} {...text('maxUsageCount')} /></Field>
+        <Field label="Expires on (UTC)"><input type="date" {...text('expiresAt')} /></Field>
+        <Button type="submit" disabled={created.fetching}>Create invite link</Button>
       </form>
-      {link && <p className="row">Copy it now; it is not shown again: <code aria-label="New invite link">{link}</code> <CopyButton value={link} /></p>}
-      <ErrorMessage error={error ?? created.error ?? revoked.error} />
-      <table aria-label="Invite links">
-        <thead><tr><th>Description</th><th>Token</th><th>Uses</th><th>Expires</th><th>Status</th><th>Created by</th><th /></tr></thead>
-        <tbody>
-          {data?.inviteTokens.map((t) => (
-            <tr key={t.id}>
-              <td>{t.description || '—'}</td><td><code>{t.prefix}…</code></td>
-              <td>{t.usageCount}/{t.maxUsageCount ?? '∞'}</td>
-              <td>{t.expiresAt ? new Date(t.expiresAt).toLocaleString() : 'never'}</td>
-              <td>{t.status}</td><td>{t.createdBy?.name ?? '—'}</td>
-              <td>{t.status !== 'REVOKED' && <button className="danger" onClick={async () => { await revoke({ organizationId, id: t.id }); reload(); }}>Revoke</button>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+      {link && <SecretOnce label="New invite link" secret={link} lead="Copy it now; it is not shown again:" />}
+      <ErrorMessage error={error ?? created.error} />
+      <Table label="Invite links" columns={['Description', 'Token', 'Uses', 'Expires', 'Status', 'Created by', '']} empty={{ title: 'No invite links' }}>
+        {data?.inviteTokens.map((t) => <InviteTokenRow key={t.id} organizationId={organizationId} token={t} onRevoked={reload} />)}
+      </Table>
+    </Card>
+  );
+}
+
+function InviteTokenRow({ organizationId, token: ref, onRevoked }: { organizationId: string; token: FragmentType<typeof InviteTokenRowFields>; onRevoked: () => void }) {
+  const t = useFragment(InviteTokenRowFields, ref);
+  const [, revoke] = useMutation(RevokeInviteToken);
+  const toasted = useToastResult();
+  return (
+    <tr>
+      <td>{t.description || '—'}</td><td><code>{t.prefix}…</code></td>
+      <td>{t.usageCount}/{t.maxUsageCount ?? '∞'}</td>
+      <td>{formatDate(t.expiresAt, 'never')}</td>
+      <td><StatusBadge status={t.status} /></td><td>{t.createdBy?.name ?? '—'}</td>
+      <ActionsCell>
+        {t.status !== 'REVOKED' && (
+          <ConfirmDialog
+            title="Revoke this invite link?"
+            description="Nobody can join with it any more; those who joined stay members."
+            trigger={<Button variant="danger" size="small">Revoke</Button>}
+            confirm="Revoke link"
+            onConfirm={async () => { const r = await toasted(revoke({ organizationId, id: t.id }), 'Revoked the invite link'); onRevoked(); return !r.error; }}
+          />
+        )}
+      </ActionsCell>
+    </tr>
   );
 }

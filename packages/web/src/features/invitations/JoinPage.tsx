@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button, Card, ErrorMessage, Field, Loading } from '../../components';
+import { formatDate } from '../../lib/format';
 import { graphql } from '../../gql';
 
 const JoinPreview = graphql(`
@@ -30,8 +31,8 @@ export function JoinPage() {
   const [accepted, accept] = useMutation(AcceptInvite);
   const [signedUp, signUp] = useMutation(SignUpAndJoin);
   const [form, setForm] = useState({ email: '', name: '', password: '' });
-  if (error) return <main className="narrow"><h1>Invitation</h1><ErrorMessage error={error} /></main>;
-  if (!data) return <p>Loading…</p>;
+  if (error) return <main className="narrow"><Card><h1>Invitation</h1><ErrorMessage error={error} /></Card></main>;
+  if (!data) return <main className="narrow"><Loading /></main>;
   const invite = data.invitationPreview;
   const here = `/join?token=${encodeURIComponent(token)}`;
   const name = form.name || invite.name || '';
@@ -52,23 +53,25 @@ export function JoinPage() {
   };
   return (
     <main className="narrow">
-      <h1>Join {invite.organizationDisplayName}</h1>
-      <p>You are invited as {invite.role.toLowerCase()}{invite.expiresAt ? `; the invitation works until ${new Date(invite.expiresAt).toLocaleString()}` : ''}.</p>
-      {data.me ? (
-        <div className="stack">
-          <p>Signed in as {data.me.email}.</p>
-          <button onClick={join}>Join {invite.organizationDisplayName}</button>
-        </div>
-      ) : (
-        <form className="stack" onSubmit={submit}>
-          <label>Email<input type="email" required readOnly={!!invite.email} value={invite.email ?? form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></label>
-          <label>Name<input required value={name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
-          <label>Password<input type="password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} /></label>
-          <button type="submit">Sign up and join</button>
-          <p><Link to={`/sign-in?next=${encodeURIComponent(here)}`}>I have an account</Link></p>
-        </form>
-      )}
-      <ErrorMessage error={accepted.error ?? signedUp.error} />
+      <Card>
+        <h1>Join {invite.organizationDisplayName}</h1>
+        <p>You are invited as {invite.role.toLowerCase()}{invite.expiresAt ? `; the invitation works until ${formatDate(invite.expiresAt)}` : ''}.</p>
+        {data.me ? (
+          <div className="stack">
+            <p>Signed in as {data.me.email}.</p>
+            <Button onClick={join} disabled={accepted.fetching}>Join {invite.organizationDisplayName}</Button>
+          </div>
+        ) : (
+          <form className="stack" onSubmit={submit}>
+            <Field label="Email"><input type="email" required readOnly={!!invite.email} value={invite.email ?? form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></Field>
+            <Field label="Name"><input required value={name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></Field>
+            <Field label="Password"><input type="password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} /></Field>
+            <Button type="submit" disabled={signedUp.fetching}>Sign up and join</Button>
+            <p><Link to={`/sign-in?next=${encodeURIComponent(here)}`}>I have an account</Link></p>
+          </form>
+        )}
+        <ErrorMessage error={accepted.error ?? signedUp.error} />
+      </Card>
     </main>
   );
 }

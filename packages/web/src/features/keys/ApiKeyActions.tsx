@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { graphql } from '../../gql';
+import { ActionsCell, Button, ConfirmDialog, Dialog, DialogClose, ErrorMessage, Field, useToast } from '../../components';
+import { graphql, useFragment, type FragmentType } from '../../gql';
 
+const ApiKeyActionsFields = graphql(`
+  fragment ApiKeyActions on ApiKey { id name viewerCanRevoke viewerCanRotate }
+`);
 const RevokeApiKey = graphql(`
   mutation RevokeApiKey($projectId: ID!, $id: ID!) {
-    revokeApiKey(projectId: $projectId, id: $id) { id status revokedAt }
+    revokeApiKey(projectId: $projectId, id: $id) { id status revokedAt viewerCanRevoke viewerCanRotate }
   }
 `);
 const RotateApiKey = graphql(`
@@ -13,7 +16,7 @@ const RotateApiKey = graphql(`
     rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: $gracePeriodSeconds, requestId: $requestId) {
       secret
       apiKey { id }
-      previous { id expiresAt status }
+      previous { id expiresAt status viewerCanRotate }
     }
   }
 `);
@@ -22,18 +25,44 @@ const MAX_GRACE = 86_400;
 
 interface Props {
   projectId: string;
-  apiKey: { id: string; name: string; status: string };
-  rotatable: boolean;
+  apiKey: FragmentType<typeof ApiKeyActionsFields>;
   onRevoked: () => void;
   onRotated: (secret: string) => void;
 }
 
-/** Revoke, or rotate with a grace period; one request id per rotation, so a double submit mints once. */
-export function ApiKeyActions({ projectId, apiKey, rotatable, onRevoked, onRotated }: Props) {
+/** The row's actions, as the server allows them on this key: revoke (asked first), rotate with a grace period. */
+export function ApiKeyActions({ projectId, apiKey: ref, onRevoked, onRotated }: Props) {
+  const apiKey = useFragment(ApiKeyActionsFields, ref);
   const [revoked, revoke] = useMutation(RevokeApiKey);
+  const notify = useToast();
+  return (
+    <ActionsCell>
+      {apiKey.viewerCanRotate && <RotateDialog projectId={projectId} apiKey={apiKey} onRotated={onRotated} />}
+      {apiKey.viewerCanRevoke && (
+        <ConfirmDialog
+          title={`Revoke ${apiKey.name}?`}
+          description="Calls with this key are refused on every proxy within a second. This cannot be undone."
+          trigger={<Button variant="danger" size="small">Revoke</Button>}
+          confirm="Revoke key"
+          onConfirm={async () => {
+            const result = await revoke({ projectId, id: apiKey.id });
+            if (!result.data) return false;
+            notify({ title: `Revoked ${apiKey.name}` });
+            onRevoked();
+            return true;
+          }}
+        />
+      )}
+      <ErrorMessage error={revoked.error} />
+    </ActionsCell>
+  );
+}
+
+/** Rotation in a dialog; one request id per opening, so a double submit mints once. */
+function RotateDialog({ projectId, apiKey, onRotated }: { projectId: string; apiKey: { id: string; name: string }; onRotated: (secret: string) => void }) {
   const [rotated, rotate] = useMutation(RotateApiKey);
+  const notify = useToast();
   const [rotation, setRotation] = useState<{ requestId: string; grace: string } | null>(null);
-  const [repeated, setRepeated] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!rotation) return;
@@ -41,28 +70,29 @@ export function ApiKeyActions({ projectId, apiKey, rotatable, onRevoked, onRotat
     if (!result.data) return;
     setRotation(null);
     const { secret } = result.data.rotateApiKey;
-    setRepeated(!secret);
     if (secret) onRotated(secret);
+    else notify({ title: 'Already rotated by this request', description: 'Its secret was shown then.' });
   };
   return (
-    <div className="actions">
-      {rotatable && !rotation && (
-        <button type="button" onClick={() => { setRepeated(false); setRotation({ requestId: crypto.randomUUID(), grace: '3600' }); }}>Rotate</button>
-      )}
-      {apiKey.status !== 'REVOKED' && (
-        <button type="button" className="danger" disabled={revoked.fetching} onClick={async () => { const r = await revoke({ projectId, id: apiKey.id }); if (r.data) onRevoked(); }}>Revoke</button>
-      )}
+    <Dialog
+      title={`Rotate ${apiKey.name}`}
+      description="A new secret with the same settings; the old one keeps working for the grace period (at most 24 hours)."
+      trigger={<Button variant="secondary" size="small">Rotate</Button>}
+      open={rotation !== null}
+      onOpenChange={(open) => setRotation(open ? { requestId: crypto.randomUUID(), grace: '3600' } : null)}
+    >
       {rotation && (
-        <form className="row" aria-label={`Rotate ${apiKey.name}`} onSubmit={submit}>
-          <label>Grace period (seconds)
+        <form aria-label={`Rotate ${apiKey.name}`} onSubmit={submit}>
+          <Field label="Grace period (seconds)" note="0 ends the old secret now.">
             <input type="number" min={0} max={MAX_GRACE} required value={rotation.grace} onChange={(e) => setRotation({ ...rotation, grace: e.target.value })} />
-          </label>
-          <button type="submit" disabled={rotated.fetching}>Rotate now</button>
-          <button type="button" className="link" onClick={() => setRotation(null)}>Cancel</button>
+          </Field>
+          <ErrorMessage error={rotated.error} />
+          <div className="dialog-footer">
+            <DialogClose />
+            <Button type="submit" disabled={rotated.fetching}>Rotate now</Button>
+          </div>
         </form>
       )}
-      {repeated && <p>Already rotated by this request; its secret was shown then.</p>}
-      <ErrorMessage error={revoked.error ?? rotated.error} />
-    </div>
+    </Dialog>
   );
 }

@@ -1,72 +1,74 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDate } from '../../components/format';
-import { SecretOnce } from '../../components/SecretOnce';
-import { graphql } from '../../gql';
+import { useProject } from '../../app/ProjectLayout';
+import { Card, ErrorMessage, Loading, SecretOnce, StatusBadge, Table } from '../../components';
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { formatDate, listOf } from '../../lib/format';
+import { useCan } from '../../permissions/useCan';
 import { ApiKeyActions } from './ApiKeyActions';
 import { CreateApiKey } from './CreateApiKey';
 
+const ApiKeyRowFields = graphql(`
+  fragment ApiKeyRow on ApiKey {
+    id name prefix lastFour owner createdAt lastUsedAt expiresAt status effectiveModels
+    createdBy { id name }
+    ...ApiKeyActions
+  }
+`);
 const ProjectApiKeys = graphql(`
   query ProjectApiKeys($projectId: ID!) {
-    project(id: $projectId) { id name viewer { permissions } }
-    apiKeys(projectId: $projectId) {
-      id name prefix lastFour owner createdAt lastUsedAt expiresAt status effectiveModels rotatedFromId
-      createdBy { id name }
-      limits { rpm tpm dailyBudget }
-    }
+    apiKeys(projectId: $projectId) { id ...ApiKeyRow }
     availableModels(projectId: $projectId) { id name }
-    me { id }
   }
 `);
 
+/** The project's keys (owners and admins see all, members their own), and a new one. */
 export function ApiKeysPage() {
-  const { orgId, projectId } = useParams();
-  const [{ data, error }, refetch] = useQuery({ query: ProjectApiKeys, variables: { projectId: projectId! } });
+  const project = useProject();
+  const can = useCan(project);
+  const [{ data, error }, refetch] = useQuery({ query: ProjectApiKeys, variables: { projectId: project.id } });
   // The secret lives only in this state: leaving or reloading the page forgets it.
   const [secret, setSecret] = useState<string | null>(null);
   if (error) return <ErrorMessage error={error} />;
-  if (!data) return <p>Loading…</p>;
-  const can = (permission: string) => data.project.viewer.permissions.includes(permission);
-  const manageAll = can('project.keys.manageAll');
+  if (!data) return <Loading />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const minted = (value: string) => { setSecret(value); reload(); };
-  // A rotated key works out its grace period, but only its successor can be rotated again.
-  const rotated = new Set(data.apiKeys.map((k) => k.rotatedFromId));
   return (
-    <main>
-      <p><Link to={`/orgs/${orgId}/projects/${projectId}`}>← {data.project.name}</Link></p>
-      <h1>API keys</h1>
-      {secret && <SecretOnce label="New API key secret" secret={secret} />}
-      <table aria-label="API keys">
-        <thead>
-          <tr><th>Name</th><th>Key</th><th>Owner</th><th>Created by</th><th>Created</th><th>Last used</th><th>Expires</th><th>Status</th><th>Models</th><th /></tr>
-        </thead>
-        <tbody>
-          {data.apiKeys.map((k) => (
-            <tr key={k.id}>
-              <td>{k.name}</td>
-              <td><code>{k.prefix}…{k.lastFour}</code></td>
-              <td>{k.owner}</td>
-              <td>{k.createdBy?.name ?? '—'}</td>
-              <td>{formatDate(k.createdAt)}</td>
-              <td>{formatDate(k.lastUsedAt, 'never')}</td>
-              <td>{formatDate(k.expiresAt, 'never')}</td>
-              <td>{k.status}</td>
-              <td>{k.effectiveModels.join(', ') || 'none'}</td>
-              <td>
-                {(manageAll || (k.owner === 'MEMBER' && k.createdBy?.id === data.me?.id)) && (
-                  <ApiKeyActions projectId={projectId!} apiKey={k} rotatable={k.status === 'ACTIVE' && !rotated.has(k.id)} onRevoked={reload} onRotated={minted} />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {can('project.keys.create') && (
-        <CreateApiKey projectId={projectId!} models={data.availableModels.map((m) => m.name)} mayCreateServiceAccount={manageAll} onCreated={minted} />
+    <>
+      <Card title="API keys" description={can('KEYS_MANAGE_ALL') ? 'Every key of the project.' : 'The keys you created in this project.'}>
+        {secret && <SecretOnce label="New API key secret" secret={secret} />}
+        <Table label="API keys" columns={['Name', 'Key', 'Owner', 'Created by', 'Created', 'Last used', 'Expires', 'Status', 'Models', '']} empty={{ title: 'No keys yet', hint: 'Create one below; its secret is shown once.' }}>
+          {data.apiKeys.map((k) => <ApiKeyRow key={k.id} projectId={project.id} apiKey={k} onRevoked={reload} onRotated={minted} />)}
+        </Table>
+      </Card>
+      {can('KEYS_CREATE') && (
+        <CreateApiKey projectId={project.id} models={data.availableModels.map((m) => m.name)} mayCreateServiceAccount={can('KEYS_MANAGE_ALL')} onCreated={minted} />
       )}
-    </main>
+    </>
+  );
+}
+
+interface RowProps {
+  projectId: string;
+  apiKey: FragmentType<typeof ApiKeyRowFields>;
+  onRevoked: () => void;
+  onRotated: (secret: string) => void;
+}
+
+function ApiKeyRow({ projectId, apiKey: ref, onRevoked, onRotated }: RowProps) {
+  const k = useFragment(ApiKeyRowFields, ref);
+  return (
+    <tr>
+      <td>{k.name}</td>
+      <td><code>{k.prefix}…{k.lastFour}</code></td>
+      <td>{k.owner}</td>
+      <td>{k.createdBy?.name ?? '—'}</td>
+      <td>{formatDate(k.createdAt)}</td>
+      <td>{formatDate(k.lastUsedAt, 'never')}</td>
+      <td>{formatDate(k.expiresAt, 'never')}</td>
+      <td><StatusBadge status={k.status} /></td>
+      <td>{listOf(k.effectiveModels, 'none')}</td>
+      <ApiKeyActions projectId={projectId} apiKey={k} onRevoked={onRevoked} onRotated={onRotated} />
+    </tr>
   );
 }

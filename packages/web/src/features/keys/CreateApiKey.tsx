@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { endOfUtcDay, optionalInt } from '../../components/format';
+import { Button, Card, CheckField, endOfUtcDay, ErrorMessage, Field, fieldErrors, hasErrors, optionalInt, useFormState, type Errors } from '../../components';
 import { graphql } from '../../gql';
 
 const CreateApiKeyMutation = graphql(`
@@ -11,6 +10,8 @@ const CreateApiKeyMutation = graphql(`
 `);
 
 const EMPTY = { name: '', expiresOn: '', models: [] as string[], rpm: '', tpm: '', dailyBudget: '', serviceAccount: false };
+/** Where the server's field ("limits.rpm") is in this form. */
+const place = (field: string) => ({ name: 'name', expiresAt: 'expiresOn', allowedModels: 'models', 'limits.rpm': 'rpm', 'limits.tpm': 'tpm', 'limits.dailyBudget': 'dailyBudget' })[field] ?? null;
 
 interface Props {
   projectId: string;
@@ -22,7 +23,8 @@ interface Props {
 
 export function CreateApiKey({ projectId, models, mayCreateServiceAccount, onCreated }: Props) {
   const [created, create] = useMutation(CreateApiKeyMutation);
-  const [form, setForm] = useState(EMPTY);
+  const [form, setForm, text] = useFormState(EMPTY);
+  const [errors, setErrors] = useState<Errors>({});
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = {
@@ -33,31 +35,30 @@ export function CreateApiKey({ projectId, models, mayCreateServiceAccount, onCre
       serviceAccount: mayCreateServiceAccount && form.serviceAccount,
     };
     const result = await create({ projectId, input });
+    setErrors(fieldErrors(result.error, place));
     if (!result.data) return;
     setForm(EMPTY);
     onCreated(result.data.createApiKey.secret);
   };
   return (
-    <section>
-      <h2>Create a key</h2>
-      <form className="row" aria-label="Create API key" onSubmit={submit}>
-        <label>Key name<input required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} /></label>
-        <label>Expires on (UTC)<input type="date" value={form.expiresOn} onChange={(e) => setForm({ ...form, expiresOn: e.target.value })} /></label>
-        <label>Allowed models
-          <select multiple aria-label="Allowed models" value={form.models} onChange={(e) => setForm({ ...form, models: [...e.target.selectedOptions].map((o) => o.value) })}>
-            {models.map((m) => <option key={m} value={m}>{m}</option>)}
-          </select>
-          <small>None selected: every model of the project.</small>
-        </label>
-        <label>Requests per minute<input type="number" min={1} value={form.rpm} onChange={(e) => setForm({ ...form, rpm: e.target.value })} /></label>
-        <label>Tokens per minute<input type="number" min={1} value={form.tpm} onChange={(e) => setForm({ ...form, tpm: e.target.value })} /></label>
-        <label>Daily budget (USD)<input inputMode="decimal" pattern="\d+(\.\d{1,6})?" placeholder="10.00" value={form.dailyBudget} onChange={(e) => setForm({ ...form, dailyBudget: e.target.value })} /></label>
-        {mayCreateServiceAccount && (
-          <label className="check"><input type="checkbox" checked={form.serviceAccount} onChange={(e) => setForm({ ...form, serviceAccount: e.target.checked })} />Service account</label>
-        )}
-        <button type="submit" disabled={created.fetching}>Create key</button>
+    <Card title="Create a key">
+      <form aria-label="Create API key" onSubmit={submit}>
+        <div className="fields">
+          <Field label="Key name" error={errors.name}><input required {...text('name')} /></Field>
+          <Field label="Expires on (UTC)" error={errors.expiresOn}><input type="date" {...text('expiresOn')} /></Field>
+          <Field label="Allowed models" note="None selected: every model of the project." error={errors.models}>
+            <select multiple value={form.models} onChange={(e) => setForm({ ...form, models: [...e.target.selectedOptions].map((o) => o.value) })}>
+              {models.map((m) => <option key={m} value={m}>{m}</option>)}
+            </select>
+          </Field>
+          <Field label="Requests per minute" error={errors.rpm}><input type="number" min={1} {...text('rpm')} /></Field>
+          <Field label="Tokens per minute" error={errors.tpm}><input type="number" min={1} {...text('tpm')} /></Field>
+          <Field label="Daily budget (USD)" error={errors.dailyBudget}><input inputMode="decimal" pattern="\d+(\.\d{1,6})?" placeholder="10.00" {...text('dailyBudget')} /></Field>
+          {mayCreateServiceAccount && <CheckField label="Service account" checked={form.serviceAccount} onChange={(serviceAccount) => setForm({ ...form, serviceAccount })} />}
+        </div>
+        <Button type="submit" disabled={created.fetching}>Create key</Button>
+        {!hasErrors(errors) && <ErrorMessage error={created.error} />}
       </form>
-      <ErrorMessage error={created.error} />
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,15 @@
-import { checkResetDay, formatLimit, formOf, inputOf, QUOTA_LIMITS, validate, type Errors, type LimitSpec } from './fields';
+import { CheckField, checkResetDay, type Errors } from '../../components';
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { formatLimit, formOf, inputOf, QUOTA_LIMITS, validate, type LimitSpec } from './fields';
 import { LimitInput } from './LimitInput';
+
+/** Every value of a project quota, as the forms, summaries and templates read it. */
+export const QuotaValues = graphql(`
+  fragment QuotaValues on ProjectQuota {
+    dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay
+  }
+`);
+export type QuotaRef = FragmentType<typeof QuotaValues>;
 
 type QuotaKey = (typeof QUOTA_LIMITS)[number]['key'];
 /** A ProjectQuota as the API returns it. */
@@ -26,6 +36,11 @@ export function quotaSummary(quota: Quota): string {
   return parts.join(', ') || 'No limits';
 }
 
+/** A template's or project's quota in one line. */
+export function QuotaSummary({ quota }: { quota: QuotaRef }) {
+  return <>{quotaSummary(useFragment(QuotaValues, quota))}</>;
+}
+
 interface Props {
   form: QuotaForm;
   onChange: (form: QuotaForm) => void;
@@ -47,10 +62,7 @@ export function QuotaFields({ form, onChange, errors, disabled, settings }: Prop
         />
       ))}
       <LimitInput label="Monthly reset day" kind="day" value={form.customResetDay} error={errors.customResetDay} disabled={disabled} note="1 to 28, at 00:00 UTC" onChange={(customResetDay) => onChange({ ...form, customResetDay })} />
-      <label className="check">
-        <input type="checkbox" checked={form.enforceQuota} disabled={disabled} onChange={(e) => onChange({ ...form, enforceQuota: e.target.checked })} />
-        Enforce quota (off: usage is tracked, never refused)
-      </label>
+      <CheckField label="Enforce quota (off: usage is tracked, never refused)" checked={form.enforceQuota} disabled={disabled} onChange={(enforceQuota) => onChange({ ...form, enforceQuota })} />
     </div>
   );
 }

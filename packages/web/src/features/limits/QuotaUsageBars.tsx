@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useQuery } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { Card, ErrorMessage } from '../../components';
 import { graphql } from '../../gql';
 import { formatLimit } from './fields';
 
@@ -38,13 +38,12 @@ export function QuotaUsageBars({ projectId }: { projectId: string }) {
   ];
   const shown = bars.filter((b) => b.limit != null);
   return (
-    <section aria-label="Quota usage">
-      <h2>Usage</h2>
+    <Card title="Usage" label="Quota usage">
       <p>Today is {day.date} (UTC); the quota month began {month.periodStart} and resets on day {month.resetDay}.{e.enforceQuota ? '' : ' The quota is not enforced: calls over it are not refused.'}</p>
       {shown.map((b) => <UsageBar key={b.name} bar={b} />)}
       {shown.length === 0 && <p>No daily or monthly limits apply.</p>}
       <ErrorMessage error={error} />
-    </section>
+    </Card>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { CombinedError } from 'urql';
+import { checkLimit, type Errors } from '../../components';
 
 /** One limit: a count (requests, tokens) or an amount of money; blank means no limit. */
 export interface LimitSpec<K extends string = string> {
@@ -31,7 +31,6 @@ export const ORGANIZATION_LIMITS = [
 ] as const satisfies readonly LimitSpec[];
 
 type Value = number | string | null | undefined;
-export type Errors = Record<string, string>;
 type KeyOf<F extends readonly LimitSpec[]> = F[number]['key'];
 /** Limits as the API returns them: null or absent is no limit. */
 export type LimitValues<F extends readonly LimitSpec[]> = Partial<Record<KeyOf<F>, Value>>;
@@ -41,18 +40,6 @@ export function formatLimit(kind: LimitSpec['kind'], value: Value): string {
   if (value == null) return 'no limit';
   return kind === 'money' ? `$${value}` : Number(value).toLocaleString('en-US');
 }
-
-const MONEY = /^\d{1,12}(\.\d{1,6})?$/;
-
-/** Why a typed limit is not acceptable, or null (blank is fine: no limit). */
-export function checkLimit(kind: LimitSpec['kind'], text: string): string | null {
-  const value = text.trim();
-  if (value === '') return null;
-  if (kind === 'money') return MONEY.test(value) && /[1-9]/.test(value) ? null : 'Enter an amount above 0 such as 12.50, with at most 6 decimals.';
-  return /^\d+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value)) ? null : 'Enter a whole number of at least 1.';
-}
-
-export const checkResetDay = (text: string) => (/^\d{1,2}$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= 28 ? null : 'Enter a day from 1 to 28.');
 
 /** The text fields of a form, from the values the API returned. */
 export function formOf<F extends readonly LimitSpec[]>(fields: F, values: LimitValues<F>) {
@@ -78,18 +65,3 @@ export function validate<F extends readonly LimitSpec[]>(fields: F, form: Record
   }
   return errors;
 }
-
-/**
- * The server's VALIDATION error as an error beside its field; `place` maps the
- * field the server names ("config.quota.customResetDay") to the form's, or null
- * when the form has no such field (the error is then shown for the whole form).
- */
-export function serverErrors(error: CombinedError | undefined, place: (field: string) => string | null): Errors {
-  const first = error?.graphQLErrors[0];
-  const field = first?.extensions?.field;
-  if (first?.extensions?.code !== 'VALIDATION' || typeof field !== 'string') return {};
-  const key = place(field);
-  return key ? { [key]: first.message } : {};
-}
-
-export const hasErrors = (errors: Errors) => Object.keys(errors).length > 0;

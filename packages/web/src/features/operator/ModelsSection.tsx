@@ -1,10 +1,16 @@
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import { type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { useFormState } from '../../components/useFormState';
-import { splitList } from '../../components/format';
-import { graphql } from '../../gql';
+import { ActionsCell, Badge, Button, Card, CheckField, ErrorMessage, Field, splitList, Table, useFormState, useToast } from '../../components';
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { listOf } from '../../lib/format';
 
+const CatalogModelRowFields = graphql(`
+  fragment CatalogModelRow on Model {
+    id name upstreamModel inputPricePerMillion cachedInputPricePerMillion outputPricePerMillion contextWindow defaultMaxOutputTokens groups enabled
+    upstream { id name }
+  }
+`);
 const CreateModel = graphql(`
   mutation CreateModel($input: ModelInput!) {
     createModel(input: $input) { id }
@@ -16,19 +22,18 @@ const UpdateModel = graphql(`
   }
 `);
 
-type Model = {
-  id: string; name: string; upstreamModel?: string | null; inputPricePerMillion: string; cachedInputPricePerMillion?: string | null; outputPricePerMillion: string;
-  contextWindow: number; defaultMaxOutputTokens: number; groups: string[]; enabled: boolean; upstream?: { id: string; name: string } | null;
-};
+type ModelRef = FragmentType<typeof CatalogModelRowFields> & { id: string };
+type Model = ResultOf<typeof CatalogModelRowFields>;
 const EMPTY = { id: null as string | null, name: '', upstreamId: '', upstreamModel: '', input: '', cachedInput: '', output: '', contextWindow: '', maxOutput: '', groups: '', enabled: true };
 const toForm = (m: Model) => ({
   id: m.id, name: m.name, upstreamId: m.upstream?.id ?? '', upstreamModel: m.upstreamModel ?? '', input: m.inputPricePerMillion, cachedInput: m.cachedInputPricePerMillion ?? '',
   output: m.outputPricePerMillion, contextWindow: String(m.contextWindow), maxOutput: String(m.defaultMaxOutputTokens), groups: m.groups.join(', '), enabled: m.enabled,
 });
 
-export function ModelsSection({ models, upstreams, onSaved }: { models: Model[]; upstreams: Array<{ id: string; name: string }>; onSaved: () => void }) {
+export function ModelsSection({ models, upstreams, onSaved }: { models: readonly ModelRef[]; upstreams: ReadonlyArray<{ id: string; name: string }>; onSaved: () => void }) {
   const [created, create] = useMutation(CreateModel);
   const [updated, update] = useMutation(UpdateModel);
+  const notify = useToast();
   const [form, setForm, field] = useFormState(EMPTY);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -39,46 +44,53 @@ export function ModelsSection({ models, upstreams, onSaved }: { models: Model[];
     };
     const result = form.id ? await update({ id: form.id, input }) : await create({ input });
     if (result.error) return;
+    notify({ title: form.id ? `Saved model ${form.name}` : `Created model ${form.name}` });
     setForm(EMPTY);
     onSaved();
   };
   const money = { inputMode: 'decimal' as const, pattern: '\\d+(\\.\\d{1,6})?', required: true };
   return (
-    <section>
-      <h2>Models</h2>
-      <table aria-label="Models">
-        <thead><tr><th>Name</th><th>Upstream</th><th>Input / M</th><th>Cached input / M</th><th>Output / M</th><th>Context</th><th>Max output</th><th>Groups</th><th>Enabled</th><th /></tr></thead>
-        <tbody>
-          {models.map((m) => (
-            <tr key={m.id}>
-              <td>{m.name}</td><td>{m.upstream?.name ?? '—'} / {m.upstreamModel ?? '—'}</td>
-              <td>${m.inputPricePerMillion}</td><td>{m.cachedInputPricePerMillion == null ? 'as input' : `$${m.cachedInputPricePerMillion}`}</td><td>${m.outputPricePerMillion}</td><td>{m.contextWindow}</td><td>{m.defaultMaxOutputTokens}</td>
-              <td>{m.groups.join(', ') || '—'}</td><td>{m.enabled ? 'yes' : 'no'}</td>
-              <td><button type="button" onClick={() => setForm(toForm(m))}>Edit</button></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <form className="row" aria-label={form.id ? 'Edit model' : 'Create model'} onSubmit={submit}>
-        <label>Model name<input required {...field('name')} /></label>
-        <label>Upstream
-          <select required aria-label="Upstream" {...field('upstreamId')}>
-            <option value="">Choose…</option>
-            {upstreams.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-          </select>
-        </label>
-        <label>Upstream model<input required {...field('upstreamModel')} /></label>
-        <label>Input price per million (USD)<input {...money} {...field('input')} /></label>
-        <label>Cached input price per million (USD, optional)<input inputMode="decimal" pattern={money.pattern} placeholder="as input" {...field('cachedInput')} /></label>
-        <label>Output price per million (USD)<input {...money} {...field('output')} /></label>
-        <label>Context window<input type="number" min={1} required {...field('contextWindow')} /></label>
-        <label>Default max output tokens<input type="number" min={1} required {...field('maxOutput')} /></label>
-        <label>Access groups (comma separated)<input {...field('groups')} /></label>
-        <label className="check"><input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.target.checked })} />Enabled</label>
-        <button type="submit">{form.id ? 'Save model' : 'Create model'}</button>
-        {form.id && <button type="button" className="link" onClick={() => setForm(EMPTY)}>Cancel</button>}
+    <Card title="Models" description="Prices are per million tokens; a model without a cached-input price charges cached tokens as input.">
+      <Table label="Models" columns={['Name', 'Upstream', 'Input / M', 'Cached input / M', 'Output / M', 'Context', 'Max output', 'Groups', 'Enabled', '']} empty={{ title: 'No models', hint: 'Add one below, routed to an upstream.' }}>
+        {models.map((m) => <ModelRow key={m.id} model={m} onEdit={(model) => setForm(toForm(model))} />)}
+      </Table>
+      <form aria-label={form.id ? 'Edit model' : 'Create model'} onSubmit={submit}>
+        <div className="fields">
+          <Field label="Model name"><input required {...field('name')} /></Field>
+          <Field label="Upstream">
+            <select required {...field('upstreamId')}>
+              <option value="">Choose…</option>
+              {upstreams.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            </select>
+          </Field>
+          <Field label="Upstream model"><input required {...field('upstreamModel')} /></Field>
+          <Field label="Input price per million (USD)"><input {...money} {...field('input')} /></Field>
+          <Field label="Cached input price per million (USD, optional)"><input inputMode="decimal" pattern={money.pattern} placeholder="as input" {...field('cachedInput')} /></Field>
+          <Field label="Output price per million (USD)"><input {...money} {...field('output')} /></Field>
+          <Field label="Context window"><input type="number" min={1} required {...field('contextWindow')} /></Field>
+          <Field label="Default max output tokens"><input type="number" min={1} required {...field('maxOutput')} /></Field>
+          <Field label="Access groups (comma separated)"><input {...field('groups')} /></Field>
+          <CheckField label="Enabled" checked={form.enabled} onChange={(enabled) => setForm({ ...form, enabled })} />
+        </div>
+        <div className="actions">
+          <Button type="submit" disabled={created.fetching || updated.fetching}>{form.id ? 'Save model' : 'Create model'}</Button>
+          {form.id && <Button variant="ghost" onClick={() => setForm(EMPTY)}>Cancel</Button>}
+        </div>
       </form>
       <ErrorMessage error={created.error ?? updated.error} />
-    </section>
+    </Card>
+  );
+}
+
+function ModelRow({ model: ref, onEdit }: { model: ModelRef; onEdit: (model: Model) => void }) {
+  const m = useFragment(CatalogModelRowFields, ref);
+  return (
+    <tr>
+      <td>{m.name}</td><td>{m.upstream?.name ?? '—'} / {m.upstreamModel ?? '—'}</td>
+      <td>${m.inputPricePerMillion}</td><td>{m.cachedInputPricePerMillion == null ? 'as input' : `$${m.cachedInputPricePerMillion}`}</td><td>${m.outputPricePerMillion}</td>
+      <td>{m.contextWindow.toLocaleString()}</td><td>{m.defaultMaxOutputTokens.toLocaleString()}</td>
+      <td>{listOf(m.groups)}</td><td>{m.enabled ? <Badge tone="success">yes</Badge> : <Badge>no</Badge>}</td>
+      <ActionsCell><Button variant="secondary" size="small" onClick={() => onEdit(m)}>Edit</Button></ActionsCell>
+    </tr>
   );
 }

@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDate } from '../../components/format';
-import { graphql } from '../../gql';
+import { ActionsCell, Button, Card, Dialog, DialogClose, ErrorMessage, Field, PageHeader, Table, useToastResult } from '../../components';
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { formatDate } from '../../lib/format';
 
+const VerificationRowFields = graphql(`
+  fragment VerificationRow on OrganizationVerification {
+    id companyName registrationNumber contactName contactEmail country createdAt
+    organization { id displayName name }
+  }
+`);
 const VerificationQueue = graphql(`
   query VerificationQueue {
-    organizationVerifications(status: PENDING) {
-      id companyName registrationNumber contactName contactEmail country createdAt
-      organization { id displayName name }
-    }
+    organizationVerifications(status: PENDING) { id ...VerificationRow }
   }
 `);
 const ApproveVerification = graphql(`
@@ -26,32 +29,59 @@ const RejectVerification = graphql(`
 /** Pending verification requests, oldest first. */
 export function VerificationsPage() {
   const [{ data, error }, refetch] = useQuery({ query: VerificationQueue });
-  const [approved, approve] = useMutation(ApproveVerification);
-  const [rejected, reject] = useMutation(RejectVerification);
-  const [reasons, setReasons] = useState<Record<string, string>>({});
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const decide = async (run: () => Promise<{ data?: unknown }>) => { if ((await run()).data) reload(); };
   return (
     <main>
-      <h1>Verification queue</h1>
-      <ErrorMessage error={error ?? approved.error ?? rejected.error} />
-      <table aria-label="Verification queue">
-        <thead><tr><th>Organization</th><th>Company</th><th>Registration</th><th>Contact</th><th>Country</th><th>Submitted</th><th /></tr></thead>
-        <tbody>
-          {data?.organizationVerifications.map((v) => (
-            <tr key={v.id}>
-              <td>{v.organization.displayName}</td><td>{v.companyName}</td><td>{v.registrationNumber}</td>
-              <td>{v.contactName} &lt;{v.contactEmail}&gt;</td><td>{v.country}</td><td>{formatDate(v.createdAt)}</td>
-              <td className="actions">
-                <button type="button" onClick={() => decide(() => approve({ id: v.id }))}>Approve</button>
-                <input aria-label="Rejection reason" value={reasons[v.id] ?? ''} onChange={(e) => setReasons({ ...reasons, [v.id]: e.target.value })} />
-                <button type="button" className="danger" disabled={!reasons[v.id]?.trim()} onClick={() => decide(() => reject({ id: v.id, reason: reasons[v.id]!.trim() }))}>Reject</button>
-              </td>
-            </tr>
-          ))}
-          {data?.organizationVerifications.length === 0 && <tr><td colSpan={7}>Nothing to review.</td></tr>}
-        </tbody>
-      </table>
+      <PageHeader title="Verification queue" />
+      <Card description="Approving lifts the organization to ENTERPRISE_VERIFIED and its caps with it.">
+        <ErrorMessage error={error} />
+        <Table label="Verification queue" columns={['Organization', 'Company', 'Registration', 'Contact', 'Country', 'Submitted', '']} empty={{ title: 'Nothing to review.' }}>
+          {data?.organizationVerifications.map((v) => <VerificationRow key={v.id} verification={v} onDecided={reload} />)}
+        </Table>
+      </Card>
     </main>
+  );
+}
+
+function VerificationRow({ verification: ref, onDecided }: { verification: FragmentType<typeof VerificationRowFields>; onDecided: () => void }) {
+  const v = useFragment(VerificationRowFields, ref);
+  const [approved, approve] = useMutation(ApproveVerification);
+  const toasted = useToastResult();
+  return (
+    <tr>
+      <td>{v.organization.displayName}</td><td>{v.companyName}</td><td>{v.registrationNumber}</td>
+      <td>{v.contactName} &lt;{v.contactEmail}&gt;</td><td>{v.country}</td><td>{formatDate(v.createdAt)}</td>
+      <ActionsCell>
+        <Button size="small" disabled={approved.fetching} onClick={async () => { const r = await toasted(approve({ id: v.id }), `Approved ${v.organization.displayName}`); if (!r.error) onDecided(); }}>Approve</Button>
+        <RejectDialog id={v.id} organization={v.organization.displayName} onRejected={onDecided} />
+      </ActionsCell>
+    </tr>
+  );
+}
+
+/** Rejection needs a reason, which the organization reads. */
+function RejectDialog({ id, organization, onRejected }: { id: string; organization: string; onRejected: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [rejected, reject] = useMutation(RejectVerification);
+  const toasted = useToastResult();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await toasted(reject({ id, reason: reason.trim() }), `Rejected ${organization}`);
+    if (result.error) return;
+    setOpen(false);
+    onRejected();
+  };
+  return (
+    <Dialog title={`Reject ${organization}?`} description="The organization sees the reason and may submit again." trigger={<Button variant="danger" size="small">Reject</Button>} open={open} onOpenChange={setOpen}>
+      <form onSubmit={submit}>
+        <Field label="Rejection reason"><textarea rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} /></Field>
+        <ErrorMessage error={rejected.error} />
+        <div className="dialog-footer">
+          <DialogClose />
+          <Button type="submit" variant="danger" disabled={rejected.fetching || !reason.trim()}>Reject</Button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button, Card, ErrorMessage } from '../../components';
 import { graphql } from '../../gql';
-import { money } from '../wallet/fields';
+import { money } from '../../lib/format';
 
 const SetWalletActive = graphql(`
   mutation SetWalletActive($organizationId: ID!, $isActive: Boolean!) {
@@ -14,15 +14,13 @@ export function WalletActiveForm({ organization }: { organization: { id: string;
   const [set, setActive] = useMutation(SetWalletActive);
   const wallet = set.data?.setWalletActive;
   return (
-    <section aria-label="Wallet status">
-      <h2>Activate or deactivate</h2>
-      <p>An inactive wallet refuses every call of the organization. An organization without a wallet (not prepaid) has nothing to switch: credit it first.</p>
-      <p className="row">
-        <button type="button" disabled={set.fetching} onClick={() => setActive({ organizationId: organization.id, isActive: true })}>Activate wallet</button>
-        <button type="button" className="danger" disabled={set.fetching} onClick={() => setActive({ organizationId: organization.id, isActive: false })}>Deactivate wallet</button>
-      </p>
+    <Card title="Activate or deactivate" label="Wallet status" description="An inactive wallet refuses every call of the organization. An organization without a wallet (not prepaid) has nothing to switch: credit it first.">
+      <div className="actions">
+        <Button variant="secondary" disabled={set.fetching} onClick={() => setActive({ organizationId: organization.id, isActive: true })}>Activate wallet</Button>
+        <Button variant="danger" disabled={set.fetching} onClick={() => setActive({ organizationId: organization.id, isActive: false })}>Deactivate wallet</Button>
+      </div>
       {wallet && !set.fetching && <p role="status">{organization.displayName}'s wallet is {wallet.isActive ? 'active' : 'inactive'} (balance {money(wallet.balance)}).</p>}
       <ErrorMessage error={set.error} />
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useQuery } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { useState } from 'react';
+import { ErrorMessage, Field, PageHeader } from '../../components';
 import { graphql } from '../../gql';
 import { CreditWalletForm } from './CreditWalletForm';
 import { WalletActiveForm } from './WalletActiveForm';
@@ -18,16 +18,16 @@ export function WalletsPage() {
   const chosen = data?.allOrganizations.find((o) => o.id === organizationId);
   return (
     <main>
-      <h1>Wallets</h1>
+      <PageHeader title="Wallets" />
       <ErrorMessage error={error} />
-      <p className="row">
-        <label>Organization to manage
+      <div className="row">
+        <Field label="Organization to manage">
           <select value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
             <option value="">Choose an organization…</option>
             {data?.allOrganizations.map((o) => <option key={o.id} value={o.id}>{o.displayName} ({o.name})</option>)}
           </select>
-        </label>
-      </p>
+        </Field>
+      </div>
       {chosen && (
         <div key={chosen.id}>
           <CreditWalletForm organization={chosen} />

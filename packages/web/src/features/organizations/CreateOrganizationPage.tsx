@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button, Card, ErrorMessage, Field, fieldErrors, useFormState } from '../../components';
 import { graphql } from '../../gql';
 
 const CreateOrganization = graphql(`
@@ -11,7 +11,8 @@ const CreateOrganization = graphql(`
 
 export function CreateOrganizationPage() {
   const [result, create] = useMutation(CreateOrganization);
-  const [form, setForm] = useState({ name: '', displayName: '' });
+  const [form, , text] = useFormState({ name: '', displayName: '' });
+  const errors = fieldErrors(result.error, ['name', 'displayName']);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const res = await create({ input: form });
@@ -20,13 +21,15 @@ export function CreateOrganizationPage() {
   };
   return (
     <main className="narrow">
-      <h1>Create an organization</h1>
-      <form onSubmit={submit} className="stack">
-        <label>Display name<input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} required /></label>
-        <label>Identifier<input value={form.name} placeholder="acme" onChange={(e) => setForm({ ...form, name: e.target.value })} required /></label>
-        <button type="submit">Create organization</button>
-        <ErrorMessage error={result.error} />
-      </form>
+      <Card>
+        <h1>Create an organization</h1>
+        <form onSubmit={submit} className="stack" style={{ marginTop: 'var(--space-4)' }}>
+          <Field label="Display name" error={errors.displayName}><input required {...text('displayName')} /></Field>
+          <Field label="Identifier" note="Lower case letters, digits and dashes." error={errors.name}><input placeholder="acme" required {...text('name')} /></Field>
+          <Button type="submit" disabled={result.fetching}>Create organization</Button>
+          {!errors.name && !errors.displayName && <ErrorMessage error={result.error} />}
+        </form>
+      </Card>
     </main>
   );
 }

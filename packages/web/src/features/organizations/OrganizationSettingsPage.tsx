@@ -1,55 +1,62 @@
-import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { OrganizationTabs } from '../../components/OrganizationTabs';
+import { useOrganization } from '../../app/OrganizationLayout';
+import { Card, ErrorMessage, Facts, Loading, StatusBadge } from '../../components';
 import { graphql } from '../../gql';
+import { formatDate, listOf } from '../../lib/format';
+import { useCan } from '../../permissions/useCan';
 import { AuditContentSetting } from './AuditContentSetting';
 import { VerificationForm } from './VerificationForm';
 
 const OrganizationSettings = graphql(`
   query OrganizationSettings($id: ID!) {
     organization(id: $id) {
-      id displayName verificationTier
+      id verificationTier viewerCanRequestVerification
       caps { projectsPerOrganization apiKeysPerProject }
       modelAccess { models groups }
-      auditContent { policy retentionDays }
-      verification { id status companyName registrationNumber contactName contactEmail country rejectionReason createdAt reviewedAt }
-      viewer { permissions }
+      ...AuditContentSetting
+      verification { id status companyName createdAt rejectionReason ...VerificationPrefill }
     }
   }
 `);
 
+/** The organization's plan, verification and call-content policy. */
 export function OrganizationSettingsPage() {
-  const { orgId } = useParams();
-  const [{ data, error }, refetch] = useQuery({ query: OrganizationSettings, variables: { id: orgId! } });
+  const organization = useOrganization();
+  const can = useCan(organization);
+  const [{ data, error }, refetch] = useQuery({ query: OrganizationSettings, variables: { id: organization.id } });
   if (error) return <ErrorMessage error={error} />;
-  if (!data) return <p>Loading…</p>;
+  if (!data) return <Loading />;
   const { organization: o } = data;
   const v = o.verification;
-  const mayVerify = (o.viewer?.permissions.includes('organization.configure') ?? false) && o.verificationTier === 'DEFAULT' && v?.status !== 'PENDING';
   return (
-    <main>
-      <h1>{o.displayName}</h1>
-      <OrganizationTabs organizationId={orgId!} />
-      <h2>Plan</h2>
-      <dl className="facts" aria-label="Organization settings">
-        <dt>Verification tier</dt><dd>{o.verificationTier}</dd>
-        <dt>Projects per organization</dt><dd>{o.caps.projectsPerOrganization}</dd>
-        <dt>API keys per project</dt><dd>{o.caps.apiKeysPerProject}</dd>
-        <dt>Granted models</dt><dd>{o.modelAccess.models.join(', ') || '—'}</dd>
-        <dt>Granted access groups</dt><dd>{o.modelAccess.groups.join(', ') || '—'}</dd>
-      </dl>
-      <h2>Verification</h2>
-      {v ? (
-        <dl className="facts" aria-label="Verification">
-          <dt>Status</dt><dd>{v.status}</dd>
-          <dt>Company</dt><dd>{v.companyName}</dd>
-          <dt>Submitted</dt><dd>{new Date(v.createdAt).toLocaleString()}</dd>
-          {v.rejectionReason && <><dt>Rejection reason</dt><dd>{v.rejectionReason}</dd></>}
-        </dl>
-      ) : <p>No verification requested yet.</p>}
-      <AuditContentSetting organizationId={o.id} current={o.auditContent} editable={o.viewer?.permissions.includes('organization.configure') ?? false} />
-      {mayVerify && <VerificationForm organizationId={o.id} previous={v ?? null} onSubmitted={() => refetch({ requestPolicy: 'network-only' })} />}
-    </main>
+    <>
+      <Card title="Plan">
+        <Facts
+          label="Organization settings"
+          items={[
+            ['Verification tier', o.verificationTier],
+            ['Projects per organization', o.caps.projectsPerOrganization],
+            ['API keys per project', o.caps.apiKeysPerProject],
+            ['Granted models', listOf(o.modelAccess.models)],
+            ['Granted access groups', listOf(o.modelAccess.groups)],
+          ]}
+        />
+      </Card>
+      <Card title="Verification" description="Verified organizations get higher caps. The operator reviews the company details.">
+        {v ? (
+          <Facts
+            label="Verification"
+            items={[
+              ['Status', <StatusBadge status={v.status} />],
+              ['Company', v.companyName],
+              ['Submitted', formatDate(v.createdAt)],
+              ['Rejection reason', v.rejectionReason ?? null],
+            ]}
+          />
+        ) : <p>No verification requested yet.</p>}
+        {o.viewerCanRequestVerification && <VerificationForm organizationId={o.id} previous={v ?? null} onSubmitted={() => refetch({ requestPolicy: 'network-only' })} />}
+      </Card>
+      <AuditContentSetting organization={o} editable={can('CONFIGURE')} />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button, CheckField, ErrorMessage, Field, useToast } from '../../components';
 import { graphql } from '../../gql';
 
 const OrganizationModelAccess = graphql(`
@@ -21,6 +21,7 @@ const selected = (select: HTMLSelectElement) => [...select.selectedOptions].map(
 export function ProjectModelAccessEditor({ projectId, organizationId, current, onSaved }: { projectId: string; organizationId: string; current: Access | null; onSaved: () => void }) {
   const [{ data, error }] = useQuery({ query: OrganizationModelAccess, variables: { organizationId } });
   const [saved, save] = useMutation(SetProjectModelAccess);
+  const notify = useToast();
   const [inherit, setInherit] = useState(current === null);
   const [access, setAccess] = useState<Access>({ models: current?.models ?? [], groups: current?.groups ?? [] });
   if (error) return <ErrorMessage error={error} />;
@@ -32,22 +33,24 @@ export function ProjectModelAccessEditor({ projectId, organizationId, current, o
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await save({ projectId, access: inherit ? null : access });
-    if (result.data) onSaved();
+    if (!result.data) return;
+    notify({ title: 'Saved the project\'s model access' });
+    onSaved();
   };
   return (
     <form className="row" aria-label="Project model access" onSubmit={submit}>
-      <label className="check"><input type="checkbox" checked={inherit} onChange={(e) => setInherit(e.target.checked)} />Inherit all</label>
-      <label>Project models
-        <select multiple aria-label="Project models" disabled={inherit} value={access.models} onChange={(e) => setAccess({ ...access, models: selected(e.target) })}>
+      <CheckField label="Inherit all" checked={inherit} onChange={setInherit} />
+      <Field label="Project models">
+        <select multiple disabled={inherit} value={access.models} onChange={(e) => setAccess({ ...access, models: selected(e.target) })}>
           {models.map((m) => <option key={m} value={m}>{m}</option>)}
         </select>
-      </label>
-      <label>Project access groups
-        <select multiple aria-label="Project access groups" disabled={inherit} value={access.groups} onChange={(e) => setAccess({ ...access, groups: selected(e.target) })}>
+      </Field>
+      <Field label="Project access groups">
+        <select multiple disabled={inherit} value={access.groups} onChange={(e) => setAccess({ ...access, groups: selected(e.target) })}>
           {groups.map((g) => <option key={g} value={g}>{g}</option>)}
         </select>
-      </label>
-      <button type="submit" disabled={saved.fetching}>Save model access</button>
+      </Field>
+      <Button type="submit" disabled={saved.fetching}>Save model access</Button>
       <ErrorMessage error={saved.error} />
     </form>
   );

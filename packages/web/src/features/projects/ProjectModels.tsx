@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { Card, ErrorMessage, Table } from '../../components';
 import { graphql } from '../../gql';
+import { listOf } from '../../lib/format';
 import { ProjectModelAccessEditor } from './ProjectModelAccessEditor';
 
 const ProjectModelsQuery = graphql(`
@@ -17,23 +18,17 @@ export function ProjectModels({ projectId, organizationId, canConfigure }: { pro
   if (!data) return null;
   const access = data.project.modelAccess;
   return (
-    <section>
-      <h2>Models</h2>
-      <p>{access ? `Narrowed to models ${access.models.join(', ') || '—'} and groups ${access.groups.join(', ') || '—'}.` : "Inherits all of the organization's models."}</p>
-      <table aria-label="Available models">
-        <thead><tr><th>Model</th><th>Input per million</th><th>Cached input per million</th><th>Output per million</th><th>Context window</th></tr></thead>
-        <tbody>
-          {data.availableModels.map((m) => (
-            <tr key={m.id}>
-              <td>{m.name}</td><td>${m.inputPricePerMillion}</td><td>{m.cachedInputPricePerMillion == null ? 'as input' : `$${m.cachedInputPricePerMillion}`}</td><td>${m.outputPricePerMillion}</td><td>{m.contextWindow.toLocaleString()}</td>
-            </tr>
-          ))}
-          {data.availableModels.length === 0 && <tr><td colSpan={4}>No models available.</td></tr>}
-        </tbody>
-      </table>
+    <Card title="Models" description={access ? `Narrowed to models ${listOf(access.models)} and groups ${listOf(access.groups)}.` : "Inherits all of the organization's models."}>
+      <Table label="Available models" columns={['Model', 'Input per million', 'Cached input per million', 'Output per million', 'Context window']} empty={{ title: 'No models available', hint: 'The operator grants the organization models; the project may narrow them.' }}>
+        {data.availableModels.map((m) => (
+          <tr key={m.id}>
+            <td>{m.name}</td><td>${m.inputPricePerMillion}</td><td>{m.cachedInputPricePerMillion == null ? 'as input' : `$${m.cachedInputPricePerMillion}`}</td><td>${m.outputPricePerMillion}</td><td>{m.contextWindow.toLocaleString()}</td>
+          </tr>
+        ))}
+      </Table>
       {canConfigure && (
         <ProjectModelAccessEditor projectId={projectId} organizationId={organizationId} current={access ?? null} onSaved={() => refetch({ requestPolicy: 'network-only' })} />
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { SecretOnce } from '../../components/SecretOnce';
+import { Button, Card, ErrorMessage, Field, SecretOnce } from '../../components';
 import { graphql } from '../../gql';
-import type { Template } from './TemplateTable';
 
 const CreateFromTemplate = graphql(`
   mutation CreateProjectFromTemplate($organizationId: ID!, $templateId: ID!, $input: CreateProjectInput!) {
@@ -15,7 +13,7 @@ const CreateFromTemplate = graphql(`
   }
 `);
 
-interface Props { organizationId: string; templates: Template[]; onCreated: () => void }
+interface Props { organizationId: string; templates: ReadonlyArray<{ id: string; name: string }>; onCreated: () => void }
 
 /** A new project with a template's quota, access and keys; the keys' secrets live only in this state. */
 export function CreateProjectFromTemplate({ organizationId, templates, onCreated }: Props) {
@@ -33,16 +31,15 @@ export function CreateProjectFromTemplate({ organizationId, templates, onCreated
   };
   const created = made?.createProjectFromTemplate;
   return (
-    <section>
-      <h2>Create a project from a template</h2>
+    <Card title="Create a project from a template">
       <form className="row" aria-label="Create project from template" onSubmit={submit}>
-        <label>Template
-          <select aria-label="Template" value={templateId} onChange={(e) => setTemplateId(e.target.value)} required>
+        <Field label="Template">
+          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)} required>
             {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </select>
-        </label>
-        <label>New project name<input value={name} placeholder="production" onChange={(e) => setName(e.target.value)} required /></label>
-        <button type="submit" disabled={result.fetching}>Create from template</button>
+        </Field>
+        <Field label="New project name"><input value={name} placeholder="production" onChange={(e) => setName(e.target.value)} required /></Field>
+        <Button type="submit" disabled={result.fetching}>Create from template</Button>
       </form>
       <ErrorMessage error={result.error} />
       {created && (
@@ -56,6 +53,6 @@ export function CreateProjectFromTemplate({ organizationId, templates, onCreated
           ))}
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,9 +1,7 @@
-import { cloneElement, useId, useState, type FormEvent, type HTMLAttributes, type ReactElement } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { useFormState } from '../../components/useFormState';
+import { Button, Card, ErrorMessage, Field, fieldErrors, hasErrors, splitLines, useFormState, type Errors } from '../../components';
 import { graphql } from '../../gql';
-import { hasErrors, serverErrors, type Errors } from '../limits/fields';
 import { EMPTY_QUOTA, QUOTA_FIELDS, QuotaFields, quotaForm, quotaInput, validateQuota, type QuotaForm } from '../limits/QuotaFields';
 
 const CreateProjectTemplate = graphql(`
@@ -14,9 +12,6 @@ const CreateProjectTemplate = graphql(`
 
 const CATEGORIES = ['Starter', 'Professional', 'Enterprise', 'Custom'];
 const EMPTY = { name: '', description: '', category: 'Custom', tags: '', apiKeyNames: '' };
-
-/** "a, b\nc" → ["a", "b", "c"]: one entry per comma or line. */
-const list = (text: string) => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 
 /** Where the server's field ("config.quota.dailyBudget", "tags.2") is in this form. */
 function place(field: string): string | null {
@@ -39,19 +34,18 @@ export function CreateTemplateForm({ organizationId, onCreated }: { organization
     setErrors(found);
     if (hasErrors(found)) return;
     const input = {
-      name: form.name, description: form.description, category: form.category, tags: list(form.tags),
-      config: { quota: quotaInput(quota), apiKeyNames: list(form.apiKeyNames) },
+      name: form.name, description: form.description, category: form.category, tags: splitLines(form.tags),
+      config: { quota: quotaInput(quota), apiKeyNames: splitLines(form.apiKeyNames) },
     };
     const result = await create({ organizationId, input });
-    setErrors(serverErrors(result.error, place));
+    setErrors(fieldErrors(result.error, place));
     if (!result.data) return;
     setForm(EMPTY);
     setQuota(quotaForm(EMPTY_QUOTA));
     onCreated();
   };
   return (
-    <section>
-      <h2>Create a template</h2>
+    <Card title="Create a template" description="Private to this organization: the quota and the service-account keys every project made from it gets.">
       <form aria-label="Create template" noValidate onSubmit={submit}>
         <div className="fields">
           <Field label="Template name" error={errors.name}><input {...text('name')} /></Field>
@@ -63,22 +57,10 @@ export function CreateTemplateForm({ organizationId, onCreated }: { organization
         </div>
         <QuotaFields form={quota} onChange={setQuota} errors={errors} />
         <Field label="API key names (one per line or comma separated)" error={errors.apiKeyNames}><textarea rows={3} {...text('apiKeyNames')} /></Field>
-        <button type="submit" disabled={created.fetching}>Create template</button>
+        <Button type="submit" disabled={created.fetching}>Create template</Button>
         {created.data && !hasErrors(errors) && <p role="status">Created template {created.data.createProjectTemplate.name}.</p>}
         {!hasErrors(errors) && <ErrorMessage error={created.error} />}
       </form>
-    </section>
-  );
-}
-
-/** A labelled control with its error under it. */
-function Field({ label, error, children }: { label: string; error?: string; children: ReactElement<HTMLAttributes<HTMLElement>> }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-error` : undefined })}
-      {error && <small id={`${id}-error`} className="error">{error}</small>}
-    </div>
+    </Card>
   );
 }

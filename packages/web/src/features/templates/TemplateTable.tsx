@@ -1,33 +1,37 @@
-import { quotaSummary, type Quota } from '../limits/QuotaFields';
+import { Table } from '../../components';
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { listOf } from '../../lib/format';
+import { QuotaSummary } from '../limits/QuotaFields';
 
-export interface Template {
-  id: string; name: string; description: string; category: string; tags: string[];
-  isSystem: boolean; isPublic: boolean; usageCount: number;
-  config: { quota: Quota; access?: { models: string[]; groups: string[] } | null; apiKeyNames: string[] };
+const TemplateRowFields = graphql(`
+  fragment TemplateRow on ProjectTemplate {
+    id name description category tags isSystem isPublic usageCount
+    config { quota { ...QuotaValues } access { models groups } apiKeyNames }
+  }
+`);
+type TemplateRef = FragmentType<typeof TemplateRowFields>;
+
+export function TemplateTable({ templates }: { templates: ReadonlyArray<TemplateRef & { id: string }> }) {
+  return (
+    <Table label="Project templates" columns={['Name', 'Category', 'Tags', 'Quota', 'Models', 'API keys', 'Used', 'Source']}>
+      {templates.map((t) => <TemplateRow key={t.id} template={t} />)}
+    </Table>
+  );
 }
 
-const source = (t: Template) => (t.isSystem ? 'Built-in' : t.isPublic ? 'Public' : 'This organization');
-const accessSummary = (access: Template['config']['access']) =>
-  access ? `Models ${access.models.join(', ') || '—'}; groups ${access.groups.join(', ') || '—'}` : 'All of the organization\'s';
-
-export function TemplateTable({ templates }: { templates: Template[] }) {
+function TemplateRow({ template: ref }: { template: TemplateRef }) {
+  const t = useFragment(TemplateRowFields, ref);
+  const access = t.config.access;
   return (
-    <table aria-label="Project templates">
-      <thead><tr><th>Name</th><th>Category</th><th>Tags</th><th>Quota</th><th>Models</th><th>API keys</th><th>Used</th><th>Source</th></tr></thead>
-      <tbody>
-        {templates.map((t) => (
-          <tr key={t.id}>
-            <td><strong>{t.name}</strong>{t.description && <><br /><small>{t.description}</small></>}</td>
-            <td>{t.category}</td>
-            <td>{t.tags.join(', ') || '—'}</td>
-            <td>{quotaSummary(t.config.quota)}</td>
-            <td>{accessSummary(t.config.access)}</td>
-            <td>{t.config.apiKeyNames.join(', ') || '—'}</td>
-            <td>{t.usageCount}</td>
-            <td>{source(t)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <tr>
+      <td><strong>{t.name}</strong>{t.description && <><br /><small>{t.description}</small></>}</td>
+      <td>{t.category}</td>
+      <td>{listOf(t.tags)}</td>
+      <td><QuotaSummary quota={t.config.quota} /></td>
+      <td>{access ? `Models ${listOf(access.models)}; groups ${listOf(access.groups)}` : "All of the organization's"}</td>
+      <td>{listOf(t.config.apiKeyNames)}</td>
+      <td>{t.usageCount}</td>
+      <td>{t.isSystem ? 'Built-in' : t.isPublic ? 'Public' : 'This organization'}</td>
+    </tr>
   );
 }

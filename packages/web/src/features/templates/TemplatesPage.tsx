@@ -1,42 +1,33 @@
-import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { OrganizationTabs } from '../../components/OrganizationTabs';
+import { useOrganization } from '../../app/OrganizationLayout';
+import { Card, ErrorMessage, Loading } from '../../components';
 import { graphql } from '../../gql';
+import { useCan } from '../../permissions/useCan';
 import { CreateProjectFromTemplate } from './CreateProjectFromTemplate';
 import { CreateTemplateForm } from './CreateTemplateForm';
 import { TemplateTable } from './TemplateTable';
 
 const OrganizationTemplates = graphql(`
   query OrganizationTemplates($organizationId: ID!) {
-    organization(id: $organizationId) { id displayName viewer { permissions } }
-    projectTemplates(organizationId: $organizationId) {
-      id name description category tags isSystem isPublic usageCount organizationId
-      config {
-        quota { dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay }
-        access { models groups }
-        apiKeyNames
-      }
-    }
+    projectTemplates(organizationId: $organizationId) { id name ...TemplateRow }
   }
 `);
 
-/** Built-in, public and the organization's own templates; managers create templates and projects from them. */
+/** Built-in, public and the organization's own templates; project managers create templates and projects from them. */
 export function TemplatesPage() {
-  const { orgId } = useParams();
-  const [{ data, error }, refetch] = useQuery({ query: OrganizationTemplates, variables: { organizationId: orgId! } });
+  const organization = useOrganization();
+  const can = useCan(organization);
+  const [{ data, error }, refetch] = useQuery({ query: OrganizationTemplates, variables: { organizationId: organization.id } });
   if (error) return <ErrorMessage error={error} />;
-  if (!data) return <p>Loading…</p>;
-  const mayManage = data.organization.viewer?.permissions.includes('organization.projects.manage') ?? false;
+  if (!data) return <Loading />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
-    <main>
-      <h1>{data.organization.displayName}</h1>
-      <OrganizationTabs organizationId={orgId!} />
-      <h2>Project templates</h2>
-      <TemplateTable templates={data.projectTemplates} />
-      {mayManage && <CreateProjectFromTemplate organizationId={orgId!} templates={data.projectTemplates} onCreated={reload} />}
-      {mayManage && <CreateTemplateForm organizationId={orgId!} onCreated={reload} />}
-    </main>
+    <>
+      <Card title="Project templates" description="A template gives a new project its quota, model access and service-account keys.">
+        <TemplateTable templates={data.projectTemplates} />
+      </Card>
+      {can('PROJECTS_MANAGE') && <CreateProjectFromTemplate organizationId={organization.id} templates={data.projectTemplates} onCreated={reload} />}
+      {can('PROJECTS_MANAGE') && <CreateTemplateForm organizationId={organization.id} onCreated={reload} />}
+    </>
   );
 }

@@ -1,10 +1,9 @@
+import { ErrorCode } from '@tollgate/domain';
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { Button, Card, errorCode, ErrorMessage, Field, fieldErrors, hasErrors, type Errors } from '../../components';
 import { graphql } from '../../gql';
-import { hasErrors, type Errors } from '../limits/fields';
-import { errorsBeside, money } from './fields';
-import { Field } from './Field';
+import { money } from '../../lib/format';
 
 const RedeemCode = graphql(`
   mutation RedeemCode($organizationId: ID!, $code: String!) {
@@ -13,9 +12,9 @@ const RedeemCode = graphql(`
 `);
 
 /** What the server's refusal of a code means, beside the field. */
-const MESSAGES: Record<string, string> = {
-  REDEMPTION_CODE_UNAVAILABLE: 'This code is unknown, expired or already redeemed.',
-  VALIDATION: 'This is not a redemption code; codes look like TGR-XXXX-XXXX-XXXX-XXXX.',
+const MESSAGES: Partial<Record<ErrorCode, string>> = {
+  [ErrorCode.REDEMPTION_CODE_UNAVAILABLE]: 'This code is unknown, expired or already redeemed.',
+  [ErrorCode.VALIDATION]: 'This is not a redemption code; codes look like TGR-XXXX-XXXX-XXXX-XXXX.',
 };
 
 /** Adds a code's amount to the wallet (making the organization prepaid if it was not). */
@@ -30,26 +29,26 @@ export function RedeemCodeForm({ organizationId, onRedeemed }: { organizationId:
       return;
     }
     const result = await redeem({ organizationId, code });
-    const beside = errorsBeside(result.error, ['code']);
-    const codeOf = String(result.error?.graphQLErrors[0]?.extensions?.code ?? '');
-    setErrors(beside.code ? { code: MESSAGES[codeOf] ?? beside.code } : {});
+    const beside = fieldErrors(result.error, ['code']);
+    const refusal = errorCode(result.error);
+    const known = refusal && MESSAGES[refusal];
+    setErrors(beside.code ? { code: known ?? beside.code } : {});
     if (!result.data) return;
     setCode('');
     onRedeemed();
   };
   return (
-    <section>
-      <h2>Redeem a code</h2>
+    <Card title="Redeem a code">
       <form aria-label="Redeem a code" noValidate onSubmit={submit}>
         <div className="row">
           <Field label="Redemption code" error={errors.code}>
             <input value={code} placeholder="TGR-XXXX-XXXX-XXXX-XXXX" autoComplete="off" onChange={(e) => setCode(e.target.value)} />
           </Field>
-          <button type="submit" disabled={redeemed.fetching}>Redeem</button>
+          <Button type="submit" disabled={redeemed.fetching}>Redeem</Button>
         </div>
         {redeemed.data && !redeemed.fetching && !hasErrors(errors) && <p role="status">Redeemed: the balance is now {money(redeemed.data.redeemCode.balance)}.</p>}
         {!hasErrors(errors) && <ErrorMessage error={redeemed.error} />}
       </form>
-    </section>
+    </Card>
   );
 }

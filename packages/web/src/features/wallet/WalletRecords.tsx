@@ -1,18 +1,21 @@
-import type { ResultOf } from '@graphql-typed-document-node/core';
 import { useState } from 'react';
 import { useClient, useQuery, type CombinedError } from 'urql';
-import { downloadText } from '../../components/CopyButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { graphql } from '../../gql';
+import { afterUtcDay, Button, Card, CheckField, ErrorMessage, Field, StatusBadge, startOfUtcDay, Table, utcToday } from '../../components';
+import { graphql, useFragment, type FragmentType } from '../../gql';
 import type { WalletRecordFilter, WalletRecordType } from '../../gql/graphql';
-import { afterUtcDay, money, startOfUtcDay, utcToday, WALLET_CONTEXT } from './fields';
+import { downloadText } from '../../lib/download';
+import { formatUtc, money } from '../../lib/format';
+import { WALLET_CONTEXT } from './fields';
 
+const WalletRecordRowFields = graphql(`
+  fragment WalletRecordRow on WalletRecord { id seq type amount previousBalance currentBalance description reference requestLogId createdAt }
+`);
 const Records = graphql(`
   query WalletRecords($organizationId: ID!, $filter: WalletRecordFilter, $after: String) {
     walletRecords(organizationId: $organizationId, filter: $filter, first: 50, after: $after) {
       endCursor
       totals { count moneyIn moneyOut }
-      nodes { id seq type amount previousBalance currentBalance description reference requestLogId createdAt }
+      nodes { id ...WalletRecordRow }
     }
   }
 `);
@@ -22,7 +25,7 @@ const RecordsCsv = graphql(`
   }
 `);
 
-type Node = ResultOf<typeof Records>['walletRecords']['nodes'][number];
+type Node = FragmentType<typeof WalletRecordRowFields> & { id: string };
 interface Variables { organizationId: string; filter: WalletRecordFilter }
 
 const TYPES: Array<[WalletRecordType, string]> = [['RECHARGE', 'Recharge'], ['CONSUME', 'Consume'], ['REFUND', 'Refund'], ['ADJUSTMENT', 'Adjustment']];
@@ -48,30 +51,26 @@ export function WalletRecords({ organization }: { organization: { id: string; na
   };
   const totals = data?.walletRecords.totals;
   return (
-    <section aria-label="Wallet records">
-      <h2>Records</h2>
+    <Card title="Records" label="Wallet records">
       <div className="row">
         <span className="actions" role="group" aria-label="Record types">
           Types:
-          {TYPES.map(([type, label]) => (
-            <label key={type} className="check"><input type="checkbox" checked={types.includes(type)} onChange={(e) => toggle(type, e.target.checked)} />{label}</label>
-          ))}
+          {TYPES.map(([type, label]) => <CheckField key={type} label={label} checked={types.includes(type)} onChange={(on) => toggle(type, on)} />)}
         </span>
-        <label>From (UTC)<input type="date" value={days.from} onChange={setDay('from')} /></label>
-        <label>To (UTC)<input type="date" value={days.to} onChange={setDay('to')} /></label>
-        <button type="button" disabled={exported.fetching} onClick={exportCsv}>Export CSV</button>
+        <Field label="From (UTC)"><input type="date" value={days.from} onChange={setDay('from')} /></Field>
+        <Field label="To (UTC)"><input type="date" value={days.to} onChange={setDay('to')} /></Field>
+        <Button variant="secondary" disabled={exported.fetching} onClick={exportCsv}>Export CSV</Button>
       </div>
       <ErrorMessage error={error ?? exported.error} />
       {totals && <p aria-label="Totals">{totals.count} {totals.count === 1 ? 'record' : 'records'} · {money(totals.moneyIn)} in · {money(totals.moneyOut)} out</p>}
-      <table aria-label="Wallet records">
-        <thead><tr><th>Time (UTC)</th><th>Type</th><th>Amount</th><th>Balance</th><th>Description</th><th>Reference</th></tr></thead>
+      <Table label="Wallet records" columns={['Time (UTC)', 'Type', 'Amount', 'Balance', 'Description', 'Reference']} bodies>
         {data && <RecordRows nodes={data.walletRecords.nodes} endCursor={data.walletRecords.endCursor} onMore={more.length ? undefined : (c) => setMore([c])} />}
         {more.map((after, i) => (
           <MoreRecords key={after} variables={{ ...variables, after }} onMore={i === more.length - 1 ? (c) => setMore([...more, c]) : undefined} />
         ))}
-      </table>
-      {data && !data.walletRecords.nodes.length && <p>No records match.</p>}
-    </section>
+      </Table>
+      {data && !data.walletRecords.nodes.length && <p className="empty">No records match.</p>}
+    </Card>
   );
 }
 
@@ -83,20 +82,25 @@ function MoreRecords({ variables, onMore }: { variables: Variables & { after: st
 }
 
 /** One page of records, ending with "Load more" when it is the last loaded and more exist. */
-function RecordRows({ nodes, endCursor, onMore }: { nodes: Node[]; endCursor?: string | null; onMore?: (cursor: string) => void }) {
+function RecordRows({ nodes, endCursor, onMore }: { nodes: readonly Node[]; endCursor?: string | null; onMore?: (cursor: string) => void }) {
   return (
     <tbody>
-      {nodes.map((r) => (
-        <tr key={r.id}>
-          <td title={`#${r.seq}`}>{new Date(r.createdAt).toISOString().replace('T', ' ').slice(0, 19)}</td>
-          <td>{r.type}</td>
-          <td>{money(r.amount)}</td>
-          <td>{money(r.previousBalance)} → {money(r.currentBalance)}</td>
-          <td>{r.description}</td>
-          <td>{r.reference ?? (r.requestLogId ? `Request ${r.requestLogId.slice(0, 8)}` : '—')}</td>
-        </tr>
-      ))}
-      {onMore && endCursor && <tr><td colSpan={COLUMNS}><button type="button" onClick={() => onMore(endCursor)}>Load more</button></td></tr>}
+      {nodes.map((r) => <RecordRow key={r.id} record={r} />)}
+      {onMore && endCursor && <tr><td colSpan={COLUMNS}><Button variant="secondary" size="small" onClick={() => onMore(endCursor)}>Load more</Button></td></tr>}
     </tbody>
+  );
+}
+
+function RecordRow({ record: ref }: { record: Node }) {
+  const r = useFragment(WalletRecordRowFields, ref);
+  return (
+    <tr>
+      <td title={`#${r.seq}`}>{formatUtc(r.createdAt)}</td>
+      <td><StatusBadge status={r.type} /></td>
+      <td>{money(r.amount)}</td>
+      <td>{money(r.previousBalance)} → {money(r.currentBalance)}</td>
+      <td>{r.description}</td>
+      <td>{r.reference ?? (r.requestLogId ? `Request ${r.requestLogId.slice(0, 8)}` : '—')}</td>
+    </tr>
   );
 }
