@@ -4,7 +4,6 @@ import { useMutation, useQuery } from 'urql';
 import { useOrganization } from '../../app/OrganizationLayout';
 import { ActionsCell, Badge, Button, Card, ConfirmDialog, ErrorMessage, Field, Loading, Table, useToastResult } from '../../components';
 import { graphql, useFragment, type FragmentType } from '../../gql';
-import { listOf } from '../../lib/format';
 import { useCan } from '../../permissions/useCan';
 import { BulkInvite } from '../invitations/BulkInvite';
 import { InviteByEmail } from '../invitations/InviteByEmail';
