@@ -1,5 +1,7 @@
 import * as RadixToast from '@radix-ui/react-toast';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { CombinedError } from 'urql';
+import { errorCode } from './form/errors';
 
 interface ToastMessage {
   id: number;
@@ -47,9 +49,10 @@ export function useToast(): Notify {
 export function useToastResult() {
   const notify = useToast();
   return useMemo(
-    () => async <R extends { error?: { graphQLErrors: Array<{ message: string }>; message: string } | undefined }>(run: Promise<R>, done: string) => {
+    () => async <R extends { error?: CombinedError }>(run: Promise<R>, done: string) => {
       const result = await run;
-      if (result.error) notify({ title: result.error.graphQLErrors[0]?.message ?? result.error.message, tone: 'danger' });
+      const refusal = result.error?.graphQLErrors[0];
+      if (result.error) notify({ title: refusal?.message ?? result.error.message, description: errorCode(result.error), tone: 'danger' });
       else notify({ title: done });
       return result;
     },
