@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The README's two commands on a bare machine (Node 20 and npm only):
- *   npm start  -> install, build the SPA, run `pnpm tollgate start`
+ *   npm start  -> install, build (the SPA and the Node packages' dist), run `node packages/cli/dist/main.js start`
  *   npm test   -> install (Chromium too, for browser tests, and redis-server unless REDIS_URL is set), build, typecheck, run every test
  */
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
 const pinned = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).packageManager.split('@')[1];
@@ -43,6 +44,31 @@ function ensureRedis() {
   sh('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server');
 }
 
+/**
+ * The compiled CLI, run by this very Node (no pnpm or tsx wrapper in between: pnpm exits on
+ * SIGTERM without passing it on, which left the CLI and its embedded PostgreSQL running).
+ * The child gets its own process group, so a terminal's Ctrl-C reaches it once, through
+ * here, rather than twice (the CLI's second SIGINT would cut its shutdown short); a hang-up
+ * becomes SIGTERM. Later signals are not repeated while it shuts down. package.json's
+ * `start` execs this script, so npm's own SIGTERM/SIGINT reach it with no `sh -c` between.
+ */
+function start() {
+  const child = spawn(process.execPath, [`${root}packages/cli/dist/main.js`, 'start'], { cwd: root, stdio: 'inherit', detached: true });
+  let forwarded = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      if (forwarded) return;
+      forwarded = true;
+      child.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
+    });
+  }
+  // A wrapper above us that dies without passing its signal on (a shell, pnpm) leaves us
+  // re-parented: stop the CLI then too, rather than leave it and PostgreSQL running.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && process.emit('SIGTERM', 'SIGTERM'), 1000).unref();
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1)));
+}
+
 const command = process.argv[2];
 ensurePnpm();
 sh('pnpm install --frozen-lockfile --reporter=default');
@@ -54,9 +80,7 @@ if (command === 'test') {
   sh('pnpm test:run');
 } else if (command === 'start') {
   sh('pnpm build');
-  const child = spawn('pnpm', ['tollgate', 'start'], { cwd: root, stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  start();
 } else {
   console.error('usage: node scripts/bootstrap.mjs start|test');
   process.exit(2);
