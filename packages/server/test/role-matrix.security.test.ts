@@ -33,6 +33,8 @@ const PROJECT_KEYS_READ           = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA,
 const PROJECT_KEYS_WRITE          = [OK, NO, NO, NO, NO, NO, OK, OK, NF, NO, UA, NF];
 const PROJECT_OWNER_WRITE         = [OK, NO, NO, NO, NO, NO, OK, NO, NF, NO, UA, NF];
 const FINANCE_READ                = [OK, NO, NO, NO, OK, NO, NO, NO, NF, OK, UA, NF];
+// Usage: the whole organization for ADMIN and FINANCE, their projects for project OWNERs and MEMBERs, nothing (FORBIDDEN) for the rest.
+const USAGE_READ                  = [OK, NO, NO, NO, OK, NO, OK, OK, NF, OK, UA, NF];
 // Past the gate, a made-up code answers as unavailable: the matrix only shows who gets that far.
 const RU = 'REDEMPTION_CODE_UNAVAILABLE';
 const FINANCE_REDEEM              = [RU, NO, NO, NO, RU, NO, NO, NO, NF, NO, UA, NF];
@@ -264,6 +266,12 @@ const OPERATIONS: Record<string, Operation> = {
     variables: proj,
     expect: PROJECT_OWNER_WRITE,
   },
+  usage: {
+    document: 'query($organizationId: ID!) { usage(organizationId: $organizationId, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", window: HOUR, groupBy: [PROJECT]) { rows { projectId requests } totals { cost } } }',
+    variables: org,
+    expect: USAGE_READ,
+  },
+  setOrganizationTimeZone: { document: 'mutation($organizationId: ID!) { setOrganizationTimeZone(organizationId: $organizationId, timeZone: "Asia/Kolkata") { timeZone } }', variables: org, expect: CONFIGURE_ORG },
   quotaUsage: { document: 'query($projectId: ID!) { quotaUsage(projectId: $projectId, period: DAY) { dailyUsage { requestCount } quotaLimitRemaining { dailyRequests } } }', variables: proj, expect: PROJECT_VIEW },
   requestLogs: { document: 'query($projectId: ID!) { requestLogs(projectId: $projectId) { nodes { id content } endCursor } }', variables: proj, expect: PROJECT_VIEW },
   setAuditContentPolicy: {

@@ -43,6 +43,10 @@ export class Organization extends BaseEntity {
   @Property({ type: 'integer', default: DEFAULT_CONTENT_RETENTION_DAYS })
   auditContentRetentionDays: Opt<number> = DEFAULT_CONTENT_RETENTION_DAYS;
 
+  /** The IANA zone usage windows follow by default (validated by the domain's parseTimeZone); storage stays UTC. */
+  @Property({ type: 'string', length: 64, default: 'UTC' })
+  timeZone: Opt<string> = 'UTC';
+
   /** Organization-wide limits (rpm, tpm, rph, rpd, tpd; dailyBudget, monthlyBudget as micro-unit strings). */
   @Property({ type: 'json', default: '{}' })
   limits: Opt<StoredLimits> = {};

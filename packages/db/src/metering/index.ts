@@ -2,4 +2,4 @@ export { lookUpKey, type KeyRow } from './key-lookup';
 export { enabledModels, type CatalogRow } from './catalog';
 export { periodUsage } from './period-usage';
 export { moneyInAfter, walletPosition, writeFrozenAmounts } from './wallet-reads';
-export { consumeDescription, touchKeys, writeUsageBatch, type UsageEvent } from './usage-batch';
+export { consumeDescription, pruneMinuteRollups, touchKeys, writeUsageBatch, type UsageEvent } from './usage-batch';

@@ -1,4 +1,4 @@
-import type { UsageSource } from '@tollgate/domain';
+import { MINUTE_ROLLUP_RETENTION_MS, type UsageSource } from '@tollgate/domain';
 import type pg from 'pg';
 import { appendConsumes } from '../ledger/consumes';
 
@@ -41,8 +41,9 @@ export const consumeDescription = (e: Pick<UsageEvent, 'model' | 'inputTokens' |
 
 /**
  * Writes a batch of usage events in one transaction: the request-log rows
- * (unique request id, so a retried batch is a no-op), the hourly rollups of
- * the rows actually inserted, and their Consume records (appendConsumes).
+ * (unique request id, so a retried batch is a no-op), the rollups of the rows
+ * actually inserted (hourly for the limits, quarter-hour and minute for the
+ * usage query), and their Consume records (appendConsumes).
  */
 export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent[]): Promise<void> {
   const client = await pool.connect();
@@ -52,12 +53,32 @@ export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent
     const written = events.filter((e) => inserted.has(e.requestId));
     await appendConsumes(client, written.map((e) => ({ organizationId: e.organizationId, requestLogId: e.requestId, charge: e.charge, time: e.time, description: consumeDescription(e) })));
     await client.query('commit');
+    if (Date.now() - lastMinutePrune > MINUTE_PRUNE_EVERY_MS) {
+      lastMinutePrune = Date.now();
+      // Not part of the batch: a failed prune is retried at the next one.
+      await pruneMinuteRollups(client).catch(() => undefined);
+    }
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
     throw err;
   } finally {
     client.release();
   }
+}
+
+/**
+ * The upsert of one analytics rollup (usage-rollup.entity.ts: quarter hours
+ * and minutes, by status too) from the rows this statement inserted, grouped
+ * per batch, in key order so two proxies' batches lock rows in the same order.
+ */
+function analyticsRollup(table: 'usage_quarter_hour' | 'usage_minute', column: 'bucket' | 'minute', bucketOf: string): string {
+  const add = (c: string) => `${c} = ${table}.${c} + excluded.${c}`;
+  return `insert into ${table} (${column}, organization_id, project_id, api_key_id, user_id, model, status, requests, errors, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
+       select ${bucketOf}, organization_id, project_id, api_key_id, user_id, model, status::smallint,
+              count(*), count(*) filter (where status >= 400), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost)
+         from incoming join inserted using (id) group by 1, 2, 3, 4, 5, 6, 7 order by 2, 1, 3, 4, 5, 6, 7
+       on conflict (organization_id, ${column}, project_id, api_key_id, user_id, model, status) do update set
+         ${['requests', 'errors', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reasoning_tokens', 'cost'].map(add).join(', ')}`;
 }
 
 /** The request-log rows and the rollups of those inserted (not those already there), in one statement; answers the inserted ids. */
@@ -87,6 +108,10 @@ async function insertLogsAndRollups(client: pg.PoolClient, events: readonly Usag
          input_tokens = usage_hourly.input_tokens + excluded.input_tokens, cached_input_tokens = usage_hourly.cached_input_tokens + excluded.cached_input_tokens,
          output_tokens = usage_hourly.output_tokens + excluded.output_tokens, reasoning_tokens = usage_hourly.reasoning_tokens + excluded.reasoning_tokens,
          cost = usage_hourly.cost + excluded.cost
+     ), quarters as (
+       ${analyticsRollup('usage_quarter_hour', 'bucket', "date_bin('15 minutes', time, timestamptz '2000-01-01 00:00:00+00')")}
+     ), minutes as (
+       ${analyticsRollup('usage_minute', 'minute', "date_trunc('minute', time, 'UTC')")}
      )
      select id from inserted`,
     [
@@ -98,6 +123,19 @@ async function insertLogsAndRollups(client: pg.PoolClient, events: readonly Usag
     ],
   );
   return rows;
+}
+
+const MINUTE_PRUNE_EVERY_MS = 600_000;
+let lastMinutePrune = 0;
+
+/**
+ * Drops minute rollups past their retention (MINUTE_ROLLUP_RETENTION_MS): run by
+ * each recorder after a batch at most every 10 minutes, so the minute table stays
+ * about 8 days of rows; a brin index on the minute finds them.
+ */
+export async function pruneMinuteRollups(db: Pick<pg.PoolClient, 'query'>): Promise<number> {
+  const { rowCount } = await db.query('delete from usage_minute where minute < $1', [new Date(Date.now() - MINUTE_ROLLUP_RETENTION_MS)]);
+  return rowCount ?? 0;
 }
 
 /** Marks keys used now (the recorder writes this at most once a minute per key). */
