@@ -12,6 +12,7 @@ import { ApiKeyResolver } from '../modules/api-key/api-key.resolver';
 import { ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResolver, UpstreamResolver } from '../modules/catalog/catalog.resolver';
 import { OrganizationVerificationFieldsResolver, VerificationResolver } from '../modules/verification/verification.resolver';
 import { OrganizationAuditContentResolver, RequestLogResolver } from '../modules/usage/request-log.resolver';
+import { OrganizationTimeZoneResolver, UsageResolver } from '../modules/usage/usage.resolver';
 import { LimitsResolver } from '../modules/limits/limits.resolver';
 import { ProjectTemplateResolver } from '../modules/template/template.resolver';
 import { WalletResolver } from '../modules/wallet/wallet.resolver';
@@ -20,7 +21,8 @@ import './enums';
 export const RESOLVERS = [AuthResolver, OrganizationResolver, MemberResolver, ProjectResolver, ProjectMemberResolver, AuditResolver,
   InvitationResolver, InviteTokenResolver, BulkInviteReportResolver, OutboxResolver,
   ApiKeyResolver, UpstreamResolver, ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResolver, VerificationResolver, OrganizationVerificationFieldsResolver,
-  RequestLogResolver, OrganizationAuditContentResolver, LimitsResolver, ProjectTemplateResolver, WalletResolver] as const;
+  RequestLogResolver, OrganizationAuditContentResolver, LimitsResolver, ProjectTemplateResolver, WalletResolver,
+  UsageResolver, OrganizationTimeZoneResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

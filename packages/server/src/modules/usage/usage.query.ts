@@ -1,0 +1,350 @@
+import { ApiKey, Organization, OrganizationMember, Project, ProjectMember } from '@tollgate/db';
+import { can, DomainError, ErrorCode, forbidden, invalid, parseInput, parseTimeZone, QUARTER_HOUR_MS, UsageWindow, zonedWindows, type ZonedWindows } from '@tollgate/domain';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Context } from '../../context';
+import { UsageDimension, type UsageFiguresType, type UsageRowType } from './usage.types';
+
+/**
+ * The usage query: one shape for the SPA's charts, BI tools and the CSV export.
+ *
+ * It reads rollups only, never request logs, so its cost grows with the rows
+ * of the answer, not with the calls logged. A window [a, b) of any zone is a
+ * sum of whole rollup buckets: hours of usage_hourly that lie wholly inside
+ * one window (when no status is asked for; that table has none), quarter hours
+ * of usage_quarter_hour for the rest, and minutes of usage_minute for the
+ * still-open quarter hour and for MINUTE windows. Each bucket is given to its
+ * window by `width_bucket` over the windows' boundaries (a binary search in
+ * PostgreSQL), so DST days and +05:45 zones cost nothing extra.
+ *
+ * Stable pages: the first page pins `asOf` (the current minute) and the
+ * cursor carries it; every page reads only buckets before it. A call that
+ * starts after the pin never enters any page of that query, so paging while
+ * calls arrive loses and duplicates no row. (A call that started before the pin
+ * and is recorded after it, such as a stream still open, can still move a
+ * figure; the next query, with a new pin, has it.)
+ */
+
+export const MAX_PAGE = 1000;
+const MINUTE_MS = 60_000;
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** Each dimension's column, its sort expression (no nulls, so keyset comparisons hold) and its SQL type. */
+const DIMENSIONS: Record<UsageDimension, { column: string; sort: string; type: string; field: keyof UsageRowType }> = {
+  PROJECT: { column: 'project_id', sort: 'project_id', type: 'uuid', field: 'projectId' },
+  API_KEY: { column: 'api_key_id', sort: 'api_key_id', type: 'uuid', field: 'apiKeyId' },
+  USER: { column: 'user_id', sort: `coalesce(user_id, '${NIL_UUID}'::uuid)`, type: 'uuid', field: 'userId' },
+  MODEL: { column: 'model', sort: 'model', type: 'text', field: 'model' },
+  STATUS: { column: 'status', sort: 'status', type: 'int', field: 'status' },
+};
+const DIMENSION_ORDER = Object.keys(DIMENSIONS) as UsageDimension[];
+
+const ids = (field: string) => z.array(z.uuid({ message: 'must hold valid ids' })).max(1000, 'may hold at most 1000 ids').nullish();
+const argsSchema = z.object({
+  organizationId: z.uuid({ message: 'must be a valid id' }),
+  from: z.date({ message: 'must be a date-time' }),
+  to: z.date({ message: 'must be a date-time' }),
+  window: z.enum(UsageWindow).nullish(),
+  timeZone: z.string().nullish(),
+  groupBy: z.array(z.enum(UsageDimension)).max(5).nullish(),
+  filter: z
+    .object({
+      projectIds: ids('projectIds'),
+      apiKeyIds: ids('apiKeyIds'),
+      userIds: ids('userIds'),
+      models: z.array(z.string().min(1).max(100)).max(1000, 'may hold at most 1000 models').nullish(),
+      statuses: z.array(z.number().int().min(100, 'must hold HTTP statuses (100-599)').max(599, 'must hold HTTP statuses (100-599)')).max(500).nullish(),
+    })
+    .nullish(),
+  first: z.number().int().min(1, 'must be at least 1').max(MAX_PAGE, `must be at most ${MAX_PAGE}`),
+  after: z.string().max(2000).nullish(),
+});
+export type UsageArgs = z.input<typeof argsSchema>;
+
+/** A checked query: what every page, the totals and the CSV read. */
+export interface UsageQuery {
+  organizationId: string;
+  windows: ZonedWindows;
+  groupBy: UsageDimension[];
+  /** Null: the whole organization. Otherwise the only projects read (the filter intersected with what the caller may see). */
+  projectIds: string[] | null;
+  apiKeyIds: string[] | null;
+  userIds: string[] | null;
+  models: string[] | null;
+  statuses: number[] | null;
+  /** Buckets before this instant only (a whole minute): the snapshot. */
+  asOf: Date;
+  first: number;
+  /** Where the previous page ended: a window index (1-based) and the grouped keys there. */
+  position: { window: number; keys: Array<string | number> | null } | null;
+  /** Ties a cursor to the arguments it came from. */
+  fingerprint: string;
+}
+
+interface Cursor {
+  asOf: string;
+  window: number;
+  keys: Array<string | number> | null;
+  fingerprint: string;
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(after: string, fingerprint: string): Cursor {
+  let cursor: Cursor;
+  try {
+    cursor = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
+  } catch {
+    throw invalid('after', 'after is not a cursor this query gave');
+  }
+  if (!cursor || typeof cursor !== 'object' || cursor.fingerprint !== fingerprint || !Number.isInteger(cursor.window) || Number.isNaN(Date.parse(cursor.asOf))) {
+    throw invalid('after', 'after is not a cursor this query gave (a cursor only goes with the arguments of the page it came from)');
+  }
+  return cursor;
+}
+
+const notFoundIn = (what: string, field: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} not found`, { field });
+
+/**
+ * Which projects the caller may read the usage of, by the permission matrix:
+ * null for the whole organization (organization.usage.view: ADMIN, FINANCE),
+ * else the projects they may view (project.view: their OWNER and MEMBER roles).
+ * FORBIDDEN when that is none.
+ */
+export async function visibleProjects(ctx: Context, organizationId: string): Promise<string[] | null> {
+  const actor = await ctx.access.actorInOrganization(organizationId);
+  if (!actor?.orgRole) throw new DomainError(ErrorCode.NOT_FOUND, 'Organization not found');
+  if (can(actor, 'organization.usage.view')) return null;
+  const memberships = await ctx.em.find(ProjectMember, { user: actor.userId, project: { organization: organizationId } });
+  const visible = memberships.filter((m) => can({ ...actor, projectRole: m.role }, 'project.view')).map((m) => m.project.id);
+  if (visible.length === 0) throw forbidden('You may see the usage of no project in this organization');
+  return visible;
+}
+
+/** Checks the arguments, the caller's rights and the filter's ids; answers the query every page runs. */
+export async function prepareUsage(ctx: Context, raw: UsageArgs, now = new Date()): Promise<UsageQuery> {
+  const args = parseInput(argsSchema, raw);
+  const organization = await ctx.em.findOne(Organization, args.organizationId);
+  if (!organization) throw new DomainError(ErrorCode.NOT_FOUND, 'Organization not found');
+  const visible = await visibleProjects(ctx, organization.id);
+  const timeZone = parseTimeZone(args.timeZone ?? organization.timeZone, 'timeZone');
+  const groupBy = DIMENSION_ORDER.filter((d) => args.groupBy?.includes(d));
+  const filter = args.filter ?? {};
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([organization.id, args.from.toISOString(), args.to.toISOString(), args.window ?? null, timeZone, groupBy, filter, args.first]))
+    .digest('base64url')
+    .slice(0, 16);
+  const cursor = args.after ? decodeCursor(args.after, fingerprint) : null;
+  const asOf = cursor ? new Date(cursor.asOf) : new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+  const windows = zonedWindows({ from: args.from, to: args.to, window: args.window ?? null, timeZone, now: asOf });
+  if (cursor && (cursor.window < 1 || cursor.window > windows.boundaries.length - 1)) throw invalid('after', 'after is not a cursor this query gave');
+
+  // Ids the caller may not see answer exactly like ids that do not exist.
+  const may = (projectId: string) => visible === null || visible.includes(projectId);
+  let projectIds = visible;
+  if (filter.projectIds?.length) {
+    const found = await ctx.em.find(Project, { id: { $in: filter.projectIds }, organization: organization.id }, { fields: ['id'] });
+    for (const id of filter.projectIds) if (!found.some((p) => p.id === id) || !may(id)) throw notFoundIn('Project', 'filter.projectIds');
+    projectIds = [...new Set(filter.projectIds)];
+  }
+  if (filter.apiKeyIds?.length) {
+    const found = await ctx.em.find(ApiKey, { id: { $in: filter.apiKeyIds }, organizationId: organization.id }, { fields: ['id', 'project'] });
+    for (const id of filter.apiKeyIds) {
+      const key = found.find((k) => k.id === id);
+      if (!key || !may(key.project.id)) throw notFoundIn('API key', 'filter.apiKeyIds');
+    }
+  }
+  if (filter.userIds?.length) {
+    const found = await ctx.em.find(OrganizationMember, { user: { $in: filter.userIds }, organization: organization.id }, { fields: ['user'] });
+    for (const id of filter.userIds) if (!found.some((m) => m.user.id === id)) throw notFoundIn('User', 'filter.userIds');
+  }
+  return {
+    organizationId: organization.id,
+    windows,
+    groupBy,
+    projectIds,
+    apiKeyIds: filter.apiKeyIds?.length ? filter.apiKeyIds : null,
+    userIds: filter.userIds?.length ? filter.userIds : null,
+    models: filter.models?.length ? filter.models : null,
+    statuses: filter.statuses?.length ? filter.statuses : null,
+    asOf,
+    first: args.first,
+    position: cursor ? { window: cursor.window, keys: cursor.keys } : null,
+    fingerprint,
+  };
+}
+
+/** SQL over the rollups for windows [fromWindow, toWindow] (1-based), optionally after a keyset position. */
+class UsageSql {
+  readonly params: unknown[] = [];
+  constructor(private readonly q: UsageQuery) {}
+
+  param(value: unknown, cast: string): string {
+    this.params.push(value);
+    return `$${this.params.length}::${cast}`;
+  }
+
+  /**
+   * One union of the rollup buckets of [lo, hi) that make up exact windows,
+   * each with its window index `w`. `boundaries` are the windows' bounds.
+   */
+  source(boundaries: Date[], lo: Date, hi: Date): string {
+    const q = this.q;
+    const B = this.param(boundaries, 'timestamptz[]');
+    const asOf = q.asOf.getTime();
+    const cutQuarter = new Date(Math.floor(asOf / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+    const from = this.param(lo, 'timestamptz');
+    const to = this.param(new Date(Math.min(hi.getTime(), asOf)), 'timestamptz');
+    const cutQ = this.param(cutQuarter, 'timestamptz');
+    const filters = [
+      q.projectIds && `project_id = any(${this.param(q.projectIds, 'uuid[]')})`,
+      q.apiKeyIds && `api_key_id = any(${this.param(q.apiKeyIds, 'uuid[]')})`,
+      q.userIds && `user_id = any(${this.param(q.userIds, 'uuid[]')})`,
+      q.models && `model = any(${this.param(q.models, 'text[]')})`,
+    ].filter(Boolean);
+    const org = this.param(q.organizationId, 'uuid');
+    const where = (time: string, statusToo: boolean) =>
+      [`organization_id = ${org}`, ...filters, ...(statusToo && q.statuses ? [`status = any(${this.param(q.statuses, 'int[]')})`] : [])]
+        .map((c) => `${c} and `).join('') + `${time} >= ${from}`;
+    const dims = (status: string) => DIMENSION_ORDER.map((d) => (d === 'STATUS' ? `${status} as status` : DIMENSIONS[d].column)).join(', ');
+    const sums = 'requests, errors, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost';
+
+    if (q.windows.window === 'MINUTE') {
+      return `select width_bucket(minute, ${B}) as w, ${dims('status')}, ${sums} from usage_minute where ${where('minute', true)} and minute < ${to}`;
+    }
+    const statusInvolved = q.groupBy.includes('STATUS') || q.statuses !== null;
+    // An hour is read from usage_hourly when it lies wholly inside one window and before the quarter-hour cut.
+    const wholeHour = (h: string) => `(${h} >= ${from} and ${h} + interval '1 hour' <= least(${cutQ}, ${to}) and width_bucket(${h}, ${B}) = width_bucket(${h} + interval '59 minutes', ${B}))`;
+    const parts: string[] = [];
+    if (!statusInvolved) {
+      parts.push(`select width_bucket(hour, ${B}) as w, ${dims('null::int')}, ${sums} from usage_hourly where ${where('hour', false)} and hour < least(${cutQ}, ${to}) and ${wholeHour('hour')}`);
+    }
+    parts.push(
+      `select width_bucket(bucket, ${B}) as w, ${dims('status::int')}, ${sums} from usage_quarter_hour where ${where('bucket', true)} and bucket < least(${cutQ}, ${to})` +
+        (statusInvolved ? '' : ` and not ${wholeHour("date_trunc('hour', bucket, 'UTC')")}`),
+    );
+    parts.push(`select width_bucket(minute, ${B}) as w, ${dims('status::int')}, ${sums} from usage_minute where ${where('minute', true)} and minute >= ${cutQ} and minute < ${to}`);
+    return parts.join('\nunion all\n');
+  }
+}
+
+const SUMS_SQL = `sum(requests)::text as requests, sum(errors)::text as errors, sum(input_tokens)::text as input_tokens, sum(cached_input_tokens)::text as cached_input_tokens,
+  sum(output_tokens)::text as output_tokens, sum(reasoning_tokens)::text as reasoning_tokens, sum(cost)::text as cost`;
+
+interface SumsRow {
+  requests: string | null;
+  errors: string | null;
+  input_tokens: string | null;
+  cached_input_tokens: string | null;
+  output_tokens: string | null;
+  reasoning_tokens: string | null;
+  cost: string | null;
+}
+
+const figures = (r: SumsRow | undefined): UsageFiguresType => ({
+  requests: Number(r?.requests ?? 0),
+  errors: Number(r?.errors ?? 0),
+  inputTokens: Number(r?.input_tokens ?? 0),
+  cachedInputTokens: Number(r?.cached_input_tokens ?? 0),
+  outputTokens: Number(r?.output_tokens ?? 0),
+  reasoningTokens: Number(r?.reasoning_tokens ?? 0),
+  cost: BigInt(r?.cost ?? 0),
+});
+
+type Execute = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+/** A PostgreSQL array literal: the ORM's `?` bindings would spread a JS array into a list. */
+const pgArray = (values: readonly unknown[]) =>
+  `{${values.map((v) => `"${(v instanceof Date ? v.toISOString() : String(v)).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+
+/** Runs SQL written with `$n::type` parameters through the ORM's connection (`?` bindings, in order of use). */
+export const executorOf =
+  (ctx: Pick<Context, 'em'>): Execute =>
+  (sql, params) => {
+    const bindings: unknown[] = [];
+    const text = sql.replace(/\$(\d+)::/g, (_, n: string) => {
+      const value = params[Number(n) - 1];
+      bindings.push(Array.isArray(value) ? pgArray(value) : value instanceof Date ? value.toISOString() : value);
+      return '?::';
+    });
+    return ctx.em.getConnection().execute(text, bindings, 'all');
+  };
+
+/** Sums over the whole range and filter: the range as one window, so as many whole hours as possible come from usage_hourly. */
+export async function usageTotals(execute: Execute, q: UsageQuery): Promise<UsageFiguresType> {
+  const b = q.windows.boundaries;
+  const sql = new UsageSql({ ...q, windows: { ...q.windows, window: q.windows.window === 'MINUTE' ? 'MINUTE' : null } });
+  const source = sql.source([b[0]!, b.at(-1)!], b[0]!, b.at(-1)!);
+  const [row] = await execute(`select ${SUMS_SQL} from (${source}) s where w = 1`, sql.params);
+  return figures(row as unknown as SumsRow);
+}
+
+export interface UsagePage {
+  rows: UsageRowType[];
+  endCursor: string | null;
+}
+
+/**
+ * One page of rows. Without groupBy: one row per window, zero-filled. With
+ * groupBy: the non-empty groups, window by window, read a few windows at a time
+ * (doubling while a page is not full) so a page costs what its rows cost,
+ * wherever it lies in the range.
+ */
+export async function usagePage(execute: Execute, q: UsageQuery): Promise<UsagePage> {
+  const b = q.windows.boundaries;
+  const n = b.length - 1;
+  const rowOf = (w: number, r: Record<string, unknown> | undefined): UsageRowType => ({
+    windowStart: b[w - 1]!,
+    windowEnd: b[w]!,
+    projectId: null,
+    apiKeyId: null,
+    userId: null,
+    model: null,
+    status: null,
+    ...figures(r as unknown as SumsRow | undefined),
+    ...(r ? Object.fromEntries(q.groupBy.map((d) => [DIMENSIONS[d].field, d === 'STATUS' ? (r.status === null ? null : Number(r.status)) : (r[DIMENSIONS[d].column] ?? null)])) : {}),
+  });
+
+  if (q.groupBy.length === 0) {
+    const start = q.position ? q.position.window + 1 : 1;
+    const end = Math.min(n, start + q.first - 1);
+    if (start > n) return { rows: [], endCursor: null };
+    const sql = new UsageSql(q);
+    const source = sql.source(b, b[start - 1]!, b[end]!);
+    const found = await execute(`select w, ${SUMS_SQL} from (${source}) s where w between ${start} and ${end} group by w`, sql.params);
+    const byWindow = new Map(found.map((r) => [Number(r.w), r]));
+    const rows = Array.from({ length: end - start + 1 }, (_, i) => rowOf(start + i, byWindow.get(start + i)));
+    return { rows, endCursor: end < n ? encodeCursor({ asOf: q.asOf.toISOString(), window: end, keys: null, fingerprint: q.fingerprint }) : null };
+  }
+
+  const rows: UsageRowType[] = [];
+  const sortKeys = q.groupBy.map((d) => DIMENSIONS[d]);
+  let position = q.position;
+  let start = position?.window ?? 1;
+  let span = 1;
+  while (start <= n && rows.length <= q.first) {
+    const end = Math.min(n, start + span - 1);
+    const sql = new UsageSql(q);
+    const source = sql.source(b, b[start - 1]!, b[end]!);
+    const keyset = position?.keys
+      ? ` and (w, ${sortKeys.map((k) => k.sort).join(', ')}) > (${sql.param(position.window, 'int')}, ${position.keys.map((v, i) => sql.param(v, sortKeys[i]!.type)).join(', ')})`
+      : '';
+    const limit = q.first + 1 - rows.length;
+    const found = await execute(
+      `select w, ${sortKeys.map((k) => k.column).join(', ')}, ${SUMS_SQL} from (${source}) s
+        where w between ${start} and ${end}${keyset}
+        group by w, ${sortKeys.map((k) => k.column).join(', ')}
+        order by w, ${sortKeys.map((k) => k.sort).join(', ')} limit ${limit}`,
+      sql.params,
+    );
+    rows.push(...found.map((r) => Object.assign(rowOf(Number(r.w), r), { __keys: sortKeys.map((k) => (k.column === 'user_id' ? (r.user_id ?? NIL_UUID) : r[k.column])) })));
+    position = null;
+    start = end + 1;
+    span *= 2;
+  }
+  const more = rows.length > q.first;
+  const page = rows.slice(0, q.first);
+  const last = page.at(-1) as (UsageRowType & { __keys: Array<string | number> }) | undefined;
+  const endCursor = more && last ? encodeCursor({ asOf: q.asOf.toISOString(), window: b.findIndex((t) => t.getTime() === last.windowStart.getTime()) + 1, keys: last.__keys.map((v) => (typeof v === 'number' ? v : String(v))), fingerprint: q.fingerprint }) : null;
+  for (const row of page) delete (row as Partial<{ __keys: unknown }>).__keys;
+  return { rows: page, endCursor };
+}

@@ -1,0 +1,237 @@
+import { Organization } from '@tollgate/db';
+import { OrgGrant, OrgRole, ProjectRole } from '@tollgate/domain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outcome, startHarness, type Client } from './support/harness';
+import { call, usageWriter, type Caller } from './support/usage-events';
+
+const h = await startHarness();
+const usage = usageWriter(h.orm);
+
+const USAGE = `query($organizationId: ID!, $from: DateTime!, $to: DateTime!, $window: UsageWindow, $timeZone: String, $groupBy: [UsageDimension!], $filter: UsageFilter, $first: Int, $after: String) {
+  usage(organizationId: $organizationId, from: $from, to: $to, window: $window, timeZone: $timeZone, groupBy: $groupBy, filter: $filter, first: $first, after: $after) {
+    rows { windowStart windowEnd projectId apiKeyId userId model status requests errors inputTokens cachedInputTokens outputTokens reasoningTokens cost }
+    endCursor timeZone asOf
+    totals { requests errors inputTokens cachedInputTokens outputTokens reasoningTokens cost }
+  }
+}`;
+
+let admin: Client;
+let a: Caller;
+let b: Caller;
+let orgId: string;
+
+beforeAll(async () => {
+  const user = await h.user();
+  const org = await h.organization(user);
+  orgId = org.id;
+  const alpha = await h.project(org, 'alpha');
+  const beta = await h.project(org, 'beta');
+  a = { organizationId: org.id, projectId: alpha.id, apiKeyId: await usage.key(org.id, alpha.id, user.id), userId: user.id };
+  b = { organizationId: org.id, projectId: beta.id, apiKeyId: await usage.key(org.id, beta.id, user.id), userId: user.id };
+  admin = await h.signedIn(user);
+});
+
+/** Without totals: the edge counts a page's fields once per row it may hold, so first: 1000 with totals is past GRAPHQL_MAX_COST. */
+const USAGE_ROWS = USAGE.replace(/totals \{[^}]*\}/, '');
+
+async function ask(variables: Record<string, unknown>, client = admin) {
+  const result = await client.gql(Number(variables.first ?? 0) > 500 ? USAGE_ROWS : USAGE, { organizationId: orgId, ...variables });
+  return { code: outcome(result), field: result.errors?.[0]?.extensions?.field, page: result.data?.usage as any };
+}
+const requestsPerWindow = (page: any) => page.rows.map((r: any) => [r.windowStart, r.requests]);
+
+describe('exact windows in every zone (hand-computed from the offsets)', () => {
+  it('Asia/Kolkata days start at 18:30 UTC: 18:29 and 18:30 are different days, though the same UTC hour', async () => {
+    await usage.write([call(a, '2026-03-01T18:29:00Z'), call(a, '2026-03-01T18:30:00Z'), call(a, '2026-03-01T18:44:00Z'), call(a, '2026-03-02T18:29:59Z')]);
+    const { page } = await ask({ from: '2026-02-28T18:30:00Z', to: '2026-03-02T18:30:00Z', window: 'DAY', timeZone: 'Asia/Kolkata' });
+    expect(requestsPerWindow(page)).toEqual([['2026-02-28T18:30:00.000Z', 1], ['2026-03-01T18:30:00.000Z', 3]]);
+    expect(page.rows[1].windowEnd).toBe('2026-03-02T18:30:00.000Z');
+    expect(page.totals.requests).toBe(4);
+  });
+
+  it('Asia/Kathmandu days start at 18:15 UTC', async () => {
+    await usage.write([call(a, '2026-04-01T18:14:00Z'), call(a, '2026-04-01T18:15:00Z')]);
+    const { page } = await ask({ from: '2026-03-31T18:15:00Z', to: '2026-04-02T18:15:00Z', window: 'DAY', timeZone: 'Asia/Kathmandu' });
+    expect(requestsPerWindow(page)).toEqual([['2026-03-31T18:15:00.000Z', 1], ['2026-04-01T18:15:00.000Z', 1]]);
+  });
+
+  it('America/New_York: 1 November 2026 lasts 25 hours, 8 March 2026 23', async () => {
+    await usage.write([call(a, '2026-11-01T04:00:00Z'), call(a, '2026-11-02T04:30:00Z'), call(a, '2026-11-02T05:00:00Z')]);
+    const fall = await ask({ from: '2026-11-01T04:00:00Z', to: '2026-11-03T05:00:00Z', window: 'DAY', timeZone: 'America/New_York' });
+    expect(fall.page.rows.map((r: any) => [r.windowStart, r.windowEnd, r.requests])).toEqual([
+      ['2026-11-01T04:00:00.000Z', '2026-11-02T05:00:00.000Z', 2],
+      ['2026-11-02T05:00:00.000Z', '2026-11-03T05:00:00.000Z', 1],
+    ]);
+    await usage.write([call(a, '2026-03-09T03:59:00Z'), call(a, '2026-03-09T04:00:00Z')]);
+    const spring = await ask({ from: '2026-03-08T05:00:00Z', to: '2026-03-10T04:00:00Z', window: 'DAY', timeZone: 'America/New_York' });
+    expect(spring.page.rows.map((r: any) => [r.windowStart, r.windowEnd, r.requests])).toEqual([
+      ['2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z', 1],
+      ['2026-03-09T04:00:00.000Z', '2026-03-10T04:00:00.000Z', 1],
+    ]);
+  });
+
+  it('Kolkata months: 31 January 18:29 UTC is January, 18:30 is February', async () => {
+    await usage.write([call(b, '2026-01-31T18:29:00Z', { cost: 7n }), call(b, '2026-01-31T18:30:00Z', { cost: 11n })]);
+    const { page } = await ask({ from: '2025-12-31T18:30:00Z', to: '2026-02-28T18:30:00Z', window: 'MONTH', timeZone: 'Asia/Kolkata', filter: { projectIds: [b.projectId] } });
+    expect(page.rows.map((r: any) => [r.windowStart, r.cost])).toEqual([['2025-12-31T18:30:00.000Z', '0.000007'], ['2026-01-31T18:30:00.000Z', '0.000011']]);
+  });
+});
+
+describe('rows and totals', () => {
+  beforeAll(async () => {
+    await usage.write([
+      call(a, '2026-05-10T01:05:00Z'),
+      call(a, '2026-05-10T01:50:00Z', { model: 'mock-large', cost: 5000n }),
+      call(b, '2026-05-10T01:20:00Z', { status: 429, forwarded: false, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0, cost: 0n }),
+      call(b, '2026-05-10T04:00:00Z', { status: 500 }),
+    ]);
+  });
+  const range = { from: '2026-05-10T00:00:00Z', to: '2026-05-10T06:00:00Z' };
+
+  it('zero-fills every window of the range without groupBy', async () => {
+    const { page } = await ask({ ...range, window: 'HOUR' });
+    expect(requestsPerWindow(page)).toEqual([
+      ['2026-05-10T00:00:00.000Z', 0], ['2026-05-10T01:00:00.000Z', 3], ['2026-05-10T02:00:00.000Z', 0],
+      ['2026-05-10T03:00:00.000Z', 0], ['2026-05-10T04:00:00.000Z', 1], ['2026-05-10T05:00:00.000Z', 0],
+    ]);
+    expect(page.rows[1]).toMatchObject({ projectId: null, apiKeyId: null, userId: null, model: null, status: null, errors: 1, inputTokens: 200, cachedInputTokens: 20, outputTokens: 40, reasoningTokens: 10, cost: '0.006' });
+    expect(page.totals).toEqual({ requests: 4, errors: 2, inputTokens: 300, cachedInputTokens: 30, outputTokens: 60, reasoningTokens: 15, cost: '0.007' });
+    expect(page.endCursor).toBeNull();
+  });
+
+  it('groups by the dimensions asked for, the others null, sorted by window then dimension', async () => {
+    const { page } = await ask({ ...range, window: 'HOUR', groupBy: ['PROJECT', 'STATUS'] });
+    const expected = [
+      { windowStart: '2026-05-10T01:00:00.000Z', projectId: a.projectId, status: 200, requests: 2 },
+      { windowStart: '2026-05-10T01:00:00.000Z', projectId: b.projectId, status: 429, requests: 1 },
+      { windowStart: '2026-05-10T04:00:00.000Z', projectId: b.projectId, status: 500, requests: 1 },
+    ].sort((x, y) => x.windowStart.localeCompare(y.windowStart) || x.projectId.localeCompare(y.projectId));
+    expect(page.rows.map((r: any) => ({ windowStart: r.windowStart, projectId: r.projectId, status: r.status, requests: r.requests }))).toEqual(expected);
+    expect(page.rows.every((r: any) => r.apiKeyId === null && r.model === null && r.userId === null)).toBe(true);
+  });
+
+  it('answers the same sums from whole hours (no status asked) as from quarter hours (status asked)', async () => {
+    const plain = await ask({ ...range, groupBy: ['MODEL'] });
+    const byStatus = await ask({ ...range, groupBy: ['MODEL', 'STATUS'] });
+    const sum = (rows: any[], model: string) => rows.filter((r) => r.model === model).reduce((n, r) => n + r.requests, 0);
+    expect(plain.page.rows.map((r: any) => [r.model, r.requests])).toEqual([['mock-large', 1], ['mock-small', 3]]);
+    expect([sum(byStatus.page.rows, 'mock-large'), sum(byStatus.page.rows, 'mock-small')]).toEqual([1, 3]);
+    expect(byStatus.page.totals).toEqual(plain.page.totals);
+  });
+
+  it('filters by statuses, models and keys', async () => {
+    expect((await ask({ ...range, filter: { statuses: [429, 500] } })).page.totals.requests).toBe(2);
+    expect((await ask({ ...range, filter: { models: ['mock-large'] } })).page.totals.cost).toBe('0.005');
+    expect((await ask({ ...range, filter: { apiKeyIds: [b.apiKeyId] } })).page.totals.requests).toBe(2);
+  });
+});
+
+describe('pagination is stable while calls arrive', () => {
+  it('pins asOf on the first page: paging by two while calls arrive in the open window loses and duplicates nothing', async () => {
+    const quarter = Math.floor(Date.now() / 900_000) * 900_000;
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    const models = ['m-a', 'm-b', 'm-c', 'm-d', 'm-e'];
+    // Ten groups in the last two hours, all before the current minute.
+    await usage.write(models.flatMap((model, i) => [call(a, new Date(minute - (i * 20 + 2) * 60_000), { model }), call(b, new Date(minute - (i * 20 + 3) * 60_000), { model })]));
+    const vars = { from: new Date(quarter - 7_200_000).toISOString(), to: new Date(quarter + 3_600_000).toISOString(), window: 'HOUR', groupBy: ['PROJECT', 'MODEL'], filter: { models: [...models, 'm-0', 'm-z'] } };
+    const all = await ask({ ...vars, first: 1000 });
+    expect(all.code).toBe('OK');
+    const whole = all.page;
+    expect(whole.rows.reduce((n: number, r: any) => n + r.requests, 0)).toBe(10);
+
+    const seen: any[] = [];
+    let after: string | null = null;
+    let asOf: string | null = null;
+    do {
+      const { page } = await ask({ ...vars, first: 2, after });
+      asOf ??= page.asOf;
+      expect(page.asOf).toBe(asOf);
+      seen.push(...page.rows);
+      after = page.endCursor;
+      // New calls in the open window, sorting before and after the groups already read.
+      await usage.write([call(a, new Date(), { model: 'm-0' }), call(b, new Date(), { model: 'm-z' }), call(a, new Date(), { model: 'm-e' })]);
+    } while (after);
+    expect(seen.reduce((n, r) => n + r.requests, 0)).toBe(10);
+    expect(new Set(seen.map((r) => `${r.windowStart}|${r.projectId}|${r.model}`)).size).toBe(seen.length);
+    expect(seen.map((r) => r.model).filter((m) => m === 'm-0' || m === 'm-z')).toEqual([]);
+    // A new query has a new pin, and sees them.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, minute + 60_000 - Date.now() + 50)));
+    const later = await ask({ ...vars, first: 1000 });
+    expect(later.page.rows.some((r: any) => r.model === 'm-0')).toBe(true);
+  }, 90_000);
+
+  it('pages zero-filled windows too, and refuses a cursor from other arguments', async () => {
+    const vars = { from: '2026-06-02T00:00:00Z', to: '2026-06-02T05:00:00Z', window: 'HOUR' };
+    const first = await ask({ ...vars, first: 3 });
+    expect(first.page.rows).toHaveLength(3);
+    const second = await ask({ ...vars, first: 3, after: first.page.endCursor });
+    expect(second.page.rows.map((r: any) => r.windowStart)).toEqual(['2026-06-02T03:00:00.000Z', '2026-06-02T04:00:00.000Z']);
+    expect(second.page.endCursor).toBeNull();
+    expect(await ask({ ...vars, window: 'DAY', first: 3, after: first.page.endCursor })).toMatchObject({ code: 'VALIDATION', field: 'after' });
+    expect(await ask({ ...vars, first: 3, after: 'garbage' })).toMatchObject({ code: 'VALIDATION', field: 'after' });
+  });
+});
+
+describe('minute windows and the open minute', () => {
+  it('counts calls up to the current minute (exclusive) and zero-fills the rest', async () => {
+    const minute = Math.floor(Date.now() / 60_000) * 60_000;
+    const m = { model: 'm-minute' };
+    await usage.write([call(a, new Date(minute - 120_000), m), call(a, new Date(minute - 119_000), m), call(a, new Date(minute - 1), m), call(a, new Date(Math.max(minute, Date.now() - 1)), m)]);
+    const { page } = await ask({ from: new Date(minute - 180_000).toISOString(), to: new Date(minute + 60_000).toISOString(), window: 'MINUTE', filter: { models: ['m-minute'] } });
+    expect(page.rows.map((r: any) => r.requests)).toEqual([0, 2, 1, 0]);
+    expect(Date.parse(page.asOf)).toBeGreaterThanOrEqual(minute);
+  });
+
+  it('sums the open quarter hour from minutes in HOUR windows', async () => {
+    const quarter = Math.floor(Date.now() / 900_000) * 900_000;
+    const before = (await ask({ from: new Date(quarter - 900_000).toISOString(), to: new Date(quarter + 900_000).toISOString(), filter: { models: ['m-open'] } })).page.totals.requests;
+    await usage.write([call(a, new Date(quarter - 60_000), { model: 'm-open' }), call(a, new Date(Math.floor(Date.now() / 60_000) * 60_000 - 1), { model: 'm-open' })]);
+    const after = (await ask({ from: new Date(quarter - 900_000).toISOString(), to: new Date(quarter + 900_000).toISOString(), filter: { models: ['m-open'] } })).page.totals.requests;
+    expect(after - before).toBe(2);
+  });
+});
+
+describe('bad input: a stable code naming the field, nothing partial', () => {
+  const range = { from: '2026-05-10T00:00:00Z', to: '2026-05-11T00:00:00Z' };
+  it.each([
+    ['from after to', { from: '2026-05-11T00:00:00Z', to: '2026-05-10T00:00:00Z' }, 'VALIDATION', 'to'],
+    ['a window too fine for the span', { ...range, to: '2026-05-13T00:00:00Z', window: 'MINUTE' }, 'VALIDATION', 'window'],
+    ['hours over 93 days', { from: '2026-01-01T00:00:00Z', to: '2026-05-01T00:00:00Z', window: 'HOUR' }, 'VALIDATION', 'window'],
+    ['an unknown zone', { ...range, timeZone: 'Mars/Olympus' }, 'VALIDATION', 'timeZone'],
+    ['a range off the quarter hour', { ...range, from: '2026-05-10T00:07:00Z' }, 'VALIDATION', 'from'],
+    ['a malformed id', { ...range, filter: { projectIds: ['nope'] } }, 'VALIDATION', 'filter.projectIds.0'],
+    ['a missing project', { ...range, filter: { projectIds: ['00000000-0000-4000-8000-000000000000'] } }, 'NOT_FOUND', 'filter.projectIds'],
+    ['a missing key', { ...range, filter: { apiKeyIds: ['00000000-0000-4000-8000-000000000000'] } }, 'NOT_FOUND', 'filter.apiKeyIds'],
+  ])('%s', async (_name, variables, code, field) => {
+    const result = await admin.gql(USAGE, { organizationId: orgId, ...variables });
+    expect(outcome(result)).toBe(code);
+    expect(result.errors?.[0]?.extensions?.field).toBe(field);
+    expect(result.data?.usage ?? null).toBeNull();
+  });
+
+  it('first above 1000 (asked with few fields, so the edge\'s cost limit lets it through)', async () => {
+    const result = await admin.gql('query($o: ID!) { usage(organizationId: $o, from: "2026-05-10T00:00:00Z", to: "2026-05-11T00:00:00Z", first: 1001) { endCursor } }', { o: orgId });
+    expect([outcome(result), result.errors?.[0]?.extensions?.field, result.data?.usage ?? null]).toEqual(['VALIDATION', 'first', null]);
+  });
+
+  it('a filter value of the wrong type is refused before it runs', async () => {
+    const result = await admin.gql(USAGE, { organizationId: orgId, ...range, filter: { statuses: ['teapot'] } });
+    expect(result.errors?.length).toBeGreaterThan(0);
+    expect(result.data?.usage ?? null).toBeNull();
+  });
+});
+
+describe("the organization's time zone", () => {
+  it('is validated, and used by default', async () => {
+    const set = (timeZone: string) => admin.gql('mutation($id: ID!, $tz: String!) { setOrganizationTimeZone(organizationId: $id, timeZone: $tz) { timeZone } }', { id: orgId, tz: timeZone });
+    const bad = await set('Europe/Atlantis');
+    expect([outcome(bad), bad.errors?.[0]?.extensions?.field]).toEqual(['VALIDATION', 'timeZone']);
+    expect((await set('Asia/Kolkata')).data?.setOrganizationTimeZone).toEqual({ timeZone: 'Asia/Kolkata' });
+    expect((await h.orm.em.fork().findOneOrFail(Organization, orgId)).timeZone).toBe('Asia/Kolkata');
+    const { page } = await ask({ from: '2026-02-28T18:30:00Z', to: '2026-03-02T18:30:00Z', window: 'DAY' });
+    expect(page.timeZone).toBe('Asia/Kolkata');
+    expect(requestsPerWindow(page)).toEqual([['2026-02-28T18:30:00.000Z', 1], ['2026-03-01T18:30:00.000Z', 3]]);
+    await set('UTC');
+  });
+});
+export { OrgGrant, OrgRole, ProjectRole };
