@@ -48,11 +48,16 @@ async function startRealUpstream() {
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
       const { model } = JSON.parse(body);
       asked.push(model);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-        id: 'chatcmpl-real', object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
-        choices: [{ index: 0, message: { role: 'assistant', content: 'Real reply' }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
-      }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          id: 'chatcmpl-real',
+          object: 'chat.completion',
+          created: Math.floor(Date.now() / 1000),
+          model,
+          choices: [{ index: 0, message: { role: 'assistant', content: 'Real reply' }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,7 +65,8 @@ async function startRealUpstream() {
   return { url: `http://127.0.0.1:${port}/v1`, asked, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-const stop = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))));
+const stop = (child: ChildProcess) =>
+  new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))));
 
 describe('pnpm tollgate start on a bare machine', () => {
   const children: ChildProcess[] = [];
@@ -71,7 +77,16 @@ describe('pnpm tollgate start on a bare machine', () => {
   it('starts embedded PostgreSQL, migrates, seeds the demo once and serves it', async () => {
     const home = await mkdtemp(join(tmpdir(), 'tollgate-home-'));
     const [port, proxyPort, mockPort] = [await freePort(), await freePort(), await freePort()];
-    const env = { TOLLGATE_HOME: home, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', PROXY_PORT: String(proxyPort), PROXY_HOST: '127.0.0.1', MOCK_PORT: String(mockPort), REDIS_URL: '' };
+    const env = {
+      TOLLGATE_HOME: home,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      PROXY_PORT: String(proxyPort),
+      PROXY_HOST: '127.0.0.1',
+      MOCK_PORT: String(mockPort),
+      REDIS_URL: '',
+    };
     const first = await start(env);
     children.push(first);
 
@@ -82,10 +97,17 @@ describe('pnpm tollgate start on a bare machine', () => {
 
     const admin = demo.users.find((u: { role: string }) => u.role === 'orgAdmin');
     const gql = async (query: string, variables: Record<string, unknown> = {}, cookie?: string) => {
-      const res = await fetch(demo.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(demo.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       return { body: (await res.json()) as any, cookie: res.headers.get('set-cookie')?.split(';')[0] };
     };
-    const signIn = await gql('mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) { email } }', { e: admin.email, p: admin.password });
+    const signIn = await gql('mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) { email } }', {
+      e: admin.email,
+      p: admin.password,
+    });
     expect(signIn.body.data.signIn.email).toBe(admin.email);
     const orgs = await gql('{ myOrganizations { displayName id } }', {}, signIn.cookie);
     expect(orgs.body.data.myOrganizations).toEqual([{ displayName: 'Acme', id: demo.organizationId }]);
@@ -108,21 +130,37 @@ describe('pnpm tollgate start on a bare machine', () => {
     children.push(await start(env));
     const again = JSON.parse((await promisify(execFile)(tsx, [main, 'demo', '--json'], { env: { ...process.env, ...env } })).stdout);
     expect(again.organizationId).toBe(demo.organizationId);
-    const signInAgain = await gql('mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) { email } }', { e: admin.email, p: admin.password });
+    const signInAgain = await gql('mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) { email } }', {
+      e: admin.email,
+      p: admin.password,
+    });
     expect(signInAgain.body.data.signIn.email).toBe(admin.email);
   }, 120_000);
 
   it('after an operator adds a real upstream and restarts, still runs the mock for the demo models, and serves both', async () => {
     const home = await mkdtemp(join(tmpdir(), 'tollgate-home-'));
     const [port, proxyPort, mockPort] = [await freePort(), await freePort(), await freePort()];
-    const env = { TOLLGATE_HOME: home, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', PROXY_PORT: String(proxyPort), PROXY_HOST: '127.0.0.1', MOCK_PORT: String(mockPort), REDIS_URL: '' };
+    const env = {
+      TOLLGATE_HOME: home,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      PROXY_PORT: String(proxyPort),
+      PROXY_HOST: '127.0.0.1',
+      MOCK_PORT: String(mockPort),
+      REDIS_URL: '',
+    };
     const real = await startRealUpstream();
     try {
       const first = await start(env);
       children.push(first);
       const demo = JSON.parse((await promisify(execFile)(tsx, [main, 'demo', '--json'], { env: { ...process.env, ...env } })).stdout);
       const gql = async (query: string, variables: Record<string, unknown> = {}, cookie?: string) => {
-        const res = await fetch(demo.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ query, variables }) });
+        const res = await fetch(demo.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
         return { body: (await res.json()) as any, cookie: res.headers.get('set-cookie')?.split(';')[0] };
       };
       const chat = async (model: string) => {
@@ -136,13 +174,31 @@ describe('pnpm tollgate start on a bare machine', () => {
 
       // The operator adds a real upstream and a model on it, as the catalog pages do.
       const operator = demo.users.find((u: { role: string }) => u.role === 'operator');
-      const signIn = await gql('mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) { email } }', { e: operator.email, p: operator.password });
+      const signIn = await gql('mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) { email } }', {
+        e: operator.email,
+        p: operator.password,
+      });
       expect(signIn.body.data.signIn.email).toBe(operator.email);
-      const upstream = await gql('mutation($i: UpstreamInput!) { createUpstream(input: $i) { id } }', { i: { name: 'real', baseUrl: real.url } }, signIn.cookie);
+      const upstream = await gql(
+        'mutation($i: UpstreamInput!) { createUpstream(input: $i) { id } }',
+        { i: { name: 'real', baseUrl: real.url } },
+        signIn.cookie,
+      );
       expect(upstream.body.errors).toBeUndefined();
       const model = await gql(
         'mutation($i: ModelInput!) { createModel(input: $i) { name enabled } }',
-        { i: { name: 'real-small', upstreamId: upstream.body.data.createUpstream.id, upstreamModel: 'gpt-real', inputPricePerMillion: '0.15', outputPricePerMillion: '0.6', contextWindow: 128_000, defaultMaxOutputTokens: 4_096, groups: ['general'] } },
+        {
+          i: {
+            name: 'real-small',
+            upstreamId: upstream.body.data.createUpstream.id,
+            upstreamModel: 'gpt-real',
+            inputPricePerMillion: '0.15',
+            outputPricePerMillion: '0.6',
+            contextWindow: 128_000,
+            defaultMaxOutputTokens: 4_096,
+            groups: ['general'],
+          },
+        },
         signIn.cookie,
       );
       expect(model.body.data.createModel).toEqual({ name: 'real-small', enabled: true });

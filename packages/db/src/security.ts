@@ -2,7 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** argon2id with the library's defaults (19 MiB, 2 passes), OWASP's recommended minimum. */
-export const hashPassword = (password: string) => hash(password) // the library's default algorithm is argon2id;
+export const hashPassword = (password: string) => hash(password); // the library's default algorithm is argon2id;
 export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);
 
 /** A hash of a never-used password, verified against when the email is unknown so timing tells nothing. */

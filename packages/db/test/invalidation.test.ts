@@ -40,8 +40,12 @@ await pool.query(
   [ids.model, `m-${ids.model.slice(0, 8)}`, ids.upstream],
 );
 const rowOf: Record<string, [idColumn: string, id: string, announcedId: string]> = {
-  api_keys: ['id', ids.key, ids.key], projects: ['id', ids.project, ids.project], organizations: ['id', ids.organization, ids.organization],
-  wallets: ['organization_id', ids.organization, ids.organization], models: ['id', ids.model, ids.model], upstreams: ['id', ids.upstream, ids.upstream],
+  api_keys: ['id', ids.key, ids.key],
+  projects: ['id', ids.project, ids.project],
+  organizations: ['id', ids.organization, ids.organization],
+  wallets: ['organization_id', ids.organization, ids.organization],
+  models: ['id', ids.model, ids.model],
+  upstreams: ['id', ids.upstream, ids.upstream],
 };
 
 describe('the invalidation protocol', () => {
@@ -60,8 +64,11 @@ describe('the invalidation protocol', () => {
 
   it('announces any change of the catalog, and money into a wallet but not a Consume', async () => {
     expect(await announced(() => pool.query(`update models set context_window = 11 where id = $1`, [ids.model]))).toEqual([{ table: 'models', id: ids.model }]);
-    expect(await announced(() => pool.query(`update upstreams set base_url = 'http://127.0.0.1:2/v1' where id = $1`, [ids.upstream]))).toEqual([{ table: 'upstreams', id: ids.upstream }]);
-    const credit = () => pool.query(`insert into wallet_records (id, organization_id, type, amount) values (gen_random_uuid(), $1, 'RECHARGE', 5)`, [ids.organization]);
+    expect(await announced(() => pool.query(`update upstreams set base_url = 'http://127.0.0.1:2/v1' where id = $1`, [ids.upstream]))).toEqual([
+      { table: 'upstreams', id: ids.upstream },
+    ]);
+    const credit = () =>
+      pool.query(`insert into wallet_records (id, organization_id, type, amount) values (gen_random_uuid(), $1, 'RECHARGE', 5)`, [ids.organization]);
     expect(await announced(credit)).toEqual([{ table: 'wallet_records', id: ids.organization }]);
   });
 

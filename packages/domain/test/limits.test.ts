@@ -63,12 +63,19 @@ describe('limit rules', () => {
   });
 
   it('track without enforcing when a project turns enforcement off', () => {
-    expect(limitRules(ids, {}, { dailyRequestLimit: 5, enforceQuota: false }, {})).toEqual([expect.objectContaining({ enforce: false, code: 'project_daily_request_limit' })]);
+    expect(limitRules(ids, {}, { dailyRequestLimit: 5, enforceQuota: false }, {})).toEqual([
+      expect.objectContaining({ enforce: false, code: 'project_daily_request_limit' }),
+    ]);
   });
 
-  it('report a project limit above the organization\'s at the organization\'s value', () => {
-    expect(effectiveProjectQuota({ dailyRequestLimit: 500, dailyBudget: 1_000_000n, monthlyRequestLimit: 9 }, { rpd: 100, dailyBudget: 2_000_000n, rpm: 10 })).toEqual({
-      dailyRequestLimit: 100, dailyBudget: 1_000_000n, monthlyRequestLimit: 9, requestsPerMinuteLimit: 10,
+  it("report a project limit above the organization's at the organization's value", () => {
+    expect(
+      effectiveProjectQuota({ dailyRequestLimit: 500, dailyBudget: 1_000_000n, monthlyRequestLimit: 9 }, { rpd: 100, dailyBudget: 2_000_000n, rpm: 10 }),
+    ).toEqual({
+      dailyRequestLimit: 100,
+      dailyBudget: 1_000_000n,
+      monthlyRequestLimit: 9,
+      requestsPerMinuteLimit: 10,
     });
   });
 });

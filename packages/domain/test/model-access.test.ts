@@ -38,11 +38,7 @@ describe('availableModels', () => {
 
   it('grants by group at the organization level, sorted by name', () => {
     expect(names(availableModels(catalog, grant([], ['cheap']), null, null))).toEqual(['claude-haiku', 'gpt-4o-mini']);
-    expect(names(availableModels(catalog, grant(['llama-3-8b'], ['anthropic']), null, null))).toEqual([
-      'claude-haiku',
-      'claude-sonnet',
-      'llama-3-8b',
-    ]);
+    expect(names(availableModels(catalog, grant(['llama-3-8b'], ['anthropic']), null, null))).toEqual(['claude-haiku', 'claude-sonnet', 'llama-3-8b']);
   });
 
   it('ignores models that are granted but not in the catalog', () => {

@@ -62,7 +62,12 @@ describe('costMicros with cached input', () => {
 
   it('rounds the whole sum up once', () => {
     // 1 × 0.5 + 1 × 0.25 = 0.75 → 1
-    expect(costMicros({ inputTokens: 2, cachedInputTokens: 1, outputTokens: 0 }, { inputPerMillion: 500_000n, cachedInputPerMillion: 250_000n, outputPerMillion: 0n })).toBe(1n);
+    expect(
+      costMicros(
+        { inputTokens: 2, cachedInputTokens: 1, outputTokens: 0 },
+        { inputPerMillion: 500_000n, cachedInputPerMillion: 250_000n, outputPerMillion: 0n },
+      ),
+    ).toBe(1n);
   });
 
   it('refuses more cached tokens than input tokens, and negative cached prices', () => {
@@ -72,24 +77,38 @@ describe('costMicros with cached input', () => {
 });
 
 describe('readProviderUsage', () => {
-  it('reads OpenAI\'s nested details', () => {
+  it("reads OpenAI's nested details", () => {
     const usage = {
-      prompt_tokens: 1234, completion_tokens: 77, total_tokens: 1311,
+      prompt_tokens: 1234,
+      completion_tokens: 77,
+      total_tokens: 1311,
       prompt_tokens_details: { cached_tokens: 1024, audio_tokens: 0 },
       completion_tokens_details: { reasoning_tokens: 64, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
     };
     expect(readProviderUsage(usage)).toEqual({ inputTokens: 1234, cachedInputTokens: 1024, outputTokens: 77, reasoningTokens: 64 });
   });
 
-  it('reads DeepSeek\'s cache hits, Moonshot\'s cached_tokens, embeddings and null details', () => {
-    expect(readProviderUsage({ prompt_tokens: 100, completion_tokens: 5, prompt_cache_hit_tokens: 64, prompt_cache_miss_tokens: 36 })).toMatchObject({ inputTokens: 100, cachedInputTokens: 64 });
+  it("reads DeepSeek's cache hits, Moonshot's cached_tokens, embeddings and null details", () => {
+    expect(readProviderUsage({ prompt_tokens: 100, completion_tokens: 5, prompt_cache_hit_tokens: 64, prompt_cache_miss_tokens: 36 })).toMatchObject({
+      inputTokens: 100,
+      cachedInputTokens: 64,
+    });
     expect(readProviderUsage({ prompt_tokens: 100, completion_tokens: 5, total_tokens: 105, cached_tokens: 32 })).toMatchObject({ cachedInputTokens: 32 });
     expect(readProviderUsage({ prompt_tokens: 8, total_tokens: 8 })).toEqual({ inputTokens: 8, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0 });
-    expect(readProviderUsage({ prompt_tokens: 8, completion_tokens: 2, prompt_tokens_details: null, completion_tokens_details: null })).toMatchObject({ inputTokens: 8, outputTokens: 2 });
+    expect(readProviderUsage({ prompt_tokens: 8, completion_tokens: 2, prompt_tokens_details: null, completion_tokens_details: null })).toMatchObject({
+      inputTokens: 8,
+      outputTokens: 2,
+    });
   });
 
-  it('reads the Responses API\'s usage', () => {
-    const usage = { input_tokens: 300, input_tokens_details: { cached_tokens: 128 }, output_tokens: 90, output_tokens_details: { reasoning_tokens: 40 }, total_tokens: 390 };
+  it("reads the Responses API's usage", () => {
+    const usage = {
+      input_tokens: 300,
+      input_tokens_details: { cached_tokens: 128 },
+      output_tokens: 90,
+      output_tokens_details: { reasoning_tokens: 40 },
+      total_tokens: 390,
+    };
     expect(readProviderUsage(usage)).toEqual({ inputTokens: 300, cachedInputTokens: 128, outputTokens: 90, reasoningTokens: 40 });
   });
 

@@ -4,7 +4,15 @@ import { assertRecordAmount, chargeFor, normaliseRedemptionCode, walletRecordsCs
 
 describe('wallet records CSV', () => {
   it('neutralises every cell a spreadsheet would evaluate, keeps our numbers numbers, and quotes per RFC 4180', () => {
-    const base = { createdAt: new Date(Date.UTC(2026, 10, 23)), type: WalletRecordType.CONSUME, amount: -10_000n, previousBalance: 10_000n, currentBalance: 0n, reference: null, requestLogId: null };
+    const base = {
+      createdAt: new Date(Date.UTC(2026, 10, 23)),
+      type: WalletRecordType.CONSUME,
+      amount: -10_000n,
+      previousBalance: 10_000n,
+      currentBalance: 0n,
+      reference: null,
+      requestLogId: null,
+    };
     const descriptions = ['=1+1', '+1', '-1+1', '@A1', '\tx', '\rx', 'a,"b"\nc'];
     const csv = walletRecordsCsv(descriptions.map((description) => ({ ...base, description })));
     const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
@@ -18,7 +26,8 @@ describe('redemption codes', () => {
   it('read case-insensitively, with or without dashes; anything else is refused', () => {
     expect(normaliseRedemptionCode(' tgr-abcd-efgh-jkmn-pqrs ')).toBe('TGR-ABCD-EFGH-JKMN-PQRS');
     expect(normaliseRedemptionCode('ABCDEFGHJKMNPQRS')).toBe('TGR-ABCD-EFGH-JKMN-PQRS');
-    for (const bad of ['TGR-ABCD-EFGH-JKMN-PQR0', 'TGR-ABCD', '', 'TGR-ABCD-EFGH-JKMN-PQRS-2222']) expect(() => normaliseRedemptionCode(bad)).toThrow(/not a redemption code/);
+    for (const bad of ['TGR-ABCD-EFGH-JKMN-PQR0', 'TGR-ABCD', '', 'TGR-ABCD-EFGH-JKMN-PQRS-2222'])
+      expect(() => normaliseRedemptionCode(bad)).toThrow(/not a redemption code/);
   });
 });
 

@@ -33,24 +33,44 @@ export interface MockUpstream {
   close(): Promise<void>;
 }
 
-const DEFAULTS: MockOptions = { port: 0, host: '127.0.0.1', latencyMs: 0, chunkCount: 8, chunkIntervalMs: 0, models: ['mock-small', 'mock-large', 'mock-embed'], storedResponses: 4096 };
+const DEFAULTS: MockOptions = {
+  port: 0,
+  host: '127.0.0.1',
+  latencyMs: 0,
+  chunkCount: 8,
+  chunkIntervalMs: 0,
+  models: ['mock-small', 'mock-large', 'mock-embed'],
+  storedResponses: 4096,
+};
 const CREATED = 1_700_000_000;
 const JSON_TYPE = 'application/json';
 const SSE_HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' };
 const DONE = 'data: [DONE]\n\n';
 
 type Kind = 'chat' | 'completion' | 'embedding' | 'response';
-const KINDS: Record<string, Kind> = { '/v1/chat/completions': 'chat', '/v1/completions': 'completion', '/v1/embeddings': 'embedding', '/v1/responses': 'response' };
+const KINDS: Record<string, Kind> = {
+  '/v1/chat/completions': 'chat',
+  '/v1/completions': 'completion',
+  '/v1/embeddings': 'embedding',
+  '/v1/responses': 'response',
+};
 /** OpenAI's minimum for a Responses API max_output_tokens. */
 const MIN_OUTPUT_TOKENS = 16;
 /** What the service_tier a request asks for is answered as. */
 const TIERS: Record<string, string> = { flex: 'flex', scale: 'scale', priority: 'priority', fast: 'priority' };
 type Body = Record<string, any>;
 
-const errorBody = (message: string, type: string, code: string | null = null, param: string | null = null) => JSON.stringify({ error: { message, type, param, code } });
-const BAD_JSON = errorBody('We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)', 'invalid_request_error');
+const errorBody = (message: string, type: string, code: string | null = null, param: string | null = null) =>
+  JSON.stringify({ error: { message, type, param, code } });
+const BAD_JSON = errorBody(
+  "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
+  'invalid_request_error',
+);
 const NO_MODEL = errorBody('you must provide a model parameter', 'invalid_request_error');
-const NO_KEY = errorBody('You didn\'t provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).', 'invalid_request_error');
+const NO_KEY = errorBody(
+  "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+  'invalid_request_error',
+);
 const BAD_KEY = errorBody('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
 const FAIL_500 = errorBody('The server had an error while processing your request. Sorry about that! (mock [[fail:500]])', 'server_error');
 const FAIL_429 = errorBody('Rate limit reached (mock [[fail:429]]). Please try again later.', 'requests', 'rate_limit_exceeded');
@@ -156,7 +176,16 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
       return stored ? send(res, 200, stored) : send(res, 404, errorBody(`Response with id '${id}' not found.`, 'invalid_request_error', null, null));
     }
     const kind = req.method === 'POST' ? KINDS[path] : undefined;
-    if (!kind) return send(res, 404, errorBody(`Unknown request URL: ${req.method} ${path}. Please check the URL for typos, or see the docs at https://platform.openai.com/docs/api-reference/.`, 'invalid_request_error', 'unknown_url'));
+    if (!kind)
+      return send(
+        res,
+        404,
+        errorBody(
+          `Unknown request URL: ${req.method} ${path}. Please check the URL for typos, or see the docs at https://platform.openai.com/docs/api-reference/.`,
+          'invalid_request_error',
+          'unknown_url',
+        ),
+      );
 
     const raw = await readBody(req);
     let body: Body;
@@ -183,7 +212,11 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
       model = model.slice(0, at);
     }
     if (!models.has(model)) {
-      return send(res, 404, errorBody(`The model \`${body.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'));
+      return send(
+        res,
+        404,
+        errorBody(`The model \`${body.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'),
+      );
     }
 
     // What the markers are read from, what the replies answer, the prompt's text and its tokens.
@@ -195,7 +228,11 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
     if (kind === 'chat') {
       const messages = body.messages;
       if (!Array.isArray(messages) || messages.length === 0 || !messages.every((m) => m && typeof m === 'object')) {
-        return invalid(res, Array.isArray(messages) && messages.length === 0 ? '[] is too short - \'messages\'' : 'Missing or invalid required parameter: \'messages\'.', 'messages');
+        return invalid(
+          res,
+          Array.isArray(messages) && messages.length === 0 ? "[] is too short - 'messages'" : "Missing or invalid required parameter: 'messages'.",
+          'messages',
+        );
       }
       markerText = messageText(messages[messages.length - 1].content);
       const lastUser = messages.findLast((m: Body) => m.role === 'user');
@@ -205,8 +242,9 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
     } else if (kind === 'response') {
       const input = body.input;
       const items = Array.isArray(input) && input.length > 0 && input.every((m) => m && typeof m === 'object' && !Array.isArray(m)) ? (input as Body[]) : null;
-      if (typeof input !== 'string' && !items) return invalid(res, 'Invalid \'input\': expected a string or an array of input items.', 'input');
-      if (body.instructions != null && typeof body.instructions !== 'string') return invalid(res, 'Invalid type for \'instructions\': expected a string.', 'instructions');
+      if (typeof input !== 'string' && !items) return invalid(res, "Invalid 'input': expected a string or an array of input items.", 'input');
+      if (body.instructions != null && typeof body.instructions !== 'string')
+        return invalid(res, "Invalid type for 'instructions': expected a string.", 'instructions');
       if (items) {
         markerText = messageText(items[items.length - 1]!.content);
         const lastUser = items.findLast((m) => m.role === 'user' || m.role === undefined);
@@ -239,24 +277,38 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
     let dimensions = 16;
     if (kind === 'embedding') {
       if (body.dimensions != null) {
-        if (!Number.isInteger(body.dimensions) || body.dimensions < 1 || body.dimensions > 4096) return invalid(res, `Invalid 'dimensions': ${body.dimensions}.`, 'dimensions');
+        if (!Number.isInteger(body.dimensions) || body.dimensions < 1 || body.dimensions > 4096)
+          return invalid(res, `Invalid 'dimensions': ${body.dimensions}.`, 'dimensions');
         dimensions = body.dimensions;
       }
     } else if (kind === 'response') {
       const max = body.max_output_tokens;
       if (max != null) {
-        if (!Number.isInteger(max) || max < MIN_OUTPUT_TOKENS) return invalid(res, `Invalid 'max_output_tokens': integer below minimum value. Expected a value >= ${MIN_OUTPUT_TOKENS}, but got ${JSON.stringify(max)} instead.`, 'max_output_tokens', 'integer_below_min_value');
+        if (!Number.isInteger(max) || max < MIN_OUTPUT_TOKENS)
+          return invalid(
+            res,
+            `Invalid 'max_output_tokens': integer below minimum value. Expected a value >= ${MIN_OUTPUT_TOKENS}, but got ${JSON.stringify(max)} instead.`,
+            'max_output_tokens',
+            'integer_below_min_value',
+          );
         maxTokens = max;
       }
     } else {
       if (body.n != null) {
-        if (!Number.isInteger(body.n) || body.n < 1 || body.n > 128) return invalid(res, `Invalid 'n': expected an integer from 1 to 128, got ${JSON.stringify(body.n)}.`, 'n');
+        if (!Number.isInteger(body.n) || body.n < 1 || body.n > 128)
+          return invalid(res, `Invalid 'n': expected an integer from 1 to 128, got ${JSON.stringify(body.n)}.`, 'n');
         n = body.n;
       }
       const maxField = body.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
       const max = body[maxField];
       if (max != null) {
-        if (!Number.isInteger(max) || max < 1) return invalid(res, `Invalid '${maxField}': integer below minimum value. Expected a value >= 1, but got ${JSON.stringify(max)} instead.`, maxField, 'integer_below_min_value');
+        if (!Number.isInteger(max) || max < 1)
+          return invalid(
+            res,
+            `Invalid '${maxField}': integer below minimum value. Expected a value >= 1, but got ${JSON.stringify(max)} instead.`,
+            maxField,
+            'integer_below_min_value',
+          );
         maxTokens = max;
       }
     }
@@ -306,7 +358,18 @@ export async function startMockUpstream(options: Partial<MockOptions> = {}): Pro
     const sequence = serial.toString(36);
 
     if (kind === 'response') {
-      const r: ResponseAnswer = { id: `resp_${idBase}${sequence}`, messageId: `msg_${idBase}${sequence}`, createdAt: created, model: body.model, reply: choices[0]!, reasoning, usage, serviceTier, obfuscation, body };
+      const r: ResponseAnswer = {
+        id: `resp_${idBase}${sequence}`,
+        messageId: `msg_${idBase}${sequence}`,
+        createdAt: created,
+        model: body.model,
+        reply: choices[0]!,
+        reasoning,
+        usage,
+        serviceTier,
+        obfuscation,
+        body,
+      };
       const json = responseJson(r);
       if (body.store !== false) remember(r.id, json);
       if (body.stream === true) return stream(res, responseStream(r, chunkCount, json), cut, false);
@@ -424,4 +487,3 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.once('error', reject);
   });
 }
-

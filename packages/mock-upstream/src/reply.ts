@@ -47,7 +47,12 @@ const TAIL = ' This answer is deterministic, so tests and benchmarks can rely on
  * stream chunk. Markers (`[[...]]`) are left out.
  */
 export function replyText(source: string, chunkCount: number): string {
-  const words = source.replace(/\[\[[^\]]*\]\]/g, ' ').trim().split(/\s+/).slice(0, 8).join(' ');
+  const words = source
+    .replace(/\[\[[^\]]*\]\]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .slice(0, 8)
+    .join(' ');
   let text = `Mock reply to: ${words}.${TAIL}`;
   while (text.length < chunkCount * 4) text += TAIL;
   return text;
@@ -83,7 +88,10 @@ export function split(text: string, count: number): string[] {
 /** A small bounded memo: cleared wholesale when full, which is plenty for a mock. */
 export class Memo<V> {
   private readonly map = new Map<string, V>();
-  constructor(private readonly limit = 2048, private readonly maxKeyLength = 32_768) {}
+  constructor(
+    private readonly limit = 2048,
+    private readonly maxKeyLength = 32_768,
+  ) {}
   get(key: string, compute: () => V): V {
     if (key.length > this.maxKeyLength) return compute();
     let value = this.map.get(key);

@@ -105,11 +105,15 @@ export function responseStream(r: ResponseAnswer, chunkCount: number, final: str
   const padding = r.reply.padding;
   // [[fail:cut]]: everything up to half the deltas.
   const cutAfter = events.length + Math.max(1, Math.floor(chunkCount / 2));
-  for (let k = 0; k < chunkCount; k++) event('response.output_text.delta', `${where},"delta":${pieces[k]},"logprobs":[]${r.obfuscation ? `,"obfuscation":"${padding[k]}"` : ''}`);
+  for (let k = 0; k < chunkCount; k++)
+    event('response.output_text.delta', `${where},"delta":${pieces[k]},"logprobs":[]${r.obfuscation ? `,"obfuscation":"${padding[k]}"` : ''}`);
   const text = JSON.stringify(r.reply.content);
   event('response.output_text.done', `${where},"text":${text},"logprobs":[]`);
   event('response.content_part.done', `${where},"part":${JSON.stringify(outputText(r.reply.content))}`);
-  event('response.output_item.done', `"output_index":${index},"item":${JSON.stringify(message(r, incomplete(r) ? 'incomplete' : 'completed', [outputText(r.reply.content)]))}`);
+  event(
+    'response.output_item.done',
+    `"output_index":${index},"item":${JSON.stringify(message(r, incomplete(r) ? 'incomplete' : 'completed', [outputText(r.reply.content)]))}`,
+  );
   event(incomplete(r) ? 'response.incomplete' : 'response.completed', `"response":${final}`);
   return { events, cutAfter };
 }

@@ -77,15 +77,19 @@ const total = (u: Usage) => u.prompt + u.completion;
 const uuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 
 /** What every chat-style stream is made of, whatever its shape: a first chunk, the role, reasoning, content and finish chunks (per choice), trailing chunks, then a usage chunk. */
-function chatStream(c: Completion, chunkCount: number, parts: {
-  first?: string;
-  role?: (i: number) => string;
-  reasoning?: (i: number, text: string) => string;
-  content: (i: number, a: Reply, k: number) => string;
-  finish: (i: number, a: Reply, last: boolean) => string;
-  after?: (i: number, a: Reply) => string;
-  usage?: () => string | null;
-}): Stream {
+function chatStream(
+  c: Completion,
+  chunkCount: number,
+  parts: {
+    first?: string;
+    role?: (i: number) => string;
+    reasoning?: (i: number, text: string) => string;
+    content: (i: number, a: Reply, k: number) => string;
+    finish: (i: number, a: Reply, last: boolean) => string;
+    after?: (i: number, a: Reply) => string;
+    usage?: () => string | null;
+  },
+): Stream {
   const n = c.choices.length;
   const events: string[] = [];
   if (parts.first) events.push(parts.first);
@@ -119,16 +123,43 @@ export function openaiUsage(u: Usage) {
 const basicUsage = (u: Usage) => ({ prompt_tokens: u.prompt, completion_tokens: u.completion, total_tokens: total(u) });
 
 const openaiEmbeddings = (e: Embeddings) =>
-  str({ object: 'list', data: e.data.map((d) => ({ object: 'embedding', embedding: d.embedding, index: d.index })), model: e.model, usage: e.promptTokens === null ? undefined : { prompt_tokens: e.promptTokens, total_tokens: e.promptTokens } });
+  str({
+    object: 'list',
+    data: e.data.map((d) => ({ object: 'embedding', embedding: d.embedding, index: d.index })),
+    model: e.model,
+    usage: e.promptTokens === null ? undefined : { prompt_tokens: e.promptTokens, total_tokens: e.promptTokens },
+  });
 
 const openai: Shape = {
   json(c) {
     if (c.kind === 'completion') {
       const choices = c.choices.map((a, index) => ({ text: a.content, index, logprobs: null, finish_reason: a.finish }));
-      return str({ id: c.id, object: 'text_completion', created: c.created, model: c.model, system_fingerprint: FINGERPRINT, choices, usage: c.usage ? basicUsage(c.usage) : undefined });
+      return str({
+        id: c.id,
+        object: 'text_completion',
+        created: c.created,
+        model: c.model,
+        system_fingerprint: FINGERPRINT,
+        choices,
+        usage: c.usage ? basicUsage(c.usage) : undefined,
+      });
     }
-    const choices = c.choices.map((a, index) => ({ index, message: { role: 'assistant', content: a.content, refusal: null, annotations: [] }, logprobs: null, finish_reason: a.finish }));
-    return str({ id: c.id, object: 'chat.completion', created: c.created, model: c.model, choices, usage: c.usage ? openaiUsage(c.usage) : undefined, service_tier: c.serviceTier, system_fingerprint: FINGERPRINT });
+    const choices = c.choices.map((a, index) => ({
+      index,
+      message: { role: 'assistant', content: a.content, refusal: null, annotations: [] },
+      logprobs: null,
+      finish_reason: a.finish,
+    }));
+    return str({
+      id: c.id,
+      object: 'chat.completion',
+      created: c.created,
+      model: c.model,
+      choices,
+      usage: c.usage ? openaiUsage(c.usage) : undefined,
+      service_tier: c.serviceTier,
+      system_fingerprint: FINGERPRINT,
+    });
   },
   stream(c, chunkCount) {
     // With usage asked for, every chunk carries "usage":null until the usage-only chunk.
@@ -163,7 +194,12 @@ const safe = { filtered: false, severity: 'safe' };
 const notDetected = { filtered: false, detected: false };
 const CATEGORIES = { hate: safe, self_harm: safe, sexual: safe, violence: safe };
 const CHOICE_FILTER = { hate: safe, protected_material_code: notDetected, protected_material_text: notDetected, self_harm: safe, sexual: safe, violence: safe };
-const PROMPT_FILTER = [{ prompt_index: 0, content_filter_results: { custom_blocklists: { filtered: false }, hate: safe, jailbreak: notDetected, self_harm: safe, sexual: safe, violence: safe } }];
+const PROMPT_FILTER = [
+  {
+    prompt_index: 0,
+    content_filter_results: { custom_blocklists: { filtered: false }, hate: safe, jailbreak: notDetected, self_harm: safe, sexual: safe, violence: safe },
+  },
+];
 const STREAM_PROMPT_FILTER = str([{ prompt_index: 0, content_filter_results: CATEGORIES }]);
 const STREAM_CHOICE_FILTER = str(CATEGORIES);
 
@@ -179,8 +215,24 @@ const azureUsage = (u: Usage) => ({
 const azure: Shape = {
   json(c) {
     if (c.kind === 'completion') return openai.json(c);
-    const choices = c.choices.map((a, index) => ({ finish_reason: a.finish, index, logprobs: null, message: { content: a.content, refusal: null, role: 'assistant', function_call: null, tool_calls: null }, content_filter_results: CHOICE_FILTER }));
-    return str({ id: c.id, choices, created: c.created, model: c.model, object: 'chat.completion', service_tier: null, system_fingerprint: FINGERPRINT, usage: c.usage ? azureUsage(c.usage) : undefined, prompt_filter_results: PROMPT_FILTER });
+    const choices = c.choices.map((a, index) => ({
+      finish_reason: a.finish,
+      index,
+      logprobs: null,
+      message: { content: a.content, refusal: null, role: 'assistant', function_call: null, tool_calls: null },
+      content_filter_results: CHOICE_FILTER,
+    }));
+    return str({
+      id: c.id,
+      choices,
+      created: c.created,
+      model: c.model,
+      object: 'chat.completion',
+      service_tier: null,
+      system_fingerprint: FINGERPRINT,
+      usage: c.usage ? azureUsage(c.usage) : undefined,
+      prompt_filter_results: PROMPT_FILTER,
+    });
   },
   /**
    * Azure's stream (asynchronous content filter): a first chunk with empty id,
@@ -200,7 +252,8 @@ const azure: Shape = {
       role: (i) => `${head}{"index":${i},"finish_reason":null,"delta":{"role":"assistant"}}${tail}`,
       content: (i, a, k) => `${head}{"index":${i},"finish_reason":null,"delta":{"content":${a.pieces[k]}}}${tail}`,
       finish: (i, a) => `${head}{"index":${i},"finish_reason":"${a.finish}","delta":{}}${tail}`,
-      after: (i, a) => `${blank}"choices":[{"index":${i},"finish_reason":null,"content_filter_results":${STREAM_CHOICE_FILTER},"content_filter_offsets":{"check_offset":${a.content.length},"start_offset":0,"end_offset":${a.content.length}}}${tail}`,
+      after: (i, a) =>
+        `${blank}"choices":[{"index":${i},"finish_reason":null,"content_filter_results":${STREAM_CHOICE_FILTER},"content_filter_offsets":{"check_offset":${a.content.length},"start_offset":0,"end_offset":${a.content.length}}}${tail}`,
       usage: () => (withUsage ? `${head}],"usage":${str(azureUsage(c.usage!))}}\n\n` : null),
     });
   },
@@ -221,13 +274,45 @@ const vllm: Shape = {
   json(c) {
     const usage = c.usage ? vllmUsage(c.usage, false) : undefined;
     if (c.kind === 'completion') {
-      const choices = c.choices.map((a, index) => ({ index, text: a.content, logprobs: null, finish_reason: a.finish, stop_reason: null, prompt_logprobs: null }));
-      return str({ id: `cmpl-${c.hex}`, object: 'text_completion', created: c.created, model: c.model, choices, service_tier: null, system_fingerprint: null, usage, kv_transfer_params: null });
+      const choices = c.choices.map((a, index) => ({
+        index,
+        text: a.content,
+        logprobs: null,
+        finish_reason: a.finish,
+        stop_reason: null,
+        prompt_logprobs: null,
+      }));
+      return str({
+        id: `cmpl-${c.hex}`,
+        object: 'text_completion',
+        created: c.created,
+        model: c.model,
+        choices,
+        service_tier: null,
+        system_fingerprint: null,
+        usage,
+        kv_transfer_params: null,
+      });
     }
     // reasoning_content is the --reasoning-parser's output: null without reasoning.
     const reasoning = c.reasoning > 0 ? reasoningText(c.reasoning) : null;
-    const choices = c.choices.map((a, index) => ({ index, message: { role: 'assistant', reasoning_content: reasoning, content: a.content, tool_calls: [] }, logprobs: null, finish_reason: a.finish, stop_reason: null }));
-    return str({ id: `chatcmpl-${c.hex}`, object: 'chat.completion', created: c.created, model: c.model, choices, usage, prompt_logprobs: null, kv_transfer_params: null });
+    const choices = c.choices.map((a, index) => ({
+      index,
+      message: { role: 'assistant', reasoning_content: reasoning, content: a.content, tool_calls: [] },
+      logprobs: null,
+      finish_reason: a.finish,
+      stop_reason: null,
+    }));
+    return str({
+      id: `chatcmpl-${c.hex}`,
+      object: 'chat.completion',
+      created: c.created,
+      model: c.model,
+      choices,
+      usage,
+      prompt_logprobs: null,
+      kv_transfer_params: null,
+    });
   },
   /** vLLM's chunks have no usage key (not even null); the usage-only chunk comes with include_usage. */
   stream(c, chunkCount) {
@@ -250,7 +335,17 @@ const vllm: Shape = {
     });
   },
   embeddings: (e) =>
-    str({ id: `embd-${e.hex}`, object: 'list', created: e.created, model: e.model, data: e.data.map((d) => ({ index: d.index, object: 'embedding', embedding: d.embedding })), usage: e.promptTokens === null ? undefined : { prompt_tokens: e.promptTokens, total_tokens: e.promptTokens, completion_tokens: 0, prompt_tokens_details: null } }),
+    str({
+      id: `embd-${e.hex}`,
+      object: 'list',
+      created: e.created,
+      model: e.model,
+      data: e.data.map((d) => ({ index: d.index, object: 'embedding', embedding: d.embedding })),
+      usage:
+        e.promptTokens === null
+          ? undefined
+          : { prompt_tokens: e.promptTokens, total_tokens: e.promptTokens, completion_tokens: 0, prompt_tokens_details: null },
+    }),
 };
 
 // ---------------------------------------------------------------- Ollama (/v1)
@@ -264,11 +359,27 @@ const ollama: Shape = {
     const usage = c.usage ? ollamaUsage(c.usage) : undefined;
     if (c.kind === 'completion') {
       const choices = c.choices.map((a, index) => ({ text: a.content, index, finish_reason: a.finish }));
-      return str({ id: `cmpl-${c.serial % 999}`, object: 'text_completion', created: c.created, model: c.model, system_fingerprint: OLLAMA_FP, choices, usage });
+      return str({
+        id: `cmpl-${c.serial % 999}`,
+        object: 'text_completion',
+        created: c.created,
+        model: c.model,
+        system_fingerprint: OLLAMA_FP,
+        choices,
+        usage,
+      });
     }
     const reasoning = c.reasoning > 0 ? reasoningText(c.reasoning) : undefined;
     const choices = c.choices.map((a, index) => ({ index, message: { role: 'assistant', content: a.content, reasoning }, finish_reason: a.finish }));
-    return str({ id: `chatcmpl-${c.serial % 999}`, object: 'chat.completion', created: c.created, model: c.model, system_fingerprint: OLLAMA_FP, choices, usage });
+    return str({
+      id: `chatcmpl-${c.serial % 999}`,
+      object: 'chat.completion',
+      created: c.created,
+      model: c.model,
+      system_fingerprint: OLLAMA_FP,
+      choices,
+      usage,
+    });
   },
   /**
    * Ollama's chunks repeat role "assistant" in every delta and have no usage key;
@@ -296,14 +407,24 @@ const ollama: Shape = {
     });
   },
   embeddings: (e) =>
-    str({ object: 'list', data: e.data.map((d) => ({ object: 'embedding', embedding: d.embedding, index: d.index })), model: e.model, usage: e.promptTokens === null ? undefined : { prompt_tokens: e.promptTokens, total_tokens: e.promptTokens } }),
+    str({
+      object: 'list',
+      data: e.data.map((d) => ({ object: 'embedding', embedding: d.embedding, index: d.index })),
+      model: e.model,
+      usage: e.promptTokens === null ? undefined : { prompt_tokens: e.promptTokens, total_tokens: e.promptTokens },
+    }),
 };
 
 // ---------------------------------------------------------------- DeepSeek
 
 /** DeepSeek's usage: OpenAI's cached_tokens detail and its own cache hit / miss split; reasoning_tokens with reasoning. */
 const deepseekUsage = (u: Usage) => {
-  const usage: Record<string, unknown> = { prompt_tokens: u.prompt, completion_tokens: u.completion, total_tokens: total(u), prompt_tokens_details: { cached_tokens: u.cached } };
+  const usage: Record<string, unknown> = {
+    prompt_tokens: u.prompt,
+    completion_tokens: u.completion,
+    total_tokens: total(u),
+    prompt_tokens_details: { cached_tokens: u.cached },
+  };
   if (u.reasoning > 0) usage.completion_tokens_details = { reasoning_tokens: u.reasoning };
   usage.prompt_cache_hit_tokens = u.cached;
   usage.prompt_cache_miss_tokens = u.prompt - u.cached;
@@ -314,8 +435,21 @@ const deepseek: Shape = {
   json(c) {
     if (c.kind === 'completion') return openai.json(c);
     const reasoning = c.reasoning > 0 ? reasoningText(c.reasoning) : undefined;
-    const choices = c.choices.map((a, index) => ({ index, message: { role: 'assistant', content: a.content, reasoning_content: reasoning }, logprobs: null, finish_reason: a.finish }));
-    return str({ id: uuid(c.hex), object: 'chat.completion', created: c.created, model: c.model, choices, usage: c.usage ? deepseekUsage(c.usage) : undefined, system_fingerprint: DEEPSEEK_FINGERPRINT });
+    const choices = c.choices.map((a, index) => ({
+      index,
+      message: { role: 'assistant', content: a.content, reasoning_content: reasoning },
+      logprobs: null,
+      finish_reason: a.finish,
+    }));
+    return str({
+      id: uuid(c.hex),
+      object: 'chat.completion',
+      created: c.created,
+      model: c.model,
+      choices,
+      usage: c.usage ? deepseekUsage(c.usage) : undefined,
+      system_fingerprint: DEEPSEEK_FINGERPRINT,
+    });
   },
   /** DeepSeek puts the usage on the last chunk itself (next to its finish_reason), with or without include_usage; no usage-only chunk. */
   stream(c, chunkCount) {
@@ -324,9 +458,11 @@ const deepseek: Shape = {
     const thinking = c.reasoning > 0;
     const usage = c.usage ? `,"usage":${str(deepseekUsage(c.usage))}` : '';
     return chatStream(c, chunkCount, {
-      role: (i) => `${head}{"index":${i},"delta":${thinking ? '{"role":"assistant","content":null,"reasoning_content":""}' : '{"role":"assistant","content":""}'},"logprobs":null,"finish_reason":null}]}\n\n`,
+      role: (i) =>
+        `${head}{"index":${i},"delta":${thinking ? '{"role":"assistant","content":null,"reasoning_content":""}' : '{"role":"assistant","content":""}'},"logprobs":null,"finish_reason":null}]}\n\n`,
       reasoning: (i, text) => `${head}{"index":${i},"delta":{"content":null,"reasoning_content":${text}},"logprobs":null,"finish_reason":null}]}\n\n`,
-      content: (i, a, k) => `${head}{"index":${i},"delta":{"content":${a.pieces[k]}${thinking ? ',"reasoning_content":null' : ''}},"logprobs":null,"finish_reason":null}]}\n\n`,
+      content: (i, a, k) =>
+        `${head}{"index":${i},"delta":{"content":${a.pieces[k]}${thinking ? ',"reasoning_content":null' : ''}},"logprobs":null,"finish_reason":null}]}\n\n`,
       finish: (i, a, last) => `${head}{"index":${i},"delta":{"content":""},"logprobs":null,"finish_reason":"${a.finish}"}]${last ? usage : ''}}\n\n`,
     });
   },
@@ -342,8 +478,19 @@ const moonshot: Shape = {
   json(c) {
     if (c.kind === 'completion') return openai.json(c);
     const reasoning = c.reasoning > 0 ? reasoningText(c.reasoning) : undefined;
-    const choices = c.choices.map((a, index) => ({ index, message: { role: 'assistant', content: a.content, reasoning_content: reasoning }, finish_reason: a.finish }));
-    return str({ id: `cmpl-${c.hex}`, object: 'chat.completion', created: c.created, model: c.model, choices, usage: c.usage ? moonshotUsage(c.usage) : undefined });
+    const choices = c.choices.map((a, index) => ({
+      index,
+      message: { role: 'assistant', content: a.content, reasoning_content: reasoning },
+      finish_reason: a.finish,
+    }));
+    return str({
+      id: `cmpl-${c.hex}`,
+      object: 'chat.completion',
+      created: c.created,
+      model: c.model,
+      choices,
+      usage: c.usage ? moonshotUsage(c.usage) : undefined,
+    });
   },
   /** Moonshot puts the usage inside the last chunk's choice (choices[0].usage, next to finish_reason), with or without include_usage. */
   stream(c, chunkCount) {

@@ -25,14 +25,17 @@ export async function sse(res: Response): Promise<Array<{ event?: string; data: 
   expect(res.headers.get('content-type')).toBe('text/event-stream');
   const text = await res.text();
   expect(text.endsWith('\n\n')).toBe(true);
-  return text.split('\n\n').filter(Boolean).map((block) => {
-    const lines = block.split('\n');
-    const event = lines[0]!.startsWith('event: ') ? lines.shift()!.slice(7) : undefined;
-    expect(lines).toHaveLength(1);
-    expect(lines[0]!.startsWith('data: ')).toBe(true);
-    const raw = lines[0]!.slice(6);
-    return { ...(event === undefined ? {} : { event }), data: raw === '[DONE]' ? raw : JSON.parse(raw) };
-  });
+  return text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((block) => {
+      const lines = block.split('\n');
+      const event = lines[0]!.startsWith('event: ') ? lines.shift()!.slice(7) : undefined;
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.startsWith('data: ')).toBe(true);
+      const raw = lines[0]!.slice(6);
+      return { ...(event === undefined ? {} : { event }), data: raw === '[DONE]' ? raw : JSON.parse(raw) };
+    });
 }
 
 /** The data of every event of a chat-style stream (no `event:` lines). */
@@ -81,6 +84,9 @@ export async function cutStream(res: Response): Promise<{ data: Json[]; error: u
       text += decoder.decode(value, { stream: true });
     }
   })().catch((e: unknown) => e);
-  const data = text.split('\n\n').filter(Boolean).map((block) => JSON.parse(block.split('\n').at(-1)!.slice(6)));
+  const data = text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((block) => JSON.parse(block.split('\n').at(-1)!.slice(6)));
   return { data, error, text };
 }

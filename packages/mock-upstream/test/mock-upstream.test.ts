@@ -13,19 +13,26 @@ const post = (path: string, body: unknown, init: { key?: string | null; url?: st
     signal: init.signal,
   });
 const json = async (res: Response | Promise<Response>) => (await (await res).json()) as any;
-const chat = (content: string, extra: Record<string, unknown> = {}) => post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content }], ...extra });
-const messages = [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'What is metering?' }];
+const chat = (content: string, extra: Record<string, unknown> = {}) =>
+  post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content }], ...extra });
+const messages = [
+  { role: 'system', content: 'Be brief.' },
+  { role: 'user', content: 'What is metering?' },
+];
 
 /** The data of every server-sent event, JSON-parsed but for [DONE]. */
 async function events(res: Response): Promise<any[]> {
   expect(res.headers.get('content-type')).toBe('text/event-stream');
   const text = await res.text();
   expect(text.endsWith('\n\n')).toBe(true);
-  return text.split('\n\n').filter(Boolean).map((event) => {
-    expect(event.startsWith('data: ')).toBe(true);
-    const data = event.slice(6);
-    return data === '[DONE]' ? data : JSON.parse(data);
-  });
+  return text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((event) => {
+      expect(event.startsWith('data: ')).toBe(true);
+      const data = event.slice(6);
+      return data === '[DONE]' ? data : JSON.parse(data);
+    });
 }
 
 function expectOpenAiError(body: any, expected: { type: string; code?: string | null; param?: string | null }) {
@@ -51,14 +58,23 @@ const elapsed = async (run: () => Promise<unknown>) => {
 };
 
 describe('chat completions', () => {
-  it('answers in OpenAI\'s shape with tokenizer-exact usage, deterministically', async () => {
+  it("answers in OpenAI's shape with tokenizer-exact usage, deterministically", async () => {
     const res = await post('/chat/completions', { model: 'mock-small', messages });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     const body = await json(res);
     expect(Object.keys(body)).toEqual(['id', 'object', 'created', 'model', 'choices', 'usage', 'service_tier', 'system_fingerprint']);
-    expect(body).toMatchObject({ id: expect.stringMatching(/^chatcmpl-/), object: 'chat.completion', created: expect.any(Number), model: 'mock-small', service_tier: 'default', system_fingerprint: expect.stringMatching(/^fp_[0-9a-f]{10}$/) });
-    expect(body.choices).toEqual([{ index: 0, message: { role: 'assistant', content: expect.any(String), refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }]);
+    expect(body).toMatchObject({
+      id: expect.stringMatching(/^chatcmpl-/),
+      object: 'chat.completion',
+      created: expect.any(Number),
+      model: 'mock-small',
+      service_tier: 'default',
+      system_fingerprint: expect.stringMatching(/^fp_[0-9a-f]{10}$/),
+    });
+    expect(body.choices).toEqual([
+      { index: 0, message: { role: 'assistant', content: expect.any(String), refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' },
+    ]);
     const content: string = body.choices[0].message.content;
     expect(content).toMatch(/^Mock reply to: What is metering\?/);
     const prompt = countPromptTokens(messages);
@@ -70,7 +86,16 @@ describe('chat completions', () => {
   });
 
   it('counts text content parts and answers the last user message', async () => {
-    const parts = [{ role: 'user', content: [{ type: 'text', text: 'Describe ' }, { type: 'text', text: 'tollgates' }] }, { role: 'assistant', content: null, tool_calls: [] }];
+    const parts = [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'Describe ' },
+          { type: 'text', text: 'tollgates' },
+        ],
+      },
+      { role: 'assistant', content: null, tool_calls: [] },
+    ];
     const body = await json(post('/chat/completions', { model: 'mock-large', messages: parts }));
     expect(body.choices[0].message.content).toMatch(/^Mock reply to: Describe tollgates\./);
     expect(body.usage.prompt_tokens).toBe(countPromptTokens(parts));
@@ -125,13 +150,23 @@ describe('chat completion streams', () => {
     expect(all).toHaveLength(1 + 5 + 1 + 1 + 1);
     expect(all.at(-2)).toMatchObject({ object: 'chat.completion.chunk', choices: [], usage: whole.usage });
     for (const chunk of all.slice(0, -2)) expect(chunk.usage).toBeNull();
-    expect(all.slice(0, -2).map((c) => c.choices[0].delta.content ?? '').join('')).toBe(whole.choices[0].message.content);
+    expect(
+      all
+        .slice(0, -2)
+        .map((c) => c.choices[0].delta.content ?? '')
+        .join(''),
+    ).toBe(whole.choices[0].message.content);
   });
 
   it('streams exactly what a truncated answer says, with finish_reason "length"', async () => {
     const whole = await json(chat('Tell me everything about metering proxies', { max_tokens: 3 }));
     const all = await events(await chat('Tell me everything about metering proxies', { max_tokens: 3, stream: true }));
-    expect(all.slice(1, 6).map((c) => c.choices[0].delta.content).join('')).toBe(whole.choices[0].message.content);
+    expect(
+      all
+        .slice(1, 6)
+        .map((c) => c.choices[0].delta.content)
+        .join(''),
+    ).toBe(whole.choices[0].message.content);
     expect(all[6].choices[0].finish_reason).toBe('length');
   });
 
@@ -171,22 +206,46 @@ describe('completions, embeddings, models', () => {
   it('answers legacy completions for a string or an array of prompts', async () => {
     const body = await json(post('/completions', { model: 'mock-small', prompt: 'Once upon a time' }));
     expect(Object.keys(body)).toEqual(['id', 'object', 'created', 'model', 'system_fingerprint', 'choices', 'usage']);
-    expect(body).toMatchObject({ id: expect.stringMatching(/^cmpl-/), object: 'text_completion', model: 'mock-small', system_fingerprint: expect.stringMatching(/^fp_/) });
+    expect(body).toMatchObject({
+      id: expect.stringMatching(/^cmpl-/),
+      object: 'text_completion',
+      model: 'mock-small',
+      system_fingerprint: expect.stringMatching(/^fp_/),
+    });
     expect(body.choices).toEqual([{ text: expect.stringMatching(/^Mock reply to: Once upon a time\./), index: 0, logprobs: null, finish_reason: 'stop' }]);
-    expect(body.usage).toEqual({ prompt_tokens: countTokens('Once upon a time'), completion_tokens: countTokens(body.choices[0].text), total_tokens: countTokens('Once upon a time') + countTokens(body.choices[0].text) });
+    expect(body.usage).toEqual({
+      prompt_tokens: countTokens('Once upon a time'),
+      completion_tokens: countTokens(body.choices[0].text),
+      total_tokens: countTokens('Once upon a time') + countTokens(body.choices[0].text),
+    });
 
     const many = await json(post('/completions', { model: 'mock-small', prompt: ['First one', 'Second one'] }));
-    expect(many.choices.map((c: any) => [c.index, c.text.split('.')[0]])).toEqual([[0, 'Mock reply to: First one'], [1, 'Mock reply to: Second one']]);
+    expect(many.choices.map((c: any) => [c.index, c.text.split('.')[0]])).toEqual([
+      [0, 'Mock reply to: First one'],
+      [1, 'Mock reply to: Second one'],
+    ]);
     expect(many.usage.prompt_tokens).toBe(countTokens(promptText({ prompt: ['First one', 'Second one'] })));
     expect(many.usage.completion_tokens).toBe(countTokens(many.choices[0].text) + countTokens(many.choices[1].text));
   });
 
   it('streams legacy completions as text_completion chunks', async () => {
     const whole = await json(post('/completions', { model: 'mock-small', prompt: 'Once upon a time' }));
-    const all = await events(await post('/completions', { model: 'mock-small', prompt: 'Once upon a time', stream: true, stream_options: { include_usage: true } }));
+    const all = await events(
+      await post('/completions', { model: 'mock-small', prompt: 'Once upon a time', stream: true, stream_options: { include_usage: true } }),
+    );
     expect(all).toHaveLength(5 + 1 + 1 + 1);
-    for (const chunk of all.slice(0, 5)) expect(chunk).toMatchObject({ object: 'text_completion', choices: [{ text: expect.any(String), index: 0, logprobs: null, finish_reason: null }], usage: null });
-    expect(all.slice(0, 5).map((c) => c.choices[0].text).join('')).toBe(whole.choices[0].text);
+    for (const chunk of all.slice(0, 5))
+      expect(chunk).toMatchObject({
+        object: 'text_completion',
+        choices: [{ text: expect.any(String), index: 0, logprobs: null, finish_reason: null }],
+        usage: null,
+      });
+    expect(
+      all
+        .slice(0, 5)
+        .map((c) => c.choices[0].text)
+        .join(''),
+    ).toBe(whole.choices[0].text);
     expect(all[5].choices).toEqual([{ text: '', index: 0, logprobs: null, finish_reason: 'stop' }]);
     expect(all[6]).toMatchObject({ choices: [], usage: whole.usage });
     expect(all[7]).toBe('[DONE]');
@@ -216,7 +275,10 @@ describe('completions, embeddings, models', () => {
   it('lists the models, and serves each one', async () => {
     const auth = { headers: { authorization: `Bearer ${KEY}` } };
     const list = await json(fetch(`${mock.url}/models`, auth));
-    expect(list).toEqual({ object: 'list', data: ['mock-small', 'mock-large', 'mock-embed'].map((id) => ({ id, object: 'model', created: expect.any(Number), owned_by: 'mock' })) });
+    expect(list).toEqual({
+      object: 'list',
+      data: ['mock-small', 'mock-large', 'mock-embed'].map((id) => ({ id, object: 'model', created: expect.any(Number), owned_by: 'mock' })),
+    });
     expect(await json(fetch(`${mock.url}/models/mock-large`, auth))).toMatchObject({ id: 'mock-large', object: 'model', owned_by: 'mock' });
     const missing = await fetch(`${mock.url}/models/nope`, auth);
     expect(missing.status).toBe(404);
@@ -242,14 +304,24 @@ describe('failures on demand', () => {
   });
 
   it('looks for markers in the last message only', async () => {
-    const res = await post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content: 'old [[fail:500]]' }, { role: 'user', content: 'new' }] });
+    const res = await post('/chat/completions', {
+      model: 'mock-small',
+      messages: [
+        { role: 'user', content: 'old [[fail:500]]' },
+        { role: 'user', content: 'new' },
+      ],
+    });
     expect(res.status).toBe(200);
     expect((await json(res)).choices[0].message.content).toMatch(/^Mock reply to: new\./);
   });
 
   it('[[fail:timeout]] holds the request until the client gives up', async () => {
     const started = performance.now();
-    const res = post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content: 'wait [[fail:timeout]]' }] }, { signal: AbortSignal.timeout(200) });
+    const res = post(
+      '/chat/completions',
+      { model: 'mock-small', messages: [{ role: 'user', content: 'wait [[fail:timeout]]' }] },
+      { signal: AbortSignal.timeout(200) },
+    );
     await expect(res).rejects.toThrow(/abort|timeout/i);
     expect(performance.now() - started).toBeGreaterThanOrEqual(190);
   });
@@ -269,7 +341,10 @@ describe('failures on demand', () => {
       }
     })().catch((e) => e);
     expect(error).toBeInstanceOf(Error);
-    const received = text.split('\n\n').filter(Boolean).map((e) => JSON.parse(e.slice(6)));
+    const received = text
+      .split('\n\n')
+      .filter(Boolean)
+      .map((e) => JSON.parse(e.slice(6)));
     // The role chunk and floor(5 / 2) content chunks.
     expect(received).toHaveLength(1 + 2);
     expect(text).not.toContain('[DONE]');
@@ -299,14 +374,16 @@ describe('failures on demand', () => {
     const laggy = await startMockUpstream({ latencyMs: 150 });
     try {
       expect(await elapsed(() => post('/chat/completions', { model: 'mock-small', messages }, { url: laggy.url }))).toBeGreaterThanOrEqual(140);
-      expect(await elapsed(() => post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content: 'now [[latency:0]]' }] }, { url: laggy.url }))).toBeLessThan(140);
+      expect(
+        await elapsed(() => post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content: 'now [[latency:0]]' }] }, { url: laggy.url })),
+      ).toBeLessThan(140);
     } finally {
       await laggy.close();
     }
   });
 });
 
-describe('refusals in OpenAI\'s shape', () => {
+describe("refusals in OpenAI's shape", () => {
   it('401 without the API key or with a wrong one', async () => {
     const missing = await post('/chat/completions', { model: 'mock-small', messages }, { key: null });
     expect(missing.status).toBe(401);
@@ -361,7 +438,11 @@ describe('lifecycle', () => {
   it('close() ends keep-alive, held and delayed requests at once, leaving no timer behind', async () => {
     const own: MockUpstream = await startMockUpstream({ chunkCount: 50, chunkIntervalMs: 1_000 });
     await fetch(`${own.url}/models`).then((r) => r.text()); // a keep-alive socket
-    const outcome = (p: Promise<unknown>) => p.then(() => 'answered', (e: unknown) => e);
+    const outcome = (p: Promise<unknown>) =>
+      p.then(
+        () => 'answered',
+        (e: unknown) => e,
+      );
     const held = outcome(post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content: '[[fail:timeout]]' }] }, { url: own.url }));
     const delayed = outcome(post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content: '[[latency:60000]]' }] }, { url: own.url }));
     const streaming = await post('/chat/completions', { model: 'mock-small', messages, stream: true }, { url: own.url });

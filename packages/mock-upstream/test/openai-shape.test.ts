@@ -7,10 +7,11 @@ import { cachedFor, chunks, client, longText, openaiUsage } from './helpers';
 const mock = await startMockUpstream({ chunkCount: 4 });
 afterAll(() => mock.close());
 const { post, json } = client(mock);
-const chat = (content: string, extra: Record<string, unknown> = {}) => post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content }], ...extra });
+const chat = (content: string, extra: Record<string, unknown> = {}) =>
+  post('/chat/completions', { model: 'mock-small', messages: [{ role: 'user', content }], ...extra });
 
 describe('OpenAI chat completion, field for field', () => {
-  it('answers with every field OpenAI\'s chat.completion carries, in its order', async () => {
+  it("answers with every field OpenAI's chat.completion carries, in its order", async () => {
     const body = await json(chat('What is metering?'));
     const content: string = body.choices[0].message.content;
     expect(body).toEqual({
@@ -30,7 +31,13 @@ describe('OpenAI chat completion, field for field', () => {
   });
 
   it('answers the service tier it was asked for the way OpenAI does (fast is priority; none is default)', async () => {
-    for (const [asked, answered] of [['flex', 'flex'], ['priority', 'priority'], ['fast', 'priority'], ['auto', 'default'], [undefined, 'default']]) {
+    for (const [asked, answered] of [
+      ['flex', 'flex'],
+      ['priority', 'priority'],
+      ['fast', 'priority'],
+      ['auto', 'default'],
+      [undefined, 'default'],
+    ]) {
       expect((await json(chat('tier', { service_tier: asked }))).service_tier).toBe(answered);
     }
   });
@@ -43,11 +50,25 @@ describe('OpenAI chat completion, field for field', () => {
     expect(data).toHaveLength(1 + 4 + 1);
     for (const chunk of data) {
       expect(Object.keys(chunk)).toEqual(['id', 'object', 'created', 'model', 'service_tier', 'system_fingerprint', 'choices', 'obfuscation']);
-      expect(chunk).toMatchObject({ id: data[0].id, object: 'chat.completion.chunk', created: whole.created, model: 'mock-small', service_tier: 'default', system_fingerprint: whole.system_fingerprint, obfuscation: expect.stringMatching(/^[A-Za-z0-9]{2,}$/) });
+      expect(chunk).toMatchObject({
+        id: data[0].id,
+        object: 'chat.completion.chunk',
+        created: whole.created,
+        model: 'mock-small',
+        service_tier: 'default',
+        system_fingerprint: whole.system_fingerprint,
+        obfuscation: expect.stringMatching(/^[A-Za-z0-9]{2,}$/),
+      });
     }
     expect(data[0].choices).toEqual([{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }]);
-    for (const chunk of data.slice(1, 5)) expect(chunk.choices).toEqual([{ index: 0, delta: { content: expect.any(String) }, logprobs: null, finish_reason: null }]);
-    expect(data.slice(1, 5).map((c) => c.choices[0].delta.content).join('')).toBe(whole.choices[0].message.content);
+    for (const chunk of data.slice(1, 5))
+      expect(chunk.choices).toEqual([{ index: 0, delta: { content: expect.any(String) }, logprobs: null, finish_reason: null }]);
+    expect(
+      data
+        .slice(1, 5)
+        .map((c) => c.choices[0].delta.content)
+        .join(''),
+    ).toBe(whole.choices[0].message.content);
     expect(data[5].choices).toEqual([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]);
   });
 
@@ -79,7 +100,10 @@ describe('OpenAI chat completion, field for field', () => {
     const data = all.slice(0, -1);
     expect(data).toHaveLength(2 + 4 * 2 + 2 + 1);
     expect(data.slice(0, 2).map((c) => c.choices[0].index)).toEqual([0, 1]);
-    expect(data.slice(10, 12).map((c) => [c.choices[0].index, c.choices[0].finish_reason])).toEqual([[0, 'stop'], [1, 'stop']]);
+    expect(data.slice(10, 12).map((c) => [c.choices[0].index, c.choices[0].finish_reason])).toEqual([
+      [0, 'stop'],
+      [1, 'stop'],
+    ]);
     const one = await json(chat('Two ways'));
     expect(data.at(-1).usage).toEqual(openaiUsage(one.usage.prompt_tokens, 2 * one.usage.completion_tokens));
   });
@@ -95,13 +119,19 @@ describe('OpenAI legacy completions and embeddings', () => {
       model: 'mock-small',
       system_fingerprint: expect.stringMatching(/^fp_/),
       choices: [{ text: expect.stringMatching(/^Mock reply to: Once upon a time\./), index: 0, logprobs: null, finish_reason: 'stop' }],
-      usage: { prompt_tokens: countTokens('Once upon a time'), completion_tokens: countTokens(body.choices[0].text), total_tokens: countTokens('Once upon a time') + countTokens(body.choices[0].text) },
+      usage: {
+        prompt_tokens: countTokens('Once upon a time'),
+        completion_tokens: countTokens(body.choices[0].text),
+        total_tokens: countTokens('Once upon a time') + countTokens(body.choices[0].text),
+      },
     });
   });
 
   it('streams text_completion chunks (no obfuscation: the schema has none) with usage null, then the usage chunk', async () => {
     const whole = await json(post('/completions', { model: 'mock-small', prompt: 'Once upon a time' }));
-    const all = await chunks(await post('/completions', { model: 'mock-small', prompt: 'Once upon a time', stream: true, stream_options: { include_usage: true } }));
+    const all = await chunks(
+      await post('/completions', { model: 'mock-small', prompt: 'Once upon a time', stream: true, stream_options: { include_usage: true } }),
+    );
     const data = all.slice(0, -1);
     expect(data).toHaveLength(4 + 1 + 1);
     for (const chunk of data.slice(0, -1)) {
@@ -120,13 +150,16 @@ describe('OpenAI legacy completions and embeddings', () => {
 });
 
 describe('cached tokens when the prompt repeats', () => {
-  it('follows OpenAI\'s rule: 1024 + 128·⌊(p − 1024) / 128⌋ for p ≥ 1024, else 0', () => {
+  it("follows OpenAI's rule: 1024 + 128·⌊(p − 1024) / 128⌋ for p ≥ 1024, else 0", () => {
     expect([0, 1023, 1024, 1151, 1152, 1279, 1280, 5000].map(cachedTokensOf)).toEqual([0, 0, 1024, 1024, 1152, 1152, 1280, 4992]);
     for (let p = 1024; p < 3000; p += 37) expect(cachedTokensOf(p)).toBe(cachedFor(p));
   });
 
   it('reports 0 the first time, then the cached prefix, streamed or not, and never for short prompts', async () => {
-    const messages = [{ role: 'system', content: longText('sys') }, { role: 'user', content: 'Summarize.' }];
+    const messages = [
+      { role: 'system', content: longText('sys') },
+      { role: 'user', content: 'Summarize.' },
+    ];
     const prompt = countPromptTokens(messages);
     expect(prompt).toBeGreaterThan(1100);
     const first = await json(post('/chat/completions', { model: 'mock-small', messages }));

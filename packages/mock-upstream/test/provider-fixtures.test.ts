@@ -17,14 +17,28 @@ import { client, longText, sse, type Json } from './helpers';
 const DIR = new URL('../../proxy/test/fixtures/providers/', import.meta.url);
 const files = (() => {
   try {
-    return readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+    return readdirSync(DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
 })();
 
 /** Fields the mock adds beyond a fixture, deliberately (each a path suffix). */
-const RESPONSE_EXTRAS = ['background', 'completed_at', 'max_tool_calls', 'prompt_cache_key', 'prompt_cache_retention', 'safety_identifier', 'service_tier', 'text.verbosity', 'top_logprobs', 'logprobs', 'obfuscation'];
+const RESPONSE_EXTRAS = [
+  'background',
+  'completed_at',
+  'max_tool_calls',
+  'prompt_cache_key',
+  'prompt_cache_retention',
+  'safety_identifier',
+  'service_tier',
+  'text.verbosity',
+  'top_logprobs',
+  'logprobs',
+  'obfuscation',
+];
 const EXTRAS: Record<string, string[]> = {
   // The chunk schema lists service_tier, which OpenAI's answers carry; the documented chunk example leaves it out.
   'openai.chat.stream': ['service_tier'],
@@ -33,7 +47,14 @@ const EXTRAS: Record<string, string[]> = {
   'openai.responses.stream': RESPONSE_EXTRAS,
   'openai.responses.stream.incomplete': RESPONSE_EXTRAS,
   // The usage-only chunk carries the same usage as Azure's non-streamed answer (cached and reasoning tokens); the 2023 sample had none.
-  'azure.chat.stream': ['completion_tokens_details', 'completion_tokens_details.audio_tokens', 'completion_tokens_details.reasoning_tokens', 'prompt_tokens_details', 'prompt_tokens_details.audio_tokens', 'prompt_tokens_details.cached_tokens'],
+  'azure.chat.stream': [
+    'completion_tokens_details',
+    'completion_tokens_details.audio_tokens',
+    'completion_tokens_details.reasoning_tokens',
+    'prompt_tokens_details',
+    'prompt_tokens_details.audio_tokens',
+    'prompt_tokens_details.cached_tokens',
+  ],
   // Current DeepSeek usage (deepseek.chat) has prompt_tokens_details; the 2024 stream recording predates it.
   'deepseek.chat.stream': ['prompt_tokens_details', 'prompt_tokens_details.cached_tokens'],
   // Moonshot's documented cache field, in the same usage object as in moonshot.chat.
@@ -86,7 +107,8 @@ function requestFor(fixture: Json): Json {
   request.model = `${fixture.endpoint === '/v1/embeddings' ? 'mock-embed' : 'mock-small'}@${fixture.provider}`;
   const marker = fixture.expected.reasoningTokens > 0 ? ` [[reasoning:${fixture.expected.reasoningTokens}]]` : '';
   if (Array.isArray(request.messages)) {
-    if (fixture.expected.cachedInputTokens > 0) request.messages = [{ role: 'system', content: longText(fixture.provider) }, ...request.messages.filter((m: Json) => m.role === 'user')];
+    if (fixture.expected.cachedInputTokens > 0)
+      request.messages = [{ role: 'system', content: longText(fixture.provider) }, ...request.messages.filter((m: Json) => m.role === 'user')];
     const last = request.messages.at(-1);
     if (typeof last.content === 'string') last.content += marker;
     else last.content.push({ type: 'text', text: marker });

@@ -8,7 +8,11 @@ const mock = await startMockUpstream({ chunkCount: 4 });
 afterAll(() => mock.close());
 const { post, json } = client(mock);
 const chat = (provider: Provider | null, content: string | Json[], extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-  post('/chat/completions', { model: provider ? `mock-small@${provider}` : 'mock-small', messages: typeof content === 'string' ? [{ role: 'user', content }] : content, ...extra }, headers);
+  post(
+    '/chat/completions',
+    { model: provider ? `mock-small@${provider}` : 'mock-small', messages: typeof content === 'string' ? [{ role: 'user', content }] : content, ...extra },
+    headers,
+  );
 
 /** The four numbers a metering proxy needs, read from wherever each provider puts them. */
 function tokensOf(provider: Provider, usage: Json) {
@@ -16,7 +20,12 @@ function tokensOf(provider: Provider, usage: Json) {
     case 'deepseek':
       expect(usage.prompt_cache_hit_tokens + usage.prompt_cache_miss_tokens).toBe(usage.prompt_tokens);
       expect(usage.prompt_tokens_details?.cached_tokens ?? usage.prompt_cache_hit_tokens).toBe(usage.prompt_cache_hit_tokens);
-      return { prompt: usage.prompt_tokens, completion: usage.completion_tokens, cached: usage.prompt_cache_hit_tokens, reasoning: usage.completion_tokens_details?.reasoning_tokens ?? 0 };
+      return {
+        prompt: usage.prompt_tokens,
+        completion: usage.completion_tokens,
+        cached: usage.prompt_cache_hit_tokens,
+        reasoning: usage.completion_tokens_details?.reasoning_tokens ?? 0,
+      };
     case 'moonshot':
       return { prompt: usage.prompt_tokens, completion: usage.completion_tokens, cached: usage.cached_tokens, reasoning: null };
     case 'ollama':
@@ -24,7 +33,12 @@ function tokensOf(provider: Provider, usage: Json) {
     case 'vllm':
       return { prompt: usage.prompt_tokens, completion: usage.completion_tokens, cached: usage.prompt_tokens_details?.cached_tokens ?? 0, reasoning: null };
     default:
-      return { prompt: usage.prompt_tokens, completion: usage.completion_tokens, cached: usage.prompt_tokens_details.cached_tokens, reasoning: usage.completion_tokens_details.reasoning_tokens };
+      return {
+        prompt: usage.prompt_tokens,
+        completion: usage.completion_tokens,
+        cached: usage.prompt_tokens_details.cached_tokens,
+        reasoning: usage.completion_tokens_details.reasoning_tokens,
+      };
   }
 }
 
@@ -37,7 +51,11 @@ function streamUsage(provider: Provider, data: Json[]): Json {
 }
 
 /** The reply text of a stream's content chunks, whatever their shape. */
-const streamed = (data: Json[]) => data.flatMap((c) => c.choices).map((ch: Json) => ch.delta?.content ?? '').join('');
+const streamed = (data: Json[]) =>
+  data
+    .flatMap((c) => c.choices)
+    .map((ch: Json) => ch.delta?.content ?? '')
+    .join('');
 
 describe('the provider switch', () => {
   it('defaults to OpenAI; `model@provider` or the x-mock-provider header picks another', async () => {
@@ -67,7 +85,7 @@ describe('the provider switch', () => {
     expect((await chat(null, 'x', { model: 'mock-nope@vllm' })).status).toBe(404);
   });
 
-  it('answers the Responses API in OpenAI\'s shape for every provider', async () => {
+  it("answers the Responses API in OpenAI's shape for every provider", async () => {
     for (const provider of PROVIDERS) {
       const body = await json(post('/responses', { model: `mock-small@${provider}`, input: 'Hello' }));
       expect(body).toMatchObject({ object: 'response', status: 'completed', model: `mock-small@${provider}`, usage: { input_tokens: countTokens('Hello') } });
@@ -76,7 +94,10 @@ describe('the provider switch', () => {
 });
 
 describe.each(PROVIDERS)('%s', (provider) => {
-  const messages = [{ role: 'system', content: longText(`cache-${provider}`) }, { role: 'user', content: 'What does it cost?' }];
+  const messages = [
+    { role: 'system', content: longText(`cache-${provider}`) },
+    { role: 'user', content: 'What does it cost?' },
+  ];
   const prompt = countTokens(`${messages[0]!.content}\nWhat does it cost?`);
 
   it('reports tokenizer-exact usage, and cached tokens where the provider reports them once the prompt repeats', async () => {
@@ -84,7 +105,12 @@ describe.each(PROVIDERS)('%s', (provider) => {
     const content: string = first.choices[0].message.content;
     expect(content).toMatch(/^Mock reply to: What does it cost\?/);
     const hit = provider === 'ollama' ? null : cachedFor(prompt);
-    expect(tokensOf(provider, first.usage)).toEqual({ prompt, completion: countTokens(content), cached: hit === null ? null : 0, reasoning: ['openai', 'azure', 'deepseek'].includes(provider) ? 0 : null });
+    expect(tokensOf(provider, first.usage)).toEqual({
+      prompt,
+      completion: countTokens(content),
+      cached: hit === null ? null : 0,
+      reasoning: ['openai', 'azure', 'deepseek'].includes(provider) ? 0 : null,
+    });
     const second = await json(chat(provider, messages));
     expect(tokensOf(provider, second.usage)).toMatchObject({ prompt, completion: countTokens(content), cached: hit });
     expect(second.usage.total_tokens).toBe(prompt + countTokens(content));
@@ -121,10 +147,19 @@ describe.each(PROVIDERS)('%s', (provider) => {
       expect(streamed(data)).toBe(whole.choices[0].message.content);
       // DeepSeek and Moonshot send the usage whether asked or not.
       const sent = includeUsage || provider === 'deepseek' || provider === 'moonshot';
-      expect(streamUsage(provider, data)).toEqual(sent ? (provider === 'vllm' ? { prompt_tokens: whole.usage.prompt_tokens, total_tokens: whole.usage.total_tokens, completion_tokens: whole.usage.completion_tokens } : whole.usage) : undefined);
+      expect(streamUsage(provider, data)).toEqual(
+        sent
+          ? provider === 'vllm'
+            ? { prompt_tokens: whole.usage.prompt_tokens, total_tokens: whole.usage.total_tokens, completion_tokens: whole.usage.completion_tokens }
+            : whole.usage
+          : undefined,
+      );
       const carrying = data.filter((c) => c.usage != null || c.choices.some((ch: Json) => ch.usage != null));
       expect(carrying).toHaveLength(sent ? 1 : 0);
-      const reasoning = data.flatMap((c) => c.choices).map((ch: Json) => ch.delta?.reasoning_content ?? ch.delta?.reasoning ?? '').join('');
+      const reasoning = data
+        .flatMap((c) => c.choices)
+        .map((ch: Json) => ch.delta?.reasoning_content ?? ch.delta?.reasoning ?? '')
+        .join('');
       expect(reasoning).toBe(['openai', 'azure'].includes(provider) ? '' : reasoningText(3));
     }
   });
@@ -153,9 +188,20 @@ describe.each(PROVIDERS)('%s', (provider) => {
     const completion = await json(post('/completions', { model: `mock-small@${provider}`, prompt: 'Once upon a time' }));
     expect(completion.object).toBe('text_completion');
     expect(completion.usage).toMatchObject({ prompt_tokens: countTokens('Once upon a time'), completion_tokens: countTokens(completion.choices[0].text) });
-    const streamedCompletion = await chunks(await post('/completions', { model: `mock-small@${provider}`, prompt: 'Once upon a time', stream: true, stream_options: { include_usage: true } }));
-    expect(streamedCompletion.slice(0, -1).flatMap((c) => c.choices).map((ch: Json) => ch.text).join('')).toBe(completion.choices[0].text);
-    expect(streamedCompletion.at(-2)).toMatchObject({ choices: [], usage: completion.usage.prompt_tokens_details === undefined ? completion.usage : { prompt_tokens: completion.usage.prompt_tokens } });
+    const streamedCompletion = await chunks(
+      await post('/completions', { model: `mock-small@${provider}`, prompt: 'Once upon a time', stream: true, stream_options: { include_usage: true } }),
+    );
+    expect(
+      streamedCompletion
+        .slice(0, -1)
+        .flatMap((c) => c.choices)
+        .map((ch: Json) => ch.text)
+        .join(''),
+    ).toBe(completion.choices[0].text);
+    expect(streamedCompletion.at(-2)).toMatchObject({
+      choices: [],
+      usage: completion.usage.prompt_tokens_details === undefined ? completion.usage : { prompt_tokens: completion.usage.prompt_tokens },
+    });
     const embedding = await json(post('/embeddings', { model: `mock-embed@${provider}`, input: ['one', 'two'] }));
     expect(embedding).toMatchObject({ object: 'list', usage: { prompt_tokens: countTokens('one\ntwo'), total_tokens: countTokens('one\ntwo') } });
     expect(embedding.data.map((d: Json) => d.index)).toEqual([0, 1]);
@@ -174,7 +220,20 @@ describe('provider details', () => {
     expect(data[0]).toEqual({ id: '', object: '', created: 0, model: '', prompt_filter_results: expect.any(Array), choices: [], usage: null });
     expect(data[1].choices).toEqual([{ index: 0, finish_reason: null, delta: { role: 'assistant' } }]);
     const annotation = data.at(-2);
-    expect(annotation).toMatchObject({ id: '', object: '', created: 0, model: '', usage: null, choices: [{ index: 0, finish_reason: null, content_filter_offsets: { check_offset: body.choices[0].message.content.length, start_offset: 0, end_offset: body.choices[0].message.content.length } }] });
+    expect(annotation).toMatchObject({
+      id: '',
+      object: '',
+      created: 0,
+      model: '',
+      usage: null,
+      choices: [
+        {
+          index: 0,
+          finish_reason: null,
+          content_filter_offsets: { check_offset: body.choices[0].message.content.length, start_offset: 0, end_offset: body.choices[0].message.content.length },
+        },
+      ],
+    });
     expect(annotation.choices[0]).not.toHaveProperty('delta');
     expect(data.at(-3).choices).toEqual([{ index: 0, finish_reason: 'stop', delta: {} }]);
   });
@@ -185,7 +244,12 @@ describe('provider details', () => {
     expect(data.at(-2).choices).toEqual([{ index: 0, delta: { content: '' }, logprobs: null, finish_reason: 'stop', stop_reason: null }]);
     expect(Object.keys(data.at(-1).usage)).toEqual(['prompt_tokens', 'total_tokens', 'completion_tokens']);
     const embedding = await json(post('/embeddings', { model: 'mock-embed@vllm', input: 'x' }));
-    expect(embedding).toMatchObject({ id: expect.stringMatching(/^embd-[0-9a-f]{32}$/), object: 'list', created: expect.any(Number), usage: { completion_tokens: 0, prompt_tokens_details: null } });
+    expect(embedding).toMatchObject({
+      id: expect.stringMatching(/^embd-[0-9a-f]{32}$/),
+      object: 'list',
+      created: expect.any(Number),
+      usage: { completion_tokens: 0, prompt_tokens_details: null },
+    });
   });
 
   it('Ollama: role on every delta, fp_ollama, a numeric id, no cached tokens, zeroed usage on legacy chunks', async () => {
@@ -196,7 +260,9 @@ describe('provider details', () => {
     expect(data).toHaveLength(4 + 1);
     for (const c of data) expect(c.choices[0].delta.role).toBe('assistant');
     expect(data.at(-1).choices[0]).toEqual({ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: 'stop' });
-    const legacy = (await chunks(await post('/completions', { model: 'mock-small@ollama', prompt: 'Run', stream: true, stream_options: { include_usage: true } }))).slice(0, -1);
+    const legacy = (
+      await chunks(await post('/completions', { model: 'mock-small@ollama', prompt: 'Run', stream: true, stream_options: { include_usage: true } }))
+    ).slice(0, -1);
     for (const c of legacy.slice(0, -1)) expect(c.usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
     expect(legacy.at(-1).usage.prompt_tokens).toBe(countTokens('Run'));
   });
@@ -211,7 +277,7 @@ describe('provider details', () => {
     expect(last.usage).toMatchObject({ completion_tokens_details: { reasoning_tokens: 4 }, prompt_cache_hit_tokens: 0 });
   });
 
-  it('Moonshot: the usage inside the last chunk\'s choice, no top-level usage anywhere', async () => {
+  it("Moonshot: the usage inside the last chunk's choice, no top-level usage anywhere", async () => {
     const data = (await chunks(await chat('moonshot', 'Kimi', { stream: true, n: 2 }))).slice(0, -1);
     for (const c of data) expect(c).not.toHaveProperty('usage');
     const finishes = data.filter((c) => c.choices[0].finish_reason);

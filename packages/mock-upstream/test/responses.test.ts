@@ -33,7 +33,18 @@ const responseObject = (fields: { status: string; text?: string; usage: Json; re
   max_output_tokens: fields.request?.max_output_tokens ?? null,
   max_tool_calls: null,
   model: fields.request?.model ?? 'mock-small',
-  output: fields.text === undefined ? [] : [{ type: 'message', id: expect.stringMatching(/^msg_/), status: fields.messageStatus ?? 'completed', role: 'assistant', content: [{ type: 'output_text', text: fields.text, annotations: [], logprobs: [] }] }],
+  output:
+    fields.text === undefined
+      ? []
+      : [
+          {
+            type: 'message',
+            id: expect.stringMatching(/^msg_/),
+            status: fields.messageStatus ?? 'completed',
+            role: 'assistant',
+            content: [{ type: 'output_text', text: fields.text, annotations: [], logprobs: [] }],
+          },
+        ],
   parallel_tool_calls: true,
   previous_response_id: null,
   prompt_cache_key: null,
@@ -53,10 +64,16 @@ const responseObject = (fields: { status: string; text?: string; usage: Json; re
   user: null,
   metadata: {},
 });
-const usage = (input: number, output: number, cached = 0, reasoning = 0) => ({ input_tokens: input, input_tokens_details: { cached_tokens: cached, cache_write_tokens: 0 }, output_tokens: output, output_tokens_details: { reasoning_tokens: reasoning }, total_tokens: input + output });
+const usage = (input: number, output: number, cached = 0, reasoning = 0) => ({
+  input_tokens: input,
+  input_tokens_details: { cached_tokens: cached, cache_write_tokens: 0 },
+  output_tokens: output,
+  output_tokens_details: { reasoning_tokens: reasoning },
+  total_tokens: input + output,
+});
 
 describe('POST /v1/responses', () => {
-  it('answers a string input with OpenAI\'s Response object, tokenizer-exact', async () => {
+  it("answers a string input with OpenAI's Response object, tokenizer-exact", async () => {
     const body = await json(respond({ input: 'What is metering?' }));
     const text: string = body.output[0].content[0].text;
     expect(text).toMatch(/^Mock reply to: What is metering\?/);
@@ -71,7 +88,14 @@ describe('POST /v1/responses', () => {
       instructions: 'Be brief.',
       input: [
         { role: 'developer', content: 'Answer in English.' },
-        { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Describe ' }, { type: 'input_text', text: 'tollgates' }] },
+        {
+          type: 'message',
+          role: 'user',
+          content: [
+            { type: 'input_text', text: 'Describe ' },
+            { type: 'input_text', text: 'tollgates' },
+          ],
+        },
       ],
     };
     const body = await json(respond(request));
@@ -83,8 +107,30 @@ describe('POST /v1/responses', () => {
   });
 
   it('echoes what the request set: store, max_output_tokens, temperature, metadata, service tier', async () => {
-    const body = await json(respond({ input: 'Echo', store: false, max_output_tokens: 500, temperature: 0.2, top_p: 0.9, metadata: { run: '7' }, user: 'u-1', service_tier: 'flex', previous_response_id: 'resp_prev' }));
-    expect(body).toMatchObject({ store: false, max_output_tokens: 500, temperature: 0.2, top_p: 0.9, metadata: { run: '7' }, user: 'u-1', service_tier: 'flex', previous_response_id: 'resp_prev', status: 'completed' });
+    const body = await json(
+      respond({
+        input: 'Echo',
+        store: false,
+        max_output_tokens: 500,
+        temperature: 0.2,
+        top_p: 0.9,
+        metadata: { run: '7' },
+        user: 'u-1',
+        service_tier: 'flex',
+        previous_response_id: 'resp_prev',
+      }),
+    );
+    expect(body).toMatchObject({
+      store: false,
+      max_output_tokens: 500,
+      temperature: 0.2,
+      top_p: 0.9,
+      metadata: { run: '7' },
+      user: 'u-1',
+      service_tier: 'flex',
+      previous_response_id: 'resp_prev',
+      status: 'completed',
+    });
   });
 
   it('stops at max_output_tokens: status "incomplete", incomplete_details, the output cut short', async () => {
@@ -92,7 +138,15 @@ describe('POST /v1/responses', () => {
     const text: string = body.output[0].content[0].text;
     expect(countTokens(text)).toBeLessThanOrEqual(16);
     expect('Mock reply to: Tell me a three sentence bedtime story about. This answer is deterministic').toContain(text);
-    expect(body).toEqual(responseObject({ status: 'incomplete', text, messageStatus: 'incomplete', usage: usage(countTokens('Tell me a three sentence bedtime story about a unicorn.'), countTokens(text)), request: { max_output_tokens: 16 } }));
+    expect(body).toEqual(
+      responseObject({
+        status: 'incomplete',
+        text,
+        messageStatus: 'incomplete',
+        usage: usage(countTokens('Tell me a three sentence bedtime story about a unicorn.'), countTokens(text)),
+        request: { max_output_tokens: 16 },
+      }),
+    );
     expect((await json(respond({ input: 'short', max_output_tokens: 1000 }))).status).toBe('completed');
   });
 
@@ -103,12 +157,21 @@ describe('POST /v1/responses', () => {
     expect(body.usage).toEqual(usage(countTokens('Reason about it [[reasoning:40]]'), visible + 40, 0, 40));
     expect(body.output).toHaveLength(1);
     const capped = await json(respond({ input: 'Reason about it [[reasoning:40]]', max_output_tokens: 50 }));
-    expect(capped).toMatchObject({ status: 'incomplete', usage: { output_tokens: 40 + countTokens(capped.output[0].content[0].text), output_tokens_details: { reasoning_tokens: 40 } } });
+    expect(capped).toMatchObject({
+      status: 'incomplete',
+      usage: { output_tokens: 40 + countTokens(capped.output[0].content[0].text), output_tokens_details: { reasoning_tokens: 40 } },
+    });
     expect(capped.usage.output_tokens).toBeLessThanOrEqual(50);
   });
 
   it('refuses what OpenAI refuses, in its error shape', async () => {
-    for (const [body, param] of [[{}, 'input'], [{ input: [] }, 'input'], [{ input: 42 }, 'input'], [{ input: 'x', instructions: 7 }, 'instructions'], [{ input: 'x', max_output_tokens: 15 }, 'max_output_tokens']] as const) {
+    for (const [body, param] of [
+      [{}, 'input'],
+      [{ input: [] }, 'input'],
+      [{ input: 42 }, 'input'],
+      [{ input: 'x', instructions: 7 }, 'instructions'],
+      [{ input: 'x', max_output_tokens: 15 }, 'max_output_tokens'],
+    ] as const) {
       const res = await respond(body);
       expect(res.status).toBe(400);
       expectOpenAiError(await res.json(), { type: 'invalid_request_error', param });
@@ -121,7 +184,7 @@ describe('POST /v1/responses', () => {
 });
 
 describe('streamed /v1/responses', () => {
-  it('sends OpenAI\'s full event sequence with event lines, sequence numbers and no [DONE]', async () => {
+  it("sends OpenAI's full event sequence with event lines, sequence numbers and no [DONE]", async () => {
     const whole = await json(respond({ input: 'Stream a story', instructions: 'Be kind.' }));
     const events = await sse(await respond({ input: 'Stream a story', instructions: 'Be kind.', stream: true }));
     expect(events.map((e) => e.event)).toEqual([...EVENTS, 'response.completed']);
@@ -137,14 +200,56 @@ describe('streamed /v1/responses', () => {
     expect(created.response).toEqual(responseObject({ status: 'in_progress', usage: null, request }));
     expect(inProgress.response).toEqual(created.response);
     const id: string = added.item.id;
-    expect(added).toEqual({ type: 'response.output_item.added', output_index: 0, item: { type: 'message', id, status: 'in_progress', role: 'assistant', content: [] }, sequence_number: 2 });
-    expect(partAdded).toEqual({ type: 'response.content_part.added', item_id: id, output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [], logprobs: [] }, sequence_number: 3 });
+    expect(added).toEqual({
+      type: 'response.output_item.added',
+      output_index: 0,
+      item: { type: 'message', id, status: 'in_progress', role: 'assistant', content: [] },
+      sequence_number: 2,
+    });
+    expect(partAdded).toEqual({
+      type: 'response.content_part.added',
+      item_id: id,
+      output_index: 0,
+      content_index: 0,
+      part: { type: 'output_text', text: '', annotations: [], logprobs: [] },
+      sequence_number: 3,
+    });
     const deltas = events.slice(4, 9).map((e) => e.data);
-    for (const [k, d] of deltas.entries()) expect(d).toEqual({ type: 'response.output_text.delta', item_id: id, output_index: 0, content_index: 0, delta: expect.any(String), logprobs: [], obfuscation: expect.stringMatching(/^[A-Za-z0-9]+$/), sequence_number: 4 + k });
+    for (const [k, d] of deltas.entries())
+      expect(d).toEqual({
+        type: 'response.output_text.delta',
+        item_id: id,
+        output_index: 0,
+        content_index: 0,
+        delta: expect.any(String),
+        logprobs: [],
+        obfuscation: expect.stringMatching(/^[A-Za-z0-9]+$/),
+        sequence_number: 4 + k,
+      });
     expect(deltas.map((d) => d.delta).join('')).toBe(text);
-    expect(events[9]!.data).toEqual({ type: 'response.output_text.done', item_id: id, output_index: 0, content_index: 0, text, logprobs: [], sequence_number: 9 });
-    expect(events[10]!.data).toEqual({ type: 'response.content_part.done', item_id: id, output_index: 0, content_index: 0, part: { type: 'output_text', text, annotations: [], logprobs: [] }, sequence_number: 10 });
-    expect(events[11]!.data).toEqual({ type: 'response.output_item.done', output_index: 0, item: { type: 'message', id, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [], logprobs: [] }] }, sequence_number: 11 });
+    expect(events[9]!.data).toEqual({
+      type: 'response.output_text.done',
+      item_id: id,
+      output_index: 0,
+      content_index: 0,
+      text,
+      logprobs: [],
+      sequence_number: 9,
+    });
+    expect(events[10]!.data).toEqual({
+      type: 'response.content_part.done',
+      item_id: id,
+      output_index: 0,
+      content_index: 0,
+      part: { type: 'output_text', text, annotations: [], logprobs: [] },
+      sequence_number: 10,
+    });
+    expect(events[11]!.data).toEqual({
+      type: 'response.output_item.done',
+      output_index: 0,
+      item: { type: 'message', id, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [], logprobs: [] }] },
+      sequence_number: 11,
+    });
     const completed = events[12]!.data.response;
     expect(completed).toEqual(responseObject({ status: 'completed', text, usage: whole.usage, request }));
     expect(completed.id).toBe(created.response.id);
@@ -178,7 +283,7 @@ describe('GET /v1/responses/{id}', () => {
     expect(await json(get(`/responses/${completed.id}`))).toEqual(completed);
   });
 
-  it('404s, in OpenAI\'s error shape, for an unknown id or one answered with store: false', async () => {
+  it("404s, in OpenAI's error shape, for an unknown id or one answered with store: false", async () => {
     const unstored = await json(respond({ input: 'Forget me', store: false }));
     for (const id of ['resp_nope', unstored.id]) {
       const res = await get(`/responses/${id}`);
@@ -228,7 +333,10 @@ describe('markers on the Responses API', () => {
       }
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
-    const names = text.split('\n\n').filter(Boolean).map((block) => block.split('\n')[0]);
+    const names = text
+      .split('\n\n')
+      .filter(Boolean)
+      .map((block) => block.split('\n')[0]);
     expect(names).toEqual(EVENTS.slice(0, 4 + 2).map((n) => `event: ${n}`));
     const plain = await respond({ input: 'half [[fail:cut]]' });
     expect(plain.status).toBe(200);
@@ -237,7 +345,14 @@ describe('markers on the Responses API', () => {
 
   it('[[fail:timeout]] holds the request until the client gives up', async () => {
     const started = performance.now();
-    await expect(fetch(`${mock.url}/responses`, { method: 'POST', headers: { authorization: `Bearer ${KEY}` }, body: JSON.stringify({ model: 'mock-small', input: 'wait [[fail:timeout]]' }), signal: AbortSignal.timeout(150) })).rejects.toThrow(/abort|timeout/i);
+    await expect(
+      fetch(`${mock.url}/responses`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}` },
+        body: JSON.stringify({ model: 'mock-small', input: 'wait [[fail:timeout]]' }),
+        signal: AbortSignal.timeout(150),
+      }),
+    ).rejects.toThrow(/abort|timeout/i);
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
@@ -253,7 +368,12 @@ describe('markers on the Responses API', () => {
   });
 
   it('reads markers from the last input item only', async () => {
-    const res = await respond({ input: [{ role: 'user', content: 'old [[fail:500]]' }, { role: 'user', content: 'new' }] });
+    const res = await respond({
+      input: [
+        { role: 'user', content: 'old [[fail:500]]' },
+        { role: 'user', content: 'new' },
+      ],
+    });
     expect(res.status).toBe(200);
   });
 });

@@ -14,9 +14,22 @@ const usage = fixture.usage;
 const vector = (n: number) => Array.from({ length: n }, (_, i) => Math.round(Math.sin(i) * 1e6) / 1e6);
 const answers: Record<string, string> = {
   'chat (fixture)': JSON.stringify(fixture),
-  'chat, 16 KB of text': JSON.stringify({ ...fixture, choices: [{ ...fixture.choices[0], message: { ...fixture.choices[0].message, content: 'A "quoted" word and more text. '.repeat(530) } }] }),
-  'embeddings 1 × 16': JSON.stringify({ object: 'list', data: [{ object: 'embedding', index: 0, embedding: vector(16) }], model: 'text-embedding-3-small', usage: { prompt_tokens: 8, total_tokens: 8 } }),
-  'embeddings 8 × 1536': JSON.stringify({ object: 'list', data: Array.from({ length: 8 }, (_, index) => ({ object: 'embedding', index, embedding: vector(1536) })), model: 'text-embedding-3-small', usage }),
+  'chat, 16 KB of text': JSON.stringify({
+    ...fixture,
+    choices: [{ ...fixture.choices[0], message: { ...fixture.choices[0].message, content: 'A "quoted" word and more text. '.repeat(530) } }],
+  }),
+  'embeddings 1 × 16': JSON.stringify({
+    object: 'list',
+    data: [{ object: 'embedding', index: 0, embedding: vector(16) }],
+    model: 'text-embedding-3-small',
+    usage: { prompt_tokens: 8, total_tokens: 8 },
+  }),
+  'embeddings 8 × 1536': JSON.stringify({
+    object: 'list',
+    data: Array.from({ length: 8 }, (_, index) => ({ object: 'embedding', index, embedding: vector(1536) })),
+    model: 'text-embedding-3-small',
+    usage,
+  }),
 };
 
 function time(run: () => unknown, budgetMs = 400): number {

@@ -9,7 +9,12 @@ const pool = new Pool(process.env.UPSTREAM!, { connections: 256, keepAliveTimeou
 const server = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const upstream = await pool.request({ path: req.url!, method: req.method as 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
+  const upstream = await pool.request({
+    path: req.url!,
+    method: req.method as 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: Buffer.concat(chunks),
+  });
   res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type']) });
   for await (const chunk of upstream.body) res.write(chunk);
   res.end();

@@ -44,7 +44,17 @@ const ids = { organizationId: randomUUID(), projectId: randomUUID(), keyId: rand
 const rules: LimitRule[] = limitRules(
   ids,
   { rpm: HIGH, tpm: HIGH, rph: HIGH, rpd: HIGH, tpd: HIGH, dailyBudget: BUDGET, monthlyBudget: BUDGET },
-  { dailyRequestLimit: HIGH, dailyTokenLimit: HIGH, monthlyRequestLimit: HIGH, monthlyTokenLimit: HIGH, requestsPerMinuteLimit: HIGH, tokensPerMinuteLimit: HIGH, dailyBudget: BUDGET, monthlyBudget: BUDGET, enforceQuota: true },
+  {
+    dailyRequestLimit: HIGH,
+    dailyTokenLimit: HIGH,
+    monthlyRequestLimit: HIGH,
+    monthlyTokenLimit: HIGH,
+    requestsPerMinuteLimit: HIGH,
+    tokensPerMinuteLimit: HIGH,
+    dailyBudget: BUDGET,
+    monthlyBudget: BUDGET,
+    enforceQuota: true,
+  },
   { rpm: 2_000_000_000, tpm: 2_000_000_000, dailyBudget: BUDGET },
 );
 if (rules.length !== 18) throw new Error(`expected 18 rules, got ${rules.length}`);
@@ -67,7 +77,11 @@ async function call(limiter: Limiter, stepMs: number) {
 
 async function warmUp(limiter: Limiter, concurrency: number) {
   const end = clock + 130 * 60_000;
-  await Promise.all(Array.from({ length: concurrency }, async () => { while (clock < end) await call(limiter, 100); }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (clock < end) await call(limiter, 100);
+    }),
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -81,7 +95,9 @@ async function memory() {
     for (let i = 0; i < CALLS; i++) await call(limiter, 5);
     perCall.push(((performance.now() - t0) * 1000) / CALLS);
   }
-  console.log(`memory: admit+settle, 18 rules: best ${Math.min(...perCall).toFixed(1)} µs, median ${median(perCall).toFixed(1)} µs per call (${RUNS} × ${CALLS} calls)`);
+  console.log(
+    `memory: admit+settle, 18 rules: best ${Math.min(...perCall).toFixed(1)} µs, median ${median(perCall).toFixed(1)} µs per call (${RUNS} × ${CALLS} calls)`,
+  );
 }
 
 async function redisCpu(redis: Redis) {
@@ -107,18 +123,29 @@ async function redis() {
     for (let run = 0; run < Math.min(RUNS, 5); run++) {
       const [s0, c0, r0, t0] = [await scriptUsec(admin), process.cpuUsage(), await redisCpu(admin), performance.now()];
       let left = REDIS_CALLS;
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => { while (left-- > 0) await call(limiter, 5); }));
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (left-- > 0) await call(limiter, 5);
+        }),
+      );
       const elapsed = performance.now() - t0;
       const c = process.cpuUsage(c0);
       const r1 = await redisCpu(admin);
       const s1 = await scriptUsec(admin);
-      rows.push({ cpu: (c.user + c.system) / REDIS_CALLS, redisCpu: ((r1 - r0) * 1e6) / REDIS_CALLS, script: (s1 - s0) / REDIS_CALLS, rate: REDIS_CALLS / (elapsed / 1000) });
+      rows.push({
+        cpu: (c.user + c.system) / REDIS_CALLS,
+        redisCpu: ((r1 - r0) * 1e6) / REDIS_CALLS,
+        script: (s1 - s0) / REDIS_CALLS,
+        rate: REDIS_CALLS / (elapsed / 1000),
+      });
     }
     const best = (f: (r: (typeof rows)[number]) => number, max = false) => (max ? Math.max : Math.min)(...rows.map(f));
-    console.log(`redis, c=${CONCURRENCY}: proxy CPU best ${best((r) => r.cpu).toFixed(0)} µs (median ${median(rows.map((r) => r.cpu)).toFixed(0)}), ` +
-      `Redis CPU best ${best((r) => r.redisCpu).toFixed(0)} µs (median ${median(rows.map((r) => r.redisCpu)).toFixed(0)}), ` +
-      `in scripts best ${best((r) => r.script).toFixed(0)} µs (median ${median(rows.map((r) => r.script)).toFixed(0)}) per call; ` +
-      `best ${best((r) => r.rate, true).toFixed(0)} calls/s (median ${median(rows.map((r) => r.rate)).toFixed(0)})`);
+    console.log(
+      `redis, c=${CONCURRENCY}: proxy CPU best ${best((r) => r.cpu).toFixed(0)} µs (median ${median(rows.map((r) => r.cpu)).toFixed(0)}), ` +
+        `Redis CPU best ${best((r) => r.redisCpu).toFixed(0)} µs (median ${median(rows.map((r) => r.redisCpu)).toFixed(0)}), ` +
+        `in scripts best ${best((r) => r.script).toFixed(0)} µs (median ${median(rows.map((r) => r.script)).toFixed(0)}) per call; ` +
+        `best ${best((r) => r.rate, true).toFixed(0)} calls/s (median ${median(rows.map((r) => r.rate)).toFixed(0)})`,
+    );
     const lat: number[] = [];
     for (let i = 0; i < 2_000; i++) {
       const t0 = performance.now();

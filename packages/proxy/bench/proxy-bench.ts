@@ -15,7 +15,21 @@
  * BENCH_SECONDS (8) and BENCH_CONNECTIONS (64) shorten or widen the runs; BENCH_ONLY,
  * BENCH_RATE and BENCH_PROFILE: see docs/benchmarks.md.
  */
-import { dropDatabase, ensureDatabase, migrate, openOrm, Organization, OrganizationMember, Project, seedApiKey, seedMockCatalog, startEmbeddedPostgres, User, withDatabase, type EntityManager } from '@tollgate/db';
+import {
+  dropDatabase,
+  ensureDatabase,
+  migrate,
+  openOrm,
+  Organization,
+  OrganizationMember,
+  Project,
+  seedApiKey,
+  seedMockCatalog,
+  startEmbeddedPostgres,
+  User,
+  withDatabase,
+  type EntityManager,
+} from '@tollgate/db';
 import { toStoredLimits } from '@tollgate/domain';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
@@ -43,7 +57,11 @@ const roles = new Map<number, string>([[process.pid, 'load generator']]); // pid
 
 /** Starts a server script (node with the tsx loader: one process, so its CPU time is its own) and answers the URL it prints. */
 function run(role: string, script: string, env: Record<string, string>, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, [...PROFILE, '--import', 'tsx', join(root, script)], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...PROFILE, '--import', 'tsx', join(root, script)], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -77,15 +95,25 @@ const HIGH = 1_000_000_000_000;
 const BUDGET = 10n ** 15n;
 const ORG_LIMITS = toStoredLimits({ rpm: HIGH, tpm: HIGH, rph: HIGH, rpd: HIGH, tpd: HIGH, dailyBudget: BUDGET, monthlyBudget: BUDGET });
 const PROJECT_QUOTA = toStoredLimits({
-  dailyRequestLimit: HIGH, dailyTokenLimit: HIGH, monthlyRequestLimit: HIGH, monthlyTokenLimit: HIGH,
-  requestsPerMinuteLimit: HIGH, tokensPerMinuteLimit: HIGH, dailyBudget: BUDGET, monthlyBudget: BUDGET, enforceQuota: true,
+  dailyRequestLimit: HIGH,
+  dailyTokenLimit: HIGH,
+  monthlyRequestLimit: HIGH,
+  monthlyTokenLimit: HIGH,
+  requestsPerMinuteLimit: HIGH,
+  tokensPerMinuteLimit: HIGH,
+  dailyBudget: BUDGET,
+  monthlyBudget: BUDGET,
+  enforceQuota: true,
 });
 const KEY_LIMITS = { rpmLimit: 2_000_000_000, tpmLimit: 2_000_000_000, dailyBudget: BUDGET };
 const LIMIT_COUNT = 7 + 8 + 3;
 /** $1,000,000: far more than a run spends. */
 const WALLET_FUNDS = 1_000_000_000_000n;
 
-interface Tenant { secret: string; organizationId: string }
+interface Tenant {
+  secret: string;
+  organizationId: string;
+}
 
 async function seedTenant(em: EntityManager, user: User, name: string, limited: boolean): Promise<Tenant> {
   const organization = em.create(Organization, { name, displayName: name, grantedGroups: ['general'], limits: limited ? ORG_LIMITS : {} });
@@ -110,7 +138,10 @@ async function seed(url: string, upstreamUrl: string) {
   // The limited tenant is prepaid too: each call also reserves in its wallet (2 more counters) and gets a Consume record.
   const sql = em.getConnection();
   await sql.execute('insert into wallets (organization_id) values (?)', [limited.organizationId]);
-  await sql.execute(`insert into wallet_records (id, organization_id, type, amount, reference) values (gen_random_uuid(), ?, 'RECHARGE', ?, 'bench')`, [limited.organizationId, String(WALLET_FUNDS)]);
+  await sql.execute(`insert into wallet_records (id, organization_id, type, amount, reference) values (gen_random_uuid(), ?, 'RECHARGE', ?, 'bench')`, [
+    limited.organizationId,
+    String(WALLET_FUNDS),
+  ]);
   await orm.close();
   return { plain, limited };
 }
@@ -135,7 +166,8 @@ async function findRedis(): Promise<{ url: string; client: Redis } | null> {
 /** Calls per command since the server started (commands run inside scripts included); our own INFO left out. */
 async function commandStats(redis: Redis): Promise<Map<string, number>> {
   const stats = new Map<string, number>();
-  for (const [, name, calls] of (await redis.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) if (name !== 'info') stats.set(name!, Number(calls));
+  for (const [, name, calls] of (await redis.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm))
+    if (name !== 'info') stats.set(name!, Number(calls));
   return stats;
 }
 
@@ -166,26 +198,52 @@ async function dropKeys(redis: Redis, organizationId: string): Promise<number> {
 
 // ---------------------------------------------------------------- load
 
-interface Figures { p50: number; p99: number; rps: number; non2xx: number; statuses: Record<string, number>; calls: number }
+interface Figures {
+  p50: number;
+  p99: number;
+  rps: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+  calls: number;
+}
 
 const chatBody = (stream: boolean) => JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', content: 'benchmark' }], stream });
 const headersFor = (secret: string) => ({ authorization: `Bearer ${secret}`, 'content-type': 'application/json' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function statusesOf(result: autocannon.Result): Record<string, number> {
-  return Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => [code, s.count ?? 0]));
+  return Object.fromEntries(
+    Object.entries(result.statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, s]) => [code, s.count ?? 0]),
+  );
 }
 
 /** autocannon at `connections`; non-2xx and errors of the warm-up count too. */
 async function drive(url: string, secret: string, connections: number, stream: boolean): Promise<Figures> {
-  const options = { url: `${url}/v1/chat/completions`, method: 'POST' as const, headers: headersFor(secret), body: chatBody(stream), connections, pipelining: 1, ...(process.env.BENCH_RATE ? { overallRate: Number(process.env.BENCH_RATE) } : {}) };
+  const options = {
+    url: `${url}/v1/chat/completions`,
+    method: 'POST' as const,
+    headers: headersFor(secret),
+    body: chatBody(stream),
+    connections,
+    pipelining: 1,
+    ...(process.env.BENCH_RATE ? { overallRate: Number(process.env.BENCH_RATE) } : {}),
+  };
   const warm = await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, caches
   const result = await autocannon({ ...options, duration: DURATION });
   const statuses = statusesOf(result);
   for (const [code, n] of Object.entries(statusesOf(warm))) statuses[code] = (statuses[code] ?? 0) + n;
   if (warm.errors + result.errors) statuses.errors = warm.errors + result.errors;
   const non2xx = warm.non2xx + result.non2xx + warm.errors + result.errors;
-  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, non2xx, statuses, calls: warm.requests.total + result.requests.total };
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    non2xx,
+    statuses,
+    calls: warm.requests.total + result.requests.total,
+  };
 }
 
 /** Sequential calls timed with performance.now (autocannon's histogram has whole-millisecond resolution). */
@@ -203,7 +261,14 @@ async function probe(url: string, secret: string, stream: boolean, samples = 200
   const elapsed = performance.now() - started;
   times.sort((a, b) => a - b);
   const at = (q: number) => Number(times[Math.floor(times.length * q)]!.toFixed(3));
-  return { p50: at(0.5), p99: at(0.99), rps: (samples + 200) / (elapsed / 1000), non2xx: Object.values(statuses).reduce((a, b) => a + b, 0), statuses, calls: samples + 200 };
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    rps: (samples + 200) / (elapsed / 1000),
+    non2xx: Object.values(statuses).reduce((a, b) => a + b, 0),
+    statuses,
+    calls: samples + 200,
+  };
 }
 
 /** Median time from sending a streamed request to its first content chunk, over sequential calls. */
@@ -221,11 +286,35 @@ async function firstToken(url: string, secret: string, samples = 300): Promise<n
 
 // ---------------------------------------------------------------- targets and rows
 
-interface Target { name: string; url: string; tenant: Tenant; redis?: Redis }
-interface Scenario { name: string; stream: boolean; connections: number }
-interface RedisFigures { calls: number; roundTrips: number; commands: number; top: string; foreign: number; cpuUs: number }
+interface Target {
+  name: string;
+  url: string;
+  tenant: Tenant;
+  redis?: Redis;
+}
+interface Scenario {
+  name: string;
+  stream: boolean;
+  connections: number;
+}
+interface RedisFigures {
+  calls: number;
+  roundTrips: number;
+  commands: number;
+  top: string;
+  foreign: number;
+  cpuUs: number;
+}
 /** cpuUs: the server process's CPU time per call, warm-up included; machine: every process's, by role ("server": the one measured). */
-interface Row { scenario: Scenario; target: Target; figures: Figures; cpuUs: number; machine: Map<string, number>; bare: Figures; redis?: RedisFigures }
+interface Row {
+  scenario: Scenario;
+  target: Target;
+  figures: Figures;
+  cpuUs: number;
+  machine: Map<string, number>;
+  bare: Figures;
+  redis?: RedisFigures;
+}
 
 /** BENCH_ONLY (a regular expression) keeps the scenarios whose name matches, e.g. "c=64" or "json, c=64". */
 const ONLY = new RegExp(process.env.BENCH_ONLY ?? '');
@@ -234,7 +323,9 @@ const SCENARIOS: Scenario[] = [false, true]
   .filter((s) => ONLY.test(s.name));
 
 const measure = (scenario: Scenario, target: Target) =>
-  scenario.connections === 1 ? probe(target.url, target.tenant.secret, scenario.stream) : drive(target.url, target.tenant.secret, scenario.connections, scenario.stream);
+  scenario.connections === 1
+    ? probe(target.url, target.tenant.secret, scenario.stream)
+    : drive(target.url, target.tenant.secret, scenario.connections, scenario.stream);
 
 /** Calls the proxy has recorded for the tenant (usage events are flushed within 100 ms; waits for them). */
 async function recordedCalls(db: pg.Pool, organizationId: string): Promise<number> {
@@ -251,14 +342,16 @@ async function recordedCalls(db: pg.Pool, organizationId: string): Promise<numbe
 async function machineCpu(): Promise<Map<number, { role: string; seconds: number }>> {
   const processes = new Map<number, { role: string; seconds: number }>();
   const pids = (await readdir('/proc').catch(() => [])).filter((p) => /^\d+$/.test(p)).map(Number);
-  await Promise.all(pids.map(async (pid) => {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-    if (!stat) return;
-    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-    const role = roles.get(pid) ?? (command === 'postgres' ? 'postgres' : command.startsWith('redis') ? 'redis' : 'other');
-    processes.set(pid, { role, seconds: (Number(fields[11]) + Number(fields[12])) / 100 }); // utime, stime
-  }));
+  await Promise.all(
+    pids.map(async (pid) => {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      if (!stat) return;
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      const role = roles.get(pid) ?? (command === 'postgres' ? 'postgres' : command.startsWith('redis') ? 'redis' : 'other');
+      processes.set(pid, { role, seconds: (Number(fields[11]) + Number(fields[12])) / 100 }); // utime, stime
+    }),
+  );
   return processes;
 }
 
@@ -285,7 +378,11 @@ async function redisCpuSeconds(redis: Redis): Promise<number> {
 async function measureTarget(scenario: Scenario, target: Target, db: pg.Pool): Promise<Pick<Row, 'figures' | 'cpuUs' | 'machine' | 'redis'>> {
   const role = roles.get(servers.get(target.url)!)!;
   const foreign = target.redis ? await foreignTraffic(target.redis) : 0;
-  const before = target.redis && { calls: await recordedCalls(db, target.tenant.organizationId), stats: await commandStats(target.redis), cpu: await redisCpuSeconds(target.redis) };
+  const before = target.redis && {
+    calls: await recordedCalls(db, target.tenant.organizationId),
+    stats: await commandStats(target.redis),
+    cpu: await redisCpuSeconds(target.redis),
+  };
   const cpu0 = await machineCpu();
   const figures = await measure(scenario, target);
   await sleep(300);
@@ -295,8 +392,12 @@ async function measureTarget(scenario: Scenario, target: Target, db: pg.Pool): P
   if (!target.redis || !before) return { figures, cpuUs, machine };
   const calls = (await recordedCalls(db, target.tenant.organizationId)) - before.calls; // also lets the last settles land
   const delta = statsDelta(before.stats, await commandStats(target.redis));
-  const redisCpuUs = ((await redisCpuSeconds(target.redis)) - before.cpu) * 1e6 / calls;
-  const top = [...delta].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, n]) => `${name} ${(n / calls).toFixed(2)}`).join(', ');
+  const redisCpuUs = (((await redisCpuSeconds(target.redis)) - before.cpu) * 1e6) / calls;
+  const top = [...delta]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, n]) => `${name} ${(n / calls).toFixed(2)}`)
+    .join(', ');
   return { figures, cpuUs, machine, redis: { calls, roundTrips: roundTrips(delta) / calls, commands: sum(delta) / calls, top, foreign, cpuUs: redisCpuUs } };
 }
 
@@ -304,7 +405,8 @@ async function measureTarget(scenario: Scenario, target: Target, db: pg.Pool): P
 async function checkLimited(target: Target) {
   const res = await request(`${target.url}/v1/chat/completions`, { method: 'POST', headers: headersFor(target.tenant.secret), body: chatBody(false) });
   await res.body.dump();
-  if (res.statusCode !== 200 || !res.headers['x-ratelimit-limit-requests']) throw new Error(`${target.name}: status ${res.statusCode}, x-ratelimit-limit-requests ${res.headers['x-ratelimit-limit-requests']}`);
+  if (res.statusCode !== 200 || !res.headers['x-ratelimit-limit-requests'])
+    throw new Error(`${target.name}: status ${res.statusCode}, x-ratelimit-limit-requests ${res.headers['x-ratelimit-limit-requests']}`);
   const keys = target.redis ? `, ${(await counterKeys(target.redis, target.tenant.organizationId)).length} Redis counters` : '';
   console.log(`${target.name}: limits in force (x-ratelimit-limit-requests ${res.headers['x-ratelimit-limit-requests']}${keys})`);
 }
@@ -348,7 +450,11 @@ const REDIS_COLUMNS: Array<[string, (row: Row & { redis: RedisFigures }) => stri
 ];
 
 function table<R>(columns: Array<[string, (row: R) => string]>, rows: R[]): string[] {
-  return [`| ${columns.map(([h]) => h).join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${columns.map(([, cell]) => cell(r)).join(' | ')} |`)];
+  return [
+    `| ${columns.map(([h]) => h).join(' | ')} |`,
+    `|${columns.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${columns.map(([, cell]) => cell(r)).join(' | ')} |`),
+  ];
 }
 
 /** Pass/fail of the issue's targets: limited runs ≥ 0.5 × bare req/s at saturation, ≤ 2 Redis round trips per call. */
@@ -356,8 +462,16 @@ function verdicts(rows: Row[]): string[] {
   const limited = rows.filter((r) => r.target.name.startsWith('limits') && r.scenario.connections > 1);
   const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
   return [
-    ...limited.map((r) => `- ${r.scenario.name}, ${r.target.name}: ${(r.figures.rps / r.bare.rps).toFixed(2)} × bare req/s (target ≥ ${TARGET_RATIO}): ${mark(r.figures.rps / r.bare.rps >= TARGET_RATIO)}`),
-    ...rows.filter((r) => r.redis).map((r) => `- ${r.scenario.name}, Redis round trips per call: ${r.redis!.roundTrips.toFixed(2)} (target ≤ ${TARGET_ROUND_TRIPS}): ${mark(r.redis!.roundTrips <= TARGET_ROUND_TRIPS + 0.005)}`),
+    ...limited.map(
+      (r) =>
+        `- ${r.scenario.name}, ${r.target.name}: ${(r.figures.rps / r.bare.rps).toFixed(2)} × bare req/s (target ≥ ${TARGET_RATIO}): ${mark(r.figures.rps / r.bare.rps >= TARGET_RATIO)}`,
+    ),
+    ...rows
+      .filter((r) => r.redis)
+      .map(
+        (r) =>
+          `- ${r.scenario.name}, Redis round trips per call: ${r.redis!.roundTrips.toFixed(2)} (target ≤ ${TARGET_ROUND_TRIPS}): ${mark(r.redis!.roundTrips <= TARGET_ROUND_TRIPS + 0.005)}`,
+      ),
   ];
 }
 
@@ -365,32 +479,58 @@ async function writeDoc(lines: string[]) {
   const existing = await readFile(DOC, 'utf8').catch(() => '');
   const notes = existing.includes(NOTES_MARKER) ? existing.slice(existing.indexOf(NOTES_MARKER) + NOTES_MARKER.length).trim() : '';
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-  await writeFile(DOC, [
-    '# Proxy benchmark', '',
-    `\`pnpm bench:proxy --write\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Mock upstream with zero latency,`,
-    `autocannon ${DURATION} s per run after a 2 s warm-up; saturation = ${SATURATION} connections. Each server in its own process;`,
-    'the bare pass-through is node:http + an undici pool with no checks. At c=1, 2,000 sequential calls timed with performance.now',
-    '(after 200 warm-up calls); at saturation, autocannon (whole-millisecond latency resolution). Same run, same machine: compare',
-    'the ratios and the added latency, not the absolute numbers.', '',
-    `"limits" rows: the same proxy with every limit configured (organization 7, project 8 with enforceQuota, key rpm/tpm/daily budget:`,
-    `${LIMIT_COUNT} counters) and a prepaid wallet (2 more: spent and frozen), all checked and reserved per call, then settled, and a`,
-    'Consume record written per call; all far above what the run uses; non-2xx must be 0.', '',
-    ...lines, '',
-    NOTES_MARKER, '', notes, '',
-  ].join('\n'));
+  await writeFile(
+    DOC,
+    [
+      '# Proxy benchmark',
+      '',
+      `\`pnpm bench:proxy --write\` on ${new Date().toISOString().slice(0, 10)}: ${machine}. Mock upstream with zero latency,`,
+      `autocannon ${DURATION} s per run after a 2 s warm-up; saturation = ${SATURATION} connections. Each server in its own process;`,
+      'the bare pass-through is node:http + an undici pool with no checks. At c=1, 2,000 sequential calls timed with performance.now',
+      '(after 200 warm-up calls); at saturation, autocannon (whole-millisecond latency resolution). Same run, same machine: compare',
+      'the ratios and the added latency, not the absolute numbers.',
+      '',
+      `"limits" rows: the same proxy with every limit configured (organization 7, project 8 with enforceQuota, key rpm/tpm/daily budget:`,
+      `${LIMIT_COUNT} counters) and a prepaid wallet (2 more: spent and frozen), all checked and reserved per call, then settled, and a`,
+      'Consume record written per call; all far above what the run uses; non-2xx must be 0.',
+      '',
+      ...lines,
+      '',
+      NOTES_MARKER,
+      '',
+      notes,
+      '',
+    ].join('\n'),
+  );
   console.log('wrote docs/benchmarks.md');
 }
 
 // ---------------------------------------------------------------- main
 
-async function startTargets(dbUrl: string, mockUrl: string, tenants: Awaited<ReturnType<typeof seed>>, redis: Awaited<ReturnType<typeof findRedis>>): Promise<Target[]> {
-  const proxy = (env: Record<string, string>) => run(`proxy${env.LIMIT_STORE ? `, limits ${env.LIMIT_STORE}` : ''}`, 'packages/proxy/src/main.ts', { DATABASE_URL: dbUrl, PROXY_PORT: '0', PROXY_HOST: '127.0.0.1', REDIS_URL: '', ...env }, /PROXY_READY (\S+)/);
+async function startTargets(
+  dbUrl: string,
+  mockUrl: string,
+  tenants: Awaited<ReturnType<typeof seed>>,
+  redis: Awaited<ReturnType<typeof findRedis>>,
+): Promise<Target[]> {
+  const proxy = (env: Record<string, string>) =>
+    run(
+      `proxy${env.LIMIT_STORE ? `, limits ${env.LIMIT_STORE}` : ''}`,
+      'packages/proxy/src/main.ts',
+      { DATABASE_URL: dbUrl, PROXY_PORT: '0', PROXY_HOST: '127.0.0.1', REDIS_URL: '', ...env },
+      /PROXY_READY (\S+)/,
+    );
   const targets: Target[] = [
-    { name: 'bare', url: await run('bare', 'packages/proxy/bench/bare.ts', { UPSTREAM: new URL(mockUrl).origin, PORT: '0' }, /BARE_READY (\S+)/), tenant: tenants.plain },
+    {
+      name: 'bare',
+      url: await run('bare', 'packages/proxy/bench/bare.ts', { UPSTREAM: new URL(mockUrl).origin, PORT: '0' }, /BARE_READY (\S+)/),
+      tenant: tenants.plain,
+    },
     { name: 'proxy', url: await proxy({}), tenant: tenants.plain },
     { name: 'limits, memory', url: await proxy({ LIMIT_STORE: 'memory' }), tenant: tenants.limited },
   ];
-  if (redis) targets.push({ name: 'limits, redis', url: await proxy({ LIMIT_STORE: 'redis', REDIS_URL: redis.url }), tenant: tenants.limited, redis: redis.client });
+  if (redis)
+    targets.push({ name: 'limits, redis', url: await proxy({ LIMIT_STORE: 'redis', REDIS_URL: redis.url }), tenant: tenants.limited, redis: redis.client });
   return targets;
 }
 
@@ -431,13 +571,22 @@ try {
 
   const redisRows = rows.filter((r): r is Row & { redis: RedisFigures } => !!r.redis);
   const lines = [
-    ...table(COLUMNS, rows), '',
-    'CPU per call, whole machine, by process (user + system, warm-up included):', '',
-    ...table(CPU_COLUMNS, rows.filter((r) => r.scenario.connections > 1)), '',
-    `First streamed token (median of 300 sequential calls): ${ttft.map(([name, t], i) => `${name} ${t.toFixed(3)} ms${i ? ` (+${(t - ttft[0]![1]).toFixed(3)})` : ''}`).join(', ')}.`, '',
-    redisNote, '',
+    ...table(COLUMNS, rows),
+    '',
+    'CPU per call, whole machine, by process (user + system, warm-up included):',
+    '',
+    ...table(
+      CPU_COLUMNS,
+      rows.filter((r) => r.scenario.connections > 1),
+    ),
+    '',
+    `First streamed token (median of 300 sequential calls): ${ttft.map(([name, t], i) => `${name} ${t.toFixed(3)} ms${i ? ` (+${(t - ttft[0]![1]).toFixed(3)})` : ''}`).join(', ')}.`,
+    '',
+    redisNote,
+    '',
     ...(redisRows.length ? [...table(REDIS_COLUMNS, redisRows), ''] : []),
-    'Targets:', ...verdicts(rows),
+    'Targets:',
+    ...verdicts(rows),
   ];
   console.log(['', ...lines].join('\n'));
   const non2xx = rows.reduce((n, r) => n + r.figures.non2xx, 0);

@@ -34,7 +34,10 @@ export class Catalog {
   /** Bumped on every reload, so key entries computed from an older catalog are recomputed. */
   version = 0;
 
-  constructor(private readonly db: PgPool, private readonly config: ProxyConfig) {
+  constructor(
+    private readonly db: PgPool,
+    private readonly config: ProxyConfig,
+  ) {
     this.cipher = config.credentialKey ? new CredentialCipher(config.credentialKey) : null;
   }
 
@@ -55,17 +58,26 @@ export class Catalog {
       if (!upstream) {
         const url = new URL(row.base_url);
         const credential = row.credential_ciphertext && this.cipher ? this.cipher.decrypt(row.credential_ciphertext) : null;
-        upstream = { id: row.upstream_id, basePath: url.pathname.replace(/\/$/, ''), authorization: credential ? `Bearer ${credential}` : null, pool: this.poolFor(url.origin) };
+        upstream = {
+          id: row.upstream_id,
+          basePath: url.pathname.replace(/\/$/, ''),
+          authorization: credential ? `Bearer ${credential}` : null,
+          pool: this.poolFor(url.origin),
+        };
         upstreams.set(row.upstream_id, upstream);
       }
       routes.set(row.name, {
-        name: row.name, groups: row.groups, upstreamModel: row.upstream_model, upstream,
+        name: row.name,
+        groups: row.groups,
+        upstreamModel: row.upstream_model,
+        upstream,
         prices: {
           inputPerMillion: BigInt(row.input_price_per_million),
           cachedInputPerMillion: row.cached_input_price_per_million === null ? null : BigInt(row.cached_input_price_per_million),
           outputPerMillion: BigInt(row.output_price_per_million),
         },
-        contextWindow: row.context_window, defaultMaxOutputTokens: row.default_max_output_tokens,
+        contextWindow: row.context_window,
+        defaultMaxOutputTokens: row.default_max_output_tokens,
       });
     }
     this.routes = routes;

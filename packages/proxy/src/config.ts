@@ -8,7 +8,11 @@ const schema = z.object({
   /** When set, cache invalidations arrive over Redis pub/sub instead of LISTEN/NOTIFY. */
   REDIS_URL: z.url().optional(),
   /** Largest request body accepted (413 beyond). */
-  PROXY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  PROXY_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
   UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
   /** Longest wait for the upstream's headers, and for each next body chunk. */
   UPSTREAM_READ_TIMEOUT_MS: z.coerce.number().int().min(1).default(120_000),

@@ -27,7 +27,12 @@ export function openAiError(code: ErrorCode): OpenAiError {
     case ErrorCode.MISSING_MODEL:
       return answer(400, 'invalid_request_error', 'missing_model', 'You must provide a model parameter.');
     case ErrorCode.VALIDATION:
-      return answer(400, 'invalid_request_error', 'invalid_value', "max_tokens, max_completion_tokens, max_output_tokens and n must be positive integers within the model's bounds.");
+      return answer(
+        400,
+        'invalid_request_error',
+        'invalid_value',
+        "max_tokens, max_completion_tokens, max_output_tokens and n must be positive integers within the model's bounds.",
+      );
     case ErrorCode.MODEL_NOT_FOUND:
       return answer(404, 'invalid_request_error', 'model_not_found', 'The model does not exist or you do not have access to it.');
     case ErrorCode.UNKNOWN_ROUTE:
@@ -81,7 +86,9 @@ export interface ErrorDetails {
 /** Answers a refusal (or, once headers are out, cuts the response); returns its status. */
 export function sendError(res: ServerResponse, code: ErrorCode, details: ErrorDetails = {}): number {
   const error = openAiError(code);
-  const body = JSON.stringify({ error: { message: details.message ?? error.message, type: error.type, code: details.code ?? error.code, param: details.param ?? null } });
+  const body = JSON.stringify({
+    error: { message: details.message ?? error.message, type: error.type, code: details.code ?? error.code, param: details.param ?? null },
+  });
   if (res.headersSent) {
     res.destroy();
     return error.status;

@@ -1,5 +1,15 @@
 import { lookUpKey, sha256Hex, type KeyRow } from '@tollgate/db';
-import { apiKeyStatus, availableModels, isWellFormedApiKey, keyLimitsOf, limitRules, organizationLimitsFromStored, projectQuotaFromStored, type AuditContentPolicy, type LimitRule } from '@tollgate/domain';
+import {
+  apiKeyStatus,
+  availableModels,
+  isWellFormedApiKey,
+  keyLimitsOf,
+  limitRules,
+  organizationLimitsFromStored,
+  projectQuotaFromStored,
+  type AuditContentPolicy,
+  type LimitRule,
+} from '@tollgate/domain';
 import type { Pool as PgPool } from 'pg';
 import type { Catalog, ModelRoute } from './catalog';
 
@@ -40,7 +50,11 @@ export class KeyCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
 
-  constructor(private readonly db: PgPool, private readonly catalog: Catalog, private readonly ttlMs: number) {}
+  constructor(
+    private readonly db: PgPool,
+    private readonly catalog: Catalog,
+    private readonly ttlMs: number,
+  ) {}
 
   /** The key if it may call now, else null (unknown, revoked, expired or its project archived). */
   async authenticate(secret: string, now = Date.now()): Promise<KeyContext | null> {
@@ -73,16 +87,24 @@ export class KeyCache {
   }
 
   private toContext(row: KeyRow): KeyContext {
-    const project = row.project_allowed_models || row.project_allowed_groups ? { models: row.project_allowed_models ?? [], groups: row.project_allowed_groups ?? [] } : null;
+    const project =
+      row.project_allowed_models || row.project_allowed_groups ? { models: row.project_allowed_models ?? [], groups: row.project_allowed_groups ?? [] } : null;
     const organization = { models: row.organization_granted_models, groups: row.organization_granted_groups };
     const routes = availableModels(this.catalog.models, organization, project, row.allowed_models) as ModelRoute[];
     return {
-      keyId: row.id, organizationId: row.organization_id, projectId: row.project_id, userId: row.owner === 'MEMBER' ? row.created_by_id : null,
-      revokedAt: row.revoked_at, expiresAt: row.expires_at, projectArchived: row.project_status === 'ARCHIVED',
-      models: new Map(routes.map((r) => [r.name, r])), auditContentPolicy: row.organization_audit_content_policy,
+      keyId: row.id,
+      organizationId: row.organization_id,
+      projectId: row.project_id,
+      userId: row.owner === 'MEMBER' ? row.created_by_id : null,
+      revokedAt: row.revoked_at,
+      expiresAt: row.expires_at,
+      projectArchived: row.project_status === 'ARCHIVED',
+      models: new Map(routes.map((r) => [r.name, r])),
+      auditContentPolicy: row.organization_audit_content_policy,
       rules: limitRules(
         { organizationId: row.organization_id, projectId: row.project_id, keyId: row.id },
-        organizationLimitsFromStored(row.organization_limits), projectQuotaFromStored(row.project_quota),
+        organizationLimitsFromStored(row.organization_limits),
+        projectQuotaFromStored(row.project_quota),
         keyLimitsOf({ rpmLimit: row.rpm_limit, tpmLimit: row.tpm_limit, dailyBudget: row.daily_budget === null ? null : BigInt(row.daily_budget) }),
       ),
       wallet: row.wallet_is_active === null ? 'none' : row.wallet_is_active ? 'active' : 'inactive',

@@ -39,8 +39,14 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
   const responses = new ResponseDirectory(db);
   const router = new ProxyRouter(keys, recorder, new CallPipeline(config, recorder, limiter, responses, logger), responses, logger);
 
-  const invalidations: InvalidationSource = config.redisUrl ? new RedisInvalidationSource(config.redisUrl, logger) : new PgInvalidationSource(config.databaseUrl, logger);
-  const reloadCatalog = () => catalog.reload().then(() => keys.clear()).catch((err) => logger.error({ err }, 'catalog reload failed'));
+  const invalidations: InvalidationSource = config.redisUrl
+    ? new RedisInvalidationSource(config.redisUrl, logger)
+    : new PgInvalidationSource(config.databaseUrl, logger);
+  const reloadCatalog = () =>
+    catalog
+      .reload()
+      .then(() => keys.clear())
+      .catch((err) => logger.error({ err }, 'catalog reload failed'));
   const onChange = (change: Change) => {
     if (change.table === 'models' || change.table === 'upstreams') return void reloadCatalog();
     if (change.table === 'wallet_records') return void wallets.moneyIn(change.id);
@@ -85,7 +91,13 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
 async function connectedRedisStore(url: string, logger: Logger): Promise<RedisLimitStore> {
   const store = new RedisLimitStore(url);
   const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
-  const outcome = await Promise.race([store.ready().then(() => 'ready' as const, () => 'ended' as const), timeout]);
+  const outcome = await Promise.race([
+    store.ready().then(
+      () => 'ready' as const,
+      () => 'ended' as const,
+    ),
+    timeout,
+  ]);
   if (outcome !== 'ready') logger.warn({ outcome }, 'Redis limit store not connected yet; limited calls answer 503 until it is');
   return store;
 }

@@ -24,7 +24,10 @@ export class ResponseDirectory {
   async modelOf(id: string, organizationId: string): Promise<string | null> {
     const recent = this.recent.get(id);
     if (recent) return recent.organizationId === organizationId ? recent.model : null;
-    const { rows } = await this.db.query<{ model: string }>('select model from request_logs where response_id = $1 and organization_id = $2 limit 1', [id, organizationId]);
+    const { rows } = await this.db.query<{ model: string }>('select model from request_logs where response_id = $1 and organization_id = $2 limit 1', [
+      id,
+      organizationId,
+    ]);
     return rows[0]?.model ?? null;
   }
 }

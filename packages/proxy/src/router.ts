@@ -42,7 +42,8 @@ export class ProxyRouter {
     if (req.method === 'GET' && path === '/ready') return this.ready(res);
     const metered = req.method === 'POST' ? ENDPOINTS[path] : undefined;
     const stored = req.method === 'GET' ? STORED_RESPONSE.exec(path) : null;
-    if (!metered && !stored && !(req.method === 'GET' && path === '/v1/models')) return void sendError(res, ErrorCode.UNKNOWN_ROUTE, { message: `Unknown request URL: ${req.method} ${path}.` });
+    if (!metered && !stored && !(req.method === 'GET' && path === '/v1/models'))
+      return void sendError(res, ErrorCode.UNKNOWN_ROUTE, { message: `Unknown request URL: ${req.method} ${path}.` });
     if (this.draining) {
       res.setHeader('connection', 'close');
       return void sendError(res, ErrorCode.SHUTTING_DOWN);
@@ -61,7 +62,9 @@ export class ProxyRouter {
 
   private ready(res: ServerResponse) {
     const ready = !this.draining && !this.recorder.full;
-    res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', pendingUsageEvents: this.recorder.pending }));
+    res
+      .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', pendingUsageEvents: this.recorder.pending }));
   }
 
   private listModels(res: ServerResponse, key: KeyContext) {
@@ -86,7 +89,9 @@ export class ProxyRouter {
         return void sendError(res, ErrorCode.UPSTREAM_UNAVAILABLE);
       }
       const answer = Buffer.from(await upstream.body.arrayBuffer());
-      res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length }).end(answer);
+      res
+        .writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length })
+        .end(answer);
     } catch (err) {
       sendError(res, isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE);
     }

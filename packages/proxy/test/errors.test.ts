@@ -2,9 +2,11 @@ import { ErrorCode } from '@tollgate/domain';
 import { describe, expect, it } from 'vitest';
 import { openAiError } from '../src/errors';
 
-describe('the proxy\'s answer to every code of the closed set', () => {
-  it('is OpenAI\'s status, type and code for each code the proxy raises, and an internal error for the API\'s own', () => {
-    const table = Object.fromEntries(Object.values(ErrorCode).map((code) => [code, (({ status, type, code: c }) => `${status} ${type} ${c}`)(openAiError(code))]));
+describe("the proxy's answer to every code of the closed set", () => {
+  it("is OpenAI's status, type and code for each code the proxy raises, and an internal error for the API's own", () => {
+    const table = Object.fromEntries(
+      Object.values(ErrorCode).map((code) => [code, (({ status, type, code: c }) => `${status} ${type} ${c}`)(openAiError(code))]),
+    );
     const internal = '500 server_error internal_error';
     expect(table).toEqual({
       MISSING_API_KEY: '401 invalid_request_error missing_api_key',
@@ -23,9 +25,21 @@ describe('the proxy\'s answer to every code of the closed set', () => {
       USAGE_RECORDING_UNAVAILABLE: '503 server_error usage_recording_unavailable',
       SHUTTING_DOWN: '503 server_error shutting_down',
       LIMITS_UNAVAILABLE: '503 server_error limits_unavailable',
-      UNAUTHENTICATED: internal, FORBIDDEN: internal, NOT_FOUND: internal, CONFLICT: internal, LAST_ADMIN: internal, LIMIT_CAP_REACHED: internal,
-      INVITATION_UNAVAILABLE: internal, REDEMPTION_CODE_UNAVAILABLE: internal, DOCUMENT_TOO_LARGE: internal, QUERY_TOO_DEEP: internal,
-      QUERY_TOO_MANY_ALIASES: internal, QUERY_TOO_COSTLY: internal, ORIGIN_NOT_ALLOWED: internal, INTROSPECTION_DISABLED: internal, INTERNAL: internal,
+      UNAUTHENTICATED: internal,
+      FORBIDDEN: internal,
+      NOT_FOUND: internal,
+      CONFLICT: internal,
+      LAST_ADMIN: internal,
+      LIMIT_CAP_REACHED: internal,
+      INVITATION_UNAVAILABLE: internal,
+      REDEMPTION_CODE_UNAVAILABLE: internal,
+      DOCUMENT_TOO_LARGE: internal,
+      QUERY_TOO_DEEP: internal,
+      QUERY_TOO_MANY_ALIASES: internal,
+      QUERY_TOO_COSTLY: internal,
+      ORIGIN_NOT_ALLOWED: internal,
+      INTROSPECTION_DISABLED: internal,
+      INTERNAL: internal,
     });
   });
 });

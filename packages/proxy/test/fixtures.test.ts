@@ -24,7 +24,10 @@ interface Fixture {
 }
 
 const folder = new URL('./fixtures/providers/', import.meta.url);
-const fixtures = readdirSync(folder).filter((f) => f.endsWith('.json')).sort().map((file) => ({ file, ...(JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as Fixture) }));
+const fixtures = readdirSync(folder)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((file) => ({ file, ...(JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as Fixture) }));
 
 /** What the replaying upstream answers for each upstream model name. */
 const answers = new Map<string, { body: string; stream: boolean }>();
@@ -50,8 +53,15 @@ const upstream = em.create(Upstream, { name: 'replay', baseUrl: `http://127.0.0.
 function model(name: string, prices: Fixture['prices'], body: string, stream: boolean) {
   answers.set(name, { body, stream });
   em.create(CatalogModel, {
-    name, upstream, upstreamModel: name, contextWindow: 1_000_000, defaultMaxOutputTokens: 4_096, groups: ['general'],
-    inputPricePerMillion: BigInt(prices.input), cachedInputPricePerMillion: prices.cachedInput === null ? null : BigInt(prices.cachedInput), outputPricePerMillion: BigInt(prices.output),
+    name,
+    upstream,
+    upstreamModel: name,
+    contextWindow: 1_000_000,
+    defaultMaxOutputTokens: 4_096,
+    groups: ['general'],
+    inputPricePerMillion: BigInt(prices.input),
+    cachedInputPricePerMillion: prices.cachedInput === null ? null : BigInt(prices.cachedInput),
+    outputPricePerMillion: BigInt(prices.output),
   });
 }
 for (const f of fixtures) model(`fx-${f.file}`, f.prices, f.stream ? sse(f.events!) : JSON.stringify(f.response), f.stream);
@@ -64,10 +74,13 @@ const client = world.openai(world.secret, url);
 async function call(f: Fixture, modelName: string): Promise<string> {
   const body = { ...f.request, model: modelName } as any;
   const sent =
-    f.endpoint === '/v1/chat/completions' ? client.chat.completions.create(body)
-    : f.endpoint === '/v1/completions' ? client.completions.create(body)
-    : f.endpoint === '/v1/embeddings' ? client.embeddings.create(body)
-    : client.responses.create(body);
+    f.endpoint === '/v1/chat/completions'
+      ? client.chat.completions.create(body)
+      : f.endpoint === '/v1/completions'
+        ? client.completions.create(body)
+        : f.endpoint === '/v1/embeddings'
+          ? client.embeddings.create(body)
+          : client.responses.create(body);
   const { data, response } = await (sent as any).withResponse();
   if (f.stream) for await (const _ of data as AsyncIterable<unknown>) void _;
   return response.headers.get('x-request-id')!;
@@ -86,12 +99,21 @@ describe('recorded provider answers through the proxy', () => {
   it.each(fixtures.map((f) => [f.file, f] as const))('%s: the tokens and the cost the provider reported', async (_, f) => {
     const expected = f.expected;
     // The fixture's own arithmetic agrees with the one cost rule.
-    const prices = { inputPerMillion: BigInt(f.prices.input), cachedInputPerMillion: f.prices.cachedInput === null ? null : BigInt(f.prices.cachedInput), outputPerMillion: BigInt(f.prices.output) };
+    const prices = {
+      inputPerMillion: BigInt(f.prices.input),
+      cachedInputPerMillion: f.prices.cachedInput === null ? null : BigInt(f.prices.cachedInput),
+      outputPerMillion: BigInt(f.prices.output),
+    };
     expect(costMicros(expected, prices).toString()).toBe(expected.cost);
     const row = await logged(await call(f, `fx-${f.file}`));
     expect(row).toMatchObject({
-      status: 200, stream: f.stream, usage_source: UsageSource.UPSTREAM,
-      input_tokens: expected.inputTokens, cached_input_tokens: expected.cachedInputTokens, output_tokens: expected.outputTokens, reasoning_tokens: expected.reasoningTokens,
+      status: 200,
+      stream: f.stream,
+      usage_source: UsageSource.UPSTREAM,
+      input_tokens: expected.inputTokens,
+      cached_input_tokens: expected.cachedInputTokens,
+      output_tokens: expected.outputTokens,
+      reasoning_tokens: expected.reasoningTokens,
     });
     expect(String(row.cost)).toBe(expected.cost);
   });
@@ -115,7 +137,15 @@ describe('malformed usage', () => {
     const row = await logged(await call(base, name));
     const text = (answer.choices as Array<{ message: { content: string } }>).map((c) => c.message.content).join('');
     const counted = { inputTokens: promptTokens(base.request), cachedInputTokens: 0, outputTokens: countTokens(text) };
-    expect(row).toMatchObject({ usage_source: UsageSource.ESTIMATED, input_tokens: counted.inputTokens, cached_input_tokens: 0, output_tokens: counted.outputTokens, reasoning_tokens: 0 });
-    expect(BigInt(row.cost)).toBe(costMicros(counted, { inputPerMillion: BigInt(base.prices.input), cachedInputPerMillion: null, outputPerMillion: BigInt(base.prices.output) }));
+    expect(row).toMatchObject({
+      usage_source: UsageSource.ESTIMATED,
+      input_tokens: counted.inputTokens,
+      cached_input_tokens: 0,
+      output_tokens: counted.outputTokens,
+      reasoning_tokens: 0,
+    });
+    expect(BigInt(row.cost)).toBe(
+      costMicros(counted, { inputPerMillion: BigInt(base.prices.input), cachedInputPerMillion: null, outputPerMillion: BigInt(base.prices.output) }),
+    );
   });
 });

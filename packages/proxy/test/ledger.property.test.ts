@@ -90,9 +90,28 @@ function ledgerProperty(name: string, makeStore: () => LimitStore) {
     };
     const record = (organizationId: string, charge: bigint, status: number) =>
       recorder.record({
-        requestId: randomUUID(), time: new Date(), organizationId, projectId: world.projectId, apiKeyId: world.keyId, userId: null, model: 'mock-small', status,
-        inputTokens: 1, cachedInputTokens: 0, outputTokens: 1, reasoningTokens: 0, usageSource: UsageSource.UPSTREAM, responseId: null,
-        cost: charge, charge, latencyMs: 1, upstreamLatencyMs: 1, stream: false, errorCode: null, content: null, forwarded: true,
+        requestId: randomUUID(),
+        time: new Date(),
+        organizationId,
+        projectId: world.projectId,
+        apiKeyId: world.keyId,
+        userId: null,
+        model: 'mock-small',
+        status,
+        inputTokens: 1,
+        cachedInputTokens: 0,
+        outputTokens: 1,
+        reasoningTokens: 0,
+        usageSource: UsageSource.UPSTREAM,
+        responseId: null,
+        cost: charge,
+        charge,
+        latencyMs: 1,
+        upstreamLatencyMs: 1,
+        stream: false,
+        errorCode: null,
+        content: null,
+        forwarded: true,
       });
 
     it(`keeps every wallet's invariants after every step of ${RUNS} random histories`, async () => {
@@ -104,7 +123,13 @@ function ledgerProperty(name: string, makeStore: () => LimitStore) {
           for (const o of ops) {
             if (o.kind === 'recharge') await credit(ids[o.wallet]!, WalletRecordType.RECHARGE, o.amount);
             else if (o.kind === 'reserve') {
-              const admission = await limiter.admit({ organizationId: ids[o.wallet]!, rules: [], amounts: { requests: 1n, tokens: 0n, money: o.amount }, nowMs: Date.now(), wallet: true });
+              const admission = await limiter.admit({
+                organizationId: ids[o.wallet]!,
+                rules: [],
+                amounts: { requests: 1n, tokens: 0n, money: o.amount },
+                nowMs: Date.now(),
+                wallet: true,
+              });
               check(admission.kind !== 'unavailable', 'the store was unavailable');
               if (admission.kind === 'admitted') open.push({ wallet: o.wallet, hold: admission.hold! });
             } else if (o.kind === 'settle' || o.kind === 'void') {
@@ -134,7 +159,10 @@ function ledgerProperty(name: string, makeStore: () => LimitStore) {
               }
               check(state.frozen === reserved, `wallet ${w}: frozen ${state.frozen} is not the open reservations ${reserved}`);
               check(state.available >= 0n, `wallet ${w}: available ${state.available} below zero`);
-              check(state.available + state.frozen === balance, `wallet ${w}: available ${state.available} + frozen ${state.frozen} is not the balance ${balance}`);
+              check(
+                state.available + state.frozen === balance,
+                `wallet ${w}: available ${state.available} + frozen ${state.frozen} is not the balance ${balance}`,
+              );
             }
           }
         }),

@@ -3,8 +3,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Counter } from '../src/limits/limit-store';
 import {
-  decodeCompareAndAddReply, decodeReserveReply, decodeSeedReply, decodeSettleReply, encodeCompareAndAdd, encodeReserve, encodeSeed,
-  encodeSettle, limitArg, type CounterAddresses,
+  decodeCompareAndAddReply,
+  decodeReserveReply,
+  decodeSeedReply,
+  decodeSettleReply,
+  encodeCompareAndAdd,
+  encodeReserve,
+  encodeSeed,
+  encodeSettle,
+  limitArg,
+  type CounterAddresses,
 } from '../src/limits/redis/codec';
 import { SCRIPTS } from '../src/limits/redis/scripts';
 
@@ -42,7 +50,12 @@ function addresses(counters: Counter[]): CounterAddresses {
 
 describe('the scripts', () => {
   it('are read from their .lua files, each sent by the SHA-1 of its text', () => {
-    for (const [name, file] of [['reserve', 'reserve'], ['settle', 'settle'], ['seed', 'seed'], ['compareAndAdd', 'compare-and-add']] as const) {
+    for (const [name, file] of [
+      ['reserve', 'reserve'],
+      ['settle', 'settle'],
+      ['seed', 'seed'],
+      ['compareAndAdd', 'compare-and-add'],
+    ] as const) {
       const lua = readFileSync(new URL(`../src/limits/redis/lua/${file}.lua`, import.meta.url), 'utf8');
       expect(SCRIPTS[name].lua).toBe(lua);
       expect(SCRIPTS[name].sha).toBe(createHash('sha1').update(lua).digest('hex'));
@@ -53,27 +66,67 @@ describe('the scripts', () => {
 describe('encodeReserve', () => {
   // In call order: two period hashes (one counter twice), two head hashes (one counter twice).
   const counters = [
-    minute('rm', 100n, 1n), day('td', 5000n, 40n), hour('rh', null, 1n), month('tM', null, 40n),
-    day('rd', 10n, 1n), minute('tm', 900n, 40n), minute('rm', 100n, 1n), day('td', 5000n, 2n),
+    minute('rm', 100n, 1n),
+    day('td', 5000n, 40n),
+    hour('rh', null, 1n),
+    month('tM', null, 40n),
+    day('rd', 10n, 1n),
+    minute('tm', 900n, 40n),
+    minute('rm', 100n, 1n),
+    day('td', 5000n, 2n),
   ];
 
   it('groups counters by hash, the way reserve.lua reads them, and numbers the rolling ones over the head hashes', () => {
     const { keys, args, order } = encodeReserve(counters, addresses(counters));
     expect(keys).toEqual([
-      'tg:{g}:d@2026-11-22', 'tg:{g}:M@2026-11-01', // period hashes
-      'tg:{g}:m', 'tg:{g}:h', // head hashes
-      'tg:{g}:m:rm', 'tg:{g}:m:tm', 'tg:{g}:h:rh', // bucket hashes, in counter number order (rm once)
+      'tg:{g}:d@2026-11-22',
+      'tg:{g}:M@2026-11-01', // period hashes
+      'tg:{g}:m',
+      'tg:{g}:h', // head hashes
+      'tg:{g}:m:rm',
+      'tg:{g}:m:tm',
+      'tg:{g}:h:rh', // bucket hashes, in counter number order (rm once)
     ]);
     expect(args).toEqual([
-      '2', '2',
-      '3', 'td', 'rd', 'td', '5000', '10', '5000', '40', '1', '2', // day: counters, fields, limits, amounts
-      '1', 'tM', '', '40', // month: no limit
-      '29000000', '60', '60', '2', 'rm|', 'tm|', // minute heads: newest bucket, buckets per span, span in s, heads
-      '483333', '60', '3600', '1', 'rh|', // hour heads
-      '1', '100', '1', // rm: counter 1
-      '3', '', '1', // rh: counter 3 (the hour hash's first, after the minute hash's two)
-      '2', '900', '40', // tm
-      '1', '100', '1', // rm again
+      '2',
+      '2',
+      '3',
+      'td',
+      'rd',
+      'td',
+      '5000',
+      '10',
+      '5000',
+      '40',
+      '1',
+      '2', // day: counters, fields, limits, amounts
+      '1',
+      'tM',
+      '',
+      '40', // month: no limit
+      '29000000',
+      '60',
+      '60',
+      '2',
+      'rm|',
+      'tm|', // minute heads: newest bucket, buckets per span, span in s, heads
+      '483333',
+      '60',
+      '3600',
+      '1',
+      'rh|', // hour heads
+      '1',
+      '100',
+      '1', // rm: counter 1
+      '3',
+      '',
+      '1', // rh: counter 3 (the hour hash's first, after the minute hash's two)
+      '2',
+      '900',
+      '40', // tm
+      '1',
+      '100',
+      '1', // rm again
     ]);
     // Script order: period counters by hash, then rolling ones in call order.
     expect(order).toEqual([1, 4, 7, 3, 0, 2, 5, 6]);
@@ -92,7 +145,11 @@ describe('decodeReserveReply', () => {
   });
 
   it('names the refusing counter by its index in the call', () => {
-    expect(decodeReserveReply([1, 6, 10, 11, 12, 13, 14, 15, 16, 17], order)).toEqual({ kind: 'refused', index: 5, usage: [14n, 10n, 15n, 13n, 11n, 16n, 17n, 12n] });
+    expect(decodeReserveReply([1, 6, 10, 11, 12, 13, 14, 15, 16, 17], order)).toEqual({
+      kind: 'refused',
+      index: 5,
+      usage: [14n, 10n, 15n, 13n, 11n, 16n, 17n, 12n],
+    });
   });
 
   it('answers missing counters by index, ascending', () => {
@@ -100,7 +157,19 @@ describe('decodeReserveReply', () => {
   });
 
   it('refuses a reply of any other shape', () => {
-    for (const reply of [null, 'OK', [], [3], [0, 1, 2], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 8, 0, 0, 0, 0, 0, 0, 0, 0], [2], [2, -1], [0, 1.5, 0, 0, 0, 0, 0, 0, 0], [0, '1', 0, 0, 0, 0, 0, 0, 0]]) {
+    for (const reply of [
+      null,
+      'OK',
+      [],
+      [3],
+      [0, 1, 2],
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      [1, 8, 0, 0, 0, 0, 0, 0, 0, 0],
+      [2],
+      [2, -1],
+      [0, 1.5, 0, 0, 0, 0, 0, 0, 0],
+      [0, '1', 0, 0, 0, 0, 0, 0, 0],
+    ]) {
       expect(() => decodeReserveReply(reply, order), JSON.stringify(reply)).toThrow(/reserve script: unexpected reply/);
     }
   });
@@ -114,8 +183,21 @@ describe('encodeSettle', () => {
     expect(encodeSettle(at, [0n, -30n, -25n, 0n, -38n, 1n])).toEqual({
       keys: ['tg:{g}:d@2026-11-22', 'tg:{g}:h', 'tg:{g}:m', 'tg:{g}:h:th', 'tg:{g}:m:tm'],
       args: [
-        '1', '1', 'td', '-29', // one period hash: td's two deltas as one
-        '2', '60', '1', 'th|', '483333', '-25', '60', '1', 'tm|', '29000000', '-38', // head hashes: buckets per span, heads, buckets, deltas
+        '1',
+        '1',
+        'td',
+        '-29', // one period hash: td's two deltas as one
+        '2',
+        '60',
+        '1',
+        'th|',
+        '483333',
+        '-25',
+        '60',
+        '1',
+        'tm|',
+        '29000000',
+        '-38', // head hashes: buckets per span, heads, buckets, deltas
       ],
     });
   });
@@ -127,10 +209,18 @@ describe('encodeSettle', () => {
 
 describe('seed and compare-and-add', () => {
   it('encode as seed.lua and compare-and-add.lua read them', () => {
-    expect(encodeSeed('tg:{g}:w', 0, [['w', -500n], ['wf', 0n]])).toEqual({ keys: ['tg:{g}:w'], args: ['0', 'w', '-500', 'wf', '0'] });
+    expect(
+      encodeSeed('tg:{g}:w', 0, [
+        ['w', -500n],
+        ['wf', 0n],
+      ]),
+    ).toEqual({ keys: ['tg:{g}:w'], args: ['0', 'w', '-500', 'wf', '0'] });
     expect(() => encodeSeed('tg:{g}:w', 0, [])).toThrow(RangeError);
     expect(() => encodeSeed('tg:{g}:w', -1, [['w', 1n]])).toThrow(RangeError);
-    expect(encodeCompareAndAdd('tg:{g}:w', { field: 'wq', expected: 4n, next: 6n }, { field: 'w', delta: -250n })).toEqual({ keys: ['tg:{g}:w'], args: ['wq', '4', '6', 'w', '-250'] });
+    expect(encodeCompareAndAdd('tg:{g}:w', { field: 'wq', expected: 4n, next: 6n }, { field: 'w', delta: -250n })).toEqual({
+      keys: ['tg:{g}:w'],
+      args: ['wq', '4', '6', 'w', '-250'],
+    });
   });
 
   it('decode 1 and 0, and nothing else', () => {

@@ -52,7 +52,7 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
     redis.disconnect();
   });
 
-  it('keeps the heads of a window\'s counters in one hash, and sweeps out a counter no call uses any more', async () => {
+  it("keeps the heads of a window's counters in one hash, and sweeps out a counter no call uses any more", async () => {
     const [store, admin] = [new RedisLimitStore(url), new Redis(url)];
     await store.ready();
     const g = randomUUID();
@@ -100,7 +100,7 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
     }
   });
 
-  it('corkForThisTurn holds a turn\'s writes for one write after its I/O, and corks a reconnected client\'s new socket', async () => {
+  it("corkForThisTurn holds a turn's writes for one write after its I/O, and corks a reconnected client's new socket", async () => {
     const socket = () => {
       const writes: number[] = [];
       const stream = new Writable({ write: (_c, _e, done) => (writes.push(1), done()), writev: (chunks, done) => (writes.push(chunks.length), done()) });
@@ -130,15 +130,16 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
     expect(second.writes).toEqual([3, 2]);
   });
 
-  it('takes a window\'s buckets per span from its arguments (reserve.lua holds no bucket count)', async () => {
+  it("takes a window's buckets per span from its arguments (reserve.lua holds no bucket count)", async () => {
     const admin = new Redis(url);
     const g = randomUUID();
     const [head, buckets] = [`tg:{${g}}:m`, `tg:{${g}}:m:x`];
     // One head hash, one counter (no limit, amount 1), reserved in `bucket`: a window of 3 buckets before the current one.
-    const reserve = async (bucket: number) => (await admin.evalsha(SCRIPTS.reserve.sha, 2, head, buckets, '0', '1', String(bucket), '3', '3', '1', 'x|', '1', '', '1').catch(async (err: Error) => {
-      if (!err.message.includes('NOSCRIPT')) throw err;
-      return admin.eval(SCRIPTS.reserve.lua, 2, head, buckets, '0', '1', String(bucket), '3', '3', '1', 'x|', '1', '', '1');
-    })) as number[];
+    const reserve = async (bucket: number) =>
+      (await admin.evalsha(SCRIPTS.reserve.sha, 2, head, buckets, '0', '1', String(bucket), '3', '3', '1', 'x|', '1', '', '1').catch(async (err: Error) => {
+        if (!err.message.includes('NOSCRIPT')) throw err;
+        return admin.eval(SCRIPTS.reserve.lua, 2, head, buckets, '0', '1', String(bucket), '3', '3', '1', 'x|', '1', '', '1');
+      })) as number[];
     try {
       expect(WINDOW_ARGS).toEqual({ minute: { bucketsPerSpan: '60', spanSeconds: '60' }, hour: { bucketsPerSpan: '60', spanSeconds: '3600' } });
       expect(await reserve(100)).toEqual([0, 0]);
@@ -195,12 +196,16 @@ async function checkHeads(admin: Redis, key: string, span: number) {
 if (url) {
   const admin = new Redis(url, { lazyConnect: true });
   afterAll(() => admin.disconnect());
-  limitStoreContract('redis', async () => {
-    const store = new RedisLimitStore(url);
-    await store.ready();
-    return store;
-  }, {
-    inspect: (group) => checkRollingHashes(admin, group),
-    forget: (group) => dropGroup(admin, group),
-  });
+  limitStoreContract(
+    'redis',
+    async () => {
+      const store = new RedisLimitStore(url);
+      await store.ready();
+      return store;
+    },
+    {
+      inspect: (group) => checkRollingHashes(admin, group),
+      forget: (group) => dropGroup(admin, group),
+    },
+  );
 }

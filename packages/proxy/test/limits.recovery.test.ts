@@ -70,9 +70,13 @@ async function newKey(projectId: string, limits: { rpm_limit?: number; tpm_limit
   for (const [column, value] of Object.entries(limits)) await world.db.query(`update api_keys set ${column} = $2 where id = $1`, [key.id, String(value)]);
   return secret;
 }
-const setQuota = (projectId: string, quota: Record<string, unknown>) => world.db.query('update projects set quota = $2 where id = $1', [projectId, JSON.stringify(quota)]);
+const setQuota = (projectId: string, quota: Record<string, unknown>) =>
+  world.db.query('update projects set quota = $2 where id = $1', [projectId, JSON.stringify(quota)]);
 
-const unavailable = { status: 503, error: { type: 'server_error', code: 'limits_unavailable', param: null, message: expect.stringMatching(/Limits cannot be checked/) } };
+const unavailable = {
+  status: 503,
+  error: { type: 'server_error', code: 'limits_unavailable', param: null, message: expect.stringMatching(/Limits cannot be checked/) },
+};
 const isPerMinuteRefusal = (a: Answer) => a.status === 429 && a.error?.code === PER_MINUTE_CODE;
 
 /**
@@ -91,34 +95,48 @@ async function propagation(proxies: ProxyProcess[], counters: 'per-process' | 's
   await world.db.query('select 1');
   const setAt = Date.now();
   await setQuota(projectId, { requestsPerMinuteLimit: 2 });
-  const applied = await Promise.all(proxies.map(async (proxy, i) => {
-    // In force on this proxy: an admitted call counted against the limit, or a refusal by it.
-    const first = await pollUntil(() => chat(proxy.url, secret), (a) => (a.status === 200 && a.requestLimit === '2') || isPerMinuteRefusal(a), setAt, `limit set, proxy ${i}`);
-    // Then calls until the refusal, each admitted one counted.
-    let admitted = 0;
-    let answer = first.answer;
-    while (answer.status === 200) {
-      expect(answer.requestLimit).toBe('2');
-      admitted++;
-      expect(admitted).toBeLessThanOrEqual(2);
-      answer = await chat(proxy.url, secret);
-    }
-    expect(answer).toMatchObject({ status: 429, error: { type: 'rate_limit_exceeded', code: PER_MINUTE_CODE } });
-    expect(answer.error!.message).toMatch(/Project per-minute requests limit of 2 reached/);
-    return { ms: first.ms, admitted };
-  }));
+  const applied = await Promise.all(
+    proxies.map(async (proxy, i) => {
+      // In force on this proxy: an admitted call counted against the limit, or a refusal by it.
+      const first = await pollUntil(
+        () => chat(proxy.url, secret),
+        (a) => (a.status === 200 && a.requestLimit === '2') || isPerMinuteRefusal(a),
+        setAt,
+        `limit set, proxy ${i}`,
+      );
+      // Then calls until the refusal, each admitted one counted.
+      let admitted = 0;
+      let answer = first.answer;
+      while (answer.status === 200) {
+        expect(answer.requestLimit).toBe('2');
+        admitted++;
+        expect(admitted).toBeLessThanOrEqual(2);
+        answer = await chat(proxy.url, secret);
+      }
+      expect(answer).toMatchObject({ status: 429, error: { type: 'rate_limit_exceeded', code: PER_MINUTE_CODE } });
+      expect(answer.error!.message).toMatch(/Project per-minute requests limit of 2 reached/);
+      return { ms: first.ms, admitted };
+    }),
+  );
   if (counters === 'per-process') for (const { admitted } of applied) expect(admitted).toBe(2);
   else expect(applied.reduce((sum, a) => sum + a.admitted, 0)).toBe(2);
 
   await world.db.query('select 1');
   const liftedAt = Date.now();
   await setQuota(projectId, {});
-  const lifted = await Promise.all(proxies.map(async (proxy, i) => {
-    const { ms } = await pollUntil(() => chat(proxy.url, secret), (a) => a.status === 200, liftedAt, `limit lifted, proxy ${i}`);
-    // Admitting again, and no longer counting: no limit headers, however many calls.
-    for (let n = 0; n < 3; n++) expect(await chat(proxy.url, secret)).toMatchObject({ status: 200, requestLimit: null });
-    return ms;
-  }));
+  const lifted = await Promise.all(
+    proxies.map(async (proxy, i) => {
+      const { ms } = await pollUntil(
+        () => chat(proxy.url, secret),
+        (a) => a.status === 200,
+        liftedAt,
+        `limit lifted, proxy ${i}`,
+      );
+      // Admitting again, and no longer counting: no limit headers, however many calls.
+      for (let n = 0; n < 3; n++) expect(await chat(proxy.url, secret)).toMatchObject({ status: 200, requestLimit: null });
+      return ms;
+    }),
+  );
   return { set: applied.map((a) => a.ms), lifted };
 }
 
@@ -208,7 +226,10 @@ describe('Redis unreachable (a missing or unreachable Redis fails this suite)', 
       expect(await chat(closed.url, unlimited)).toMatchObject({ status: 200 });
       expect(await chat(open.url, unlimited)).toMatchObject({ status: 200 });
       // As OpenAI's SDKs read it: a retryable server error with the code.
-      const refused = await world.openai(money, closed.url).chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'hi' }], max_tokens: 5 }).catch((e) => e);
+      const refused = await world
+        .openai(money, closed.url)
+        .chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'hi' }], max_tokens: 5 })
+        .catch((e) => e);
       expect(refused).toBeInstanceOf(OpenAI.InternalServerError);
       expect(refused).toMatchObject({ status: 503, type: 'server_error', code: 'limits_unavailable' });
 
@@ -216,7 +237,13 @@ describe('Redis unreachable (a missing or unreachable Redis fails this suite)', 
       const restoredAt = Date.now();
       relay.up();
       for (const [name, { url }] of Object.entries({ closed, open })) {
-        for (const secret of [money, rate]) await pollUntil(() => chat(url, secret), (a) => a.status === 200, restoredAt, `${name} proxy after Redis came back`);
+        for (const secret of [money, rate])
+          await pollUntil(
+            () => chat(url, secret),
+            (a) => a.status === 200,
+            restoredAt,
+            `${name} proxy after Redis came back`,
+          );
         for (const secret of [money, rate, unlimited]) expect(await chat(url, secret)).toMatchObject({ status: 200, error: null });
       }
       console.info(`[limits.recovery] Redis restored: both proxies admitting again after ${Date.now() - restoredAt} ms`);
@@ -249,7 +276,12 @@ describe('Redis unreachable (a missing or unreachable Redis fails this suite)', 
       expect(await inFlight).toMatchObject(unavailable);
       relay.up();
       const restoredAt = Date.now();
-      await pollUntil(() => chat(closed.url, money), (a) => a.status === 200, restoredAt, 'after the cut');
+      await pollUntil(
+        () => chat(closed.url, money),
+        (a) => a.status === 200,
+        restoredAt,
+        'after the cut',
+      );
       // The refused call left nothing behind: the key's second call of the minute is still there, and only it.
       expect(await chat(closed.url, twoPerMinute)).toMatchObject({ status: 200, requestLimit: '2' });
       expect(await chat(closed.url, twoPerMinute)).toMatchObject({ status: 429, error: { code: 'key_per_minute_request_limit' } });
@@ -257,7 +289,12 @@ describe('Redis unreachable (a missing or unreachable Redis fails this suite)', 
       // Redis goes silent: no error from the network, just no answer.
       relay.stall();
       const [closedMoney, closedRate, openMoney, openRate, closedFree, openFree] = await Promise.all([
-        chat(closed.url, money), chat(closed.url, rate), chat(open.url, money), chat(open.url, rate), chat(closed.url, unlimited), chat(open.url, unlimited),
+        chat(closed.url, money),
+        chat(closed.url, rate),
+        chat(open.url, money),
+        chat(open.url, rate),
+        chat(closed.url, unlimited),
+        chat(open.url, unlimited),
       ]);
       expect(closedMoney).toMatchObject(unavailable);
       expect(closedRate).toMatchObject(unavailable);
@@ -268,7 +305,14 @@ describe('Redis unreachable (a missing or unreachable Redis fails this suite)', 
       // The network heals: the same connections carry on.
       relay.resume();
       const healedAt = Date.now();
-      for (const { url } of [closed, open]) for (const secret of [money, rate]) await pollUntil(() => chat(url, secret), (a) => a.status === 200, healedAt, 'after the silence');
+      for (const { url } of [closed, open])
+        for (const secret of [money, rate])
+          await pollUntil(
+            () => chat(url, secret),
+            (a) => a.status === 200,
+            healedAt,
+            'after the silence',
+          );
     } finally {
       await relay.close();
     }

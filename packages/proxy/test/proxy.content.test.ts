@@ -20,7 +20,9 @@ async function eventFor(requestId: string) {
 describe('a client that hangs up mid-stream', () => {
   it('aborts the upstream call and is charged for the tokens produced so far', async () => {
     const controller = new AbortController();
-    const { data: stream, response } = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'Tell me a long story' }], stream: true }, { signal: controller.signal }).withResponse();
+    const { data: stream, response } = await client.chat.completions
+      .create({ model: 'mock-small', messages: [{ role: 'user', content: 'Tell me a long story' }], stream: true }, { signal: controller.signal })
+      .withResponse();
     let received = '';
     let chunks = 0;
     await (async () => {
@@ -40,7 +42,9 @@ describe('a client that hangs up mid-stream', () => {
 
   it('aborts the upstream call while it is still waiting for the answer', async () => {
     const controller = new AbortController();
-    const pending = client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'slow [[latency:3000]]' }] }, { signal: controller.signal }).withResponse();
+    const pending = client.chat.completions
+      .create({ model: 'mock-small', messages: [{ role: 'user', content: 'slow [[latency:3000]]' }] }, { signal: controller.signal })
+      .withResponse();
     await new Promise((r) => setTimeout(r, 300));
     controller.abort();
     await pending.catch(() => undefined);

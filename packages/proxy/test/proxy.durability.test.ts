@@ -10,7 +10,11 @@ const body = JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', co
 /** One call; answers its request id when a complete 2xx answer arrived, else null. */
 async function call(url: string): Promise<string | null> {
   try {
-    const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${world.secret}`, 'content-type': 'application/json' }, body });
+    const res = await fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.secret}`, 'content-type': 'application/json' },
+      body,
+    });
     const text = await res.text();
     return res.ok && JSON.parse(text).choices ? res.headers.get('x-request-id') : null;
   } catch {
@@ -20,15 +24,18 @@ async function call(url: string): Promise<string | null> {
 
 /** Calls in `width` parallel loops until `stop()` says so, collecting the ids of the 2xx answers in `answered`. */
 async function load(url: string, width: number, stop: () => boolean, answered: string[]): Promise<void> {
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (!stop()) {
-      const id = await call(url);
-      if (id) answered.push(id);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (!stop()) {
+        const id = await call(url);
+        if (id) answered.push(id);
+      }
+    }),
+  );
 }
 
-const recorded = async (ids: string[]) => new Set((await world.db.query('select id from request_logs where id = any($1::uuid[]) and status = 200', [ids])).rows.map((r) => r.id as string));
+const recorded = async (ids: string[]) =>
+  new Set((await world.db.query('select id from request_logs where id = any($1::uuid[]) and status = 200', [ids])).rows.map((r) => r.id as string));
 
 describe('nothing answered is lost', () => {
   it('drains on SIGTERM under load: the events in the database equal the 2xx answers', async () => {
@@ -68,16 +75,18 @@ describe('nothing answered is lost', () => {
     const proxy = await spawnProxy(env({ USAGE_DURABILITY: 'strict' }));
     const answered: string[] = [];
     let killed = false;
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (!killed) {
-        const id = await call(proxy.url);
-        if (id) answered.push(id);
-        if (answered.length >= 60 && !killed) {
-          killed = true;
-          proxy.child.kill('SIGKILL');
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (!killed) {
+          const id = await call(proxy.url);
+          if (id) answered.push(id);
+          if (answered.length >= 60 && !killed) {
+            killed = true;
+            proxy.child.kill('SIGKILL');
+          }
         }
-      }
-    }));
+      }),
+    );
     await proxy.exited;
     expect(answered.length).toBeGreaterThanOrEqual(60);
     expect((await recorded(answered)).size).toBe(answered.length);

@@ -29,10 +29,21 @@ describe('pass-through with the official openai client', () => {
     expect(data.usage).toMatchObject({ prompt_tokens: countPromptTokens(messages), completion_tokens: countTokens(data.choices[0]!.message.content!) });
     const [event] = await eventsFor([requestIdOf(response)]);
     expect(event).toMatchObject({
-      organization_id: world.organizationId, project_id: world.projectId, api_key_id: world.keyId, user_id: world.userId, model: 'mock-small', status: 200, stream: false,
-      input_tokens: data.usage!.prompt_tokens, output_tokens: data.usage!.completion_tokens, error_code: null, content: null,
+      organization_id: world.organizationId,
+      project_id: world.projectId,
+      api_key_id: world.keyId,
+      user_id: world.userId,
+      model: 'mock-small',
+      status: 200,
+      stream: false,
+      input_tokens: data.usage!.prompt_tokens,
+      output_tokens: data.usage!.completion_tokens,
+      error_code: null,
+      content: null,
     });
-    expect(BigInt(event!.cost)).toBe(costMicros({ inputTokens: data.usage!.prompt_tokens, cachedInputTokens: 0, outputTokens: data.usage!.completion_tokens }, SMALL));
+    expect(BigInt(event!.cost)).toBe(
+      costMicros({ inputTokens: data.usage!.prompt_tokens, cachedInputTokens: 0, outputTokens: data.usage!.completion_tokens }, SMALL),
+    );
   });
 
   it('streams chunk by chunk, asks the upstream for usage and hides it from a client that did not ask', async () => {
@@ -60,7 +71,10 @@ describe('pass-through with the official openai client', () => {
     let streamed = '';
     for await (const chunk of stream) streamed += chunk.choices[0]?.delta.content ?? '';
     const [a, b] = [(await eventsFor([requestIdOf(r1)]))[0], (await eventsFor([requestIdOf(r2)]))[0]];
-    for (const [event, text] of [[a, plain.choices[0]!.message.content!], [b, streamed]] as const) {
+    for (const [event, text] of [
+      [a, plain.choices[0]!.message.content!],
+      [b, streamed],
+    ] as const) {
       expect(event).toMatchObject({ input_tokens: countPromptTokens(quiet), output_tokens: countTokens(text) });
       expect(event!.output_tokens).toBeGreaterThan(0);
     }
@@ -81,13 +95,20 @@ describe('pass-through with the official openai client', () => {
   });
 });
 
-describe('errors in OpenAI\'s shape', () => {
+describe("errors in OpenAI's shape", () => {
   const raw = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${world.secret}`, 'content-type': 'application/json', ...headers }, body });
+    fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.secret}`, 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   it('401 for a missing, malformed or unknown key', async () => {
     for (const key of ['sk-tg-malformed', `sk-tg-${'A'.repeat(38)}`]) {
-      const error = await world.openai(key, url).chat.completions.create({ model: 'mock-small', messages }).catch((e) => e);
+      const error = await world
+        .openai(key, url)
+        .chat.completions.create({ model: 'mock-small', messages })
+        .catch((e) => e);
       expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
       expect(error).toMatchObject({ status: 401, code: 'invalid_api_key', type: 'invalid_request_error' });
     }
@@ -113,8 +134,10 @@ describe('errors in OpenAI\'s shape', () => {
     expect(events.map((e) => e.status).sort()).toEqual([400, 413]);
   });
 
-  it('passes the upstream\'s 4xx through and turns its failures into 502 and 504', async () => {
-    const limited = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'slow down [[fail:429]]' }] }).catch((e) => e);
+  it("passes the upstream's 4xx through and turns its failures into 502 and 504", async () => {
+    const limited = await client.chat.completions
+      .create({ model: 'mock-small', messages: [{ role: 'user', content: 'slow down [[fail:429]]' }] })
+      .catch((e) => e);
     expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
     const failed = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'boom [[fail:500]]' }] }).catch((e) => e);
     expect(failed).toMatchObject({ status: 502, code: 'upstream_unavailable', type: 'server_error' });
@@ -122,8 +145,10 @@ describe('errors in OpenAI\'s shape', () => {
     expect(hung).toMatchObject({ status: 504, code: 'upstream_timeout' });
   });
 
-  it('cuts the client\'s stream when the upstream breaks off, and charges what was produced', async () => {
-    const { data: stream, response } = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'half [[fail:cut]]' }], stream: true }).withResponse();
+  it("cuts the client's stream when the upstream breaks off, and charges what was produced", async () => {
+    const { data: stream, response } = await client.chat.completions
+      .create({ model: 'mock-small', messages: [{ role: 'user', content: 'half [[fail:cut]]' }], stream: true })
+      .withResponse();
     let received = '';
     const error = await (async () => {
       for await (const chunk of stream) received += chunk.choices[0]?.delta.content ?? '';
@@ -138,7 +163,9 @@ describe('errors in OpenAI\'s shape', () => {
 describe('keys', () => {
   it('refuses a key within a second of its revocation and writes lastUsedAt at most once a minute', async () => {
     const em = world.orm.em.fork();
-    const { secret, key } = await (await import('@tollgate/db')).seedApiKey(em, { organizationId: world.organizationId, projectId: world.projectId, userId: world.userId, name: 'short-lived' });
+    const { secret, key } = await (
+      await import('@tollgate/db')
+    ).seedApiKey(em, { organizationId: world.organizationId, projectId: world.projectId, userId: world.userId, name: 'short-lived' });
     const own = world.openai(secret, url);
     await own.chat.completions.create({ model: 'mock-small', messages });
     await own.chat.completions.create({ model: 'mock-small', messages });

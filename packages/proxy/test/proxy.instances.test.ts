@@ -14,7 +14,12 @@ const status = async (proxy: ProxyProcess, secret: string) =>
 
 /** Revokes a fresh key and answers how long until every proxy refuses it. */
 async function revocationDelayMs(proxies: ProxyProcess[]): Promise<number> {
-  const { secret, key } = await seedApiKey(world.orm.em.fork(), { organizationId: world.organizationId, projectId: world.projectId, userId: world.userId, name: 'two-instances' });
+  const { secret, key } = await seedApiKey(world.orm.em.fork(), {
+    organizationId: world.organizationId,
+    projectId: world.projectId,
+    userId: world.userId,
+    name: 'two-instances',
+  });
   for (const proxy of proxies) expect(await status(proxy, secret)).toBe(200);
   const revokedAt = Date.now();
   await world.orm.em.fork().nativeUpdate(ApiKey, key.id, { revokedAt: new Date() });

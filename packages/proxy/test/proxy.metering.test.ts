@@ -8,7 +8,10 @@ import { startProxyWorld } from './support/proxy-harness';
 const world = await startProxyWorld({ chunkCount: 4 });
 // A prepaid organization, funded before the proxy first reads its keys.
 await world.db.query('insert into wallets (organization_id) values ($1)', [world.organizationId]);
-await world.db.query(`insert into wallet_records (id, organization_id, type, amount, description) values (gen_random_uuid(), $1, 'RECHARGE', 100000000, 'credit')`, [world.organizationId]);
+await world.db.query(
+  `insert into wallet_records (id, organization_id, type, amount, description) values (gen_random_uuid(), $1, 'RECHARGE', 100000000, 'credit')`,
+  [world.organizationId],
+);
 const { url } = await world.startProxy();
 const client = world.openai(world.secret, url);
 const LARGE = { inputPerMillion: 2_500_000n, cachedInputPerMillion: 1_250_000n, outputPerMillion: 10_000_000n };
@@ -43,31 +46,51 @@ describe('cached and reasoning tokens', () => {
     expect(cost).toBeLessThan(costMicros({ inputTokens: usage.prompt_tokens, cachedInputTokens: 0, outputTokens: usage.completion_tokens }, LARGE));
 
     const row = await logged(idOf(response));
-    expect(row).toMatchObject({ input_tokens: usage.prompt_tokens, cached_input_tokens: cached, output_tokens: usage.completion_tokens, usage_source: UsageSource.UPSTREAM });
+    expect(row).toMatchObject({
+      input_tokens: usage.prompt_tokens,
+      cached_input_tokens: cached,
+      output_tokens: usage.completion_tokens,
+      usage_source: UsageSource.UPSTREAM,
+    });
     expect(BigInt(row.cost)).toBe(cost);
-    const { rows: [consume] } = await world.db.query(`select amount, description from wallet_records where request_log_id = $1`, [row.id]);
+    const {
+      rows: [consume],
+    } = await world.db.query(`select amount, description from wallet_records where request_log_id = $1`, [row.id]);
     expect(BigInt(consume.amount)).toBe(-cost);
     expect(consume.description).toBe(`mock-large: ${usage.prompt_tokens} input (${cached} cached) + ${usage.completion_tokens} output tokens`);
-    const { rows: [rollup] } = await world.db.query(
-      `select sum(cached_input_tokens)::int as cached, sum(cost)::bigint as cost from usage_hourly where organization_id = $1 and model = 'mock-large'`, [world.organizationId]);
-    const { rows: [logs] } = await world.db.query(`select sum(cached_input_tokens)::int as cached, sum(cost)::bigint as cost from request_logs where organization_id = $1 and model = 'mock-large'`, [world.organizationId]);
+    const {
+      rows: [rollup],
+    } = await world.db.query(
+      `select sum(cached_input_tokens)::int as cached, sum(cost)::bigint as cost from usage_hourly where organization_id = $1 and model = 'mock-large'`,
+      [world.organizationId],
+    );
+    const {
+      rows: [logs],
+    } = await world.db.query(
+      `select sum(cached_input_tokens)::int as cached, sum(cost)::bigint as cost from request_logs where organization_id = $1 and model = 'mock-large'`,
+      [world.organizationId],
+    );
     expect(rollup).toEqual(logs);
     expect(rollup.cached).toBe(cached);
   });
 
   it('keeps the reasoning tokens a reply reports, inside its output tokens', async () => {
-    const { data, response } = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'Think first [[reasoning:40]]' }] }).withResponse();
+    const { data, response } = await client.chat.completions
+      .create({ model: 'mock-small', messages: [{ role: 'user', content: 'Think first [[reasoning:40]]' }] })
+      .withResponse();
     expect(data.usage!.completion_tokens_details!.reasoning_tokens).toBe(40);
     expect(await logged(idOf(response))).toMatchObject({ reasoning_tokens: 40, output_tokens: data.usage!.completion_tokens });
   });
 
   it('marks a call whose upstream reported no usage as ESTIMATED', async () => {
-    const { response } = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'count me [[no-usage]]' }] }).withResponse();
+    const { response } = await client.chat.completions
+      .create({ model: 'mock-small', messages: [{ role: 'user', content: 'count me [[no-usage]]' }] })
+      .withResponse();
     expect(await logged(idOf(response))).toMatchObject({ usage_source: UsageSource.ESTIMATED });
   });
 });
 
-describe('every provider\'s shape, from the mock\'s provider switch', () => {
+describe("every provider's shape, from the mock's provider switch", () => {
   const PROVIDERS = ['openai', 'azure', 'vllm', 'ollama', 'deepseek', 'moonshot'] as const;
 
   it('meters the same call identically in every shape, streamed and not', async () => {
@@ -75,8 +98,15 @@ describe('every provider\'s shape, from the mock\'s provider switch', () => {
     const mock = await em.findOneOrFail(Upstream, { name: 'mock' });
     for (const provider of PROVIDERS) {
       em.create(CatalogModel, {
-        name: `shape-${provider}`, upstream: mock, upstreamModel: `mock-small@${provider}`, groups: ['general'], contextWindow: 128_000, defaultMaxOutputTokens: 4_096,
-        inputPricePerMillion: 150_000n, cachedInputPricePerMillion: 75_000n, outputPricePerMillion: 600_000n,
+        name: `shape-${provider}`,
+        upstream: mock,
+        upstreamModel: `mock-small@${provider}`,
+        groups: ['general'],
+        contextWindow: 128_000,
+        defaultMaxOutputTokens: 4_096,
+        inputPricePerMillion: 150_000n,
+        cachedInputPricePerMillion: 75_000n,
+        outputPricePerMillion: 600_000n,
       });
     }
     await em.flush();
@@ -86,8 +116,11 @@ describe('every provider\'s shape, from the mock\'s provider switch', () => {
     await client.chat.completions.create({ model: 'mock-small', messages });
     const reference = await client.chat.completions.create({ model: 'mock-small', messages });
     const expected = {
-      input_tokens: reference.usage!.prompt_tokens, cached_input_tokens: reference.usage!.prompt_tokens_details!.cached_tokens,
-      output_tokens: reference.usage!.completion_tokens, reasoning_tokens: 12, usage_source: UsageSource.UPSTREAM,
+      input_tokens: reference.usage!.prompt_tokens,
+      cached_input_tokens: reference.usage!.prompt_tokens_details!.cached_tokens,
+      output_tokens: reference.usage!.completion_tokens,
+      reasoning_tokens: 12,
+      usage_source: UsageSource.UPSTREAM,
     };
     expect(expected.cached_input_tokens).toBeGreaterThan(0);
     for (const provider of PROVIDERS) {
@@ -109,17 +142,29 @@ describe('every provider\'s shape, from the mock\'s provider switch', () => {
 
 describe('the Responses API', () => {
   it('meters a response, streamed and not, from its usage, and charges it to the wallet', async () => {
-    const { data, response } = await client.responses.create({ model: 'mock-small', input: 'Say hello to the Responses API [[reasoning:8]]', instructions: 'Be brief.' }).withResponse();
+    const { data, response } = await client.responses
+      .create({ model: 'mock-small', input: 'Say hello to the Responses API [[reasoning:8]]', instructions: 'Be brief.' })
+      .withResponse();
     expect(data.output_text).toMatch(/^Mock reply/);
     const row = await logged(idOf(response));
     expect(row).toMatchObject({
-      status: 200, stream: false, input_tokens: data.usage!.input_tokens, cached_input_tokens: data.usage!.input_tokens_details.cached_tokens,
-      output_tokens: data.usage!.output_tokens, reasoning_tokens: 8, usage_source: UsageSource.UPSTREAM, response_id: data.id,
+      status: 200,
+      stream: false,
+      input_tokens: data.usage!.input_tokens,
+      cached_input_tokens: data.usage!.input_tokens_details.cached_tokens,
+      output_tokens: data.usage!.output_tokens,
+      reasoning_tokens: 8,
+      usage_source: UsageSource.UPSTREAM,
+      response_id: data.id,
     });
-    const { rows: [consume] } = await world.db.query(`select amount from wallet_records where request_log_id = $1`, [row.id]);
+    const {
+      rows: [consume],
+    } = await world.db.query(`select amount from wallet_records where request_log_id = $1`, [row.id]);
     expect(BigInt(consume.amount)).toBe(-BigInt(row.cost));
 
-    const { data: stream, response: streamed } = await client.responses.create({ model: 'mock-small', input: [{ role: 'user', content: 'Stream it' }], stream: true }).withResponse();
+    const { data: stream, response: streamed } = await client.responses
+      .create({ model: 'mock-small', input: [{ role: 'user', content: 'Stream it' }], stream: true })
+      .withResponse();
     let text = '';
     let completed: OpenAI.Responses.Response | null = null;
     for await (const event of stream) {
@@ -127,14 +172,24 @@ describe('the Responses API', () => {
       if (event.type === 'response.completed') completed = event.response;
     }
     expect(text).toMatch(/^Mock reply/);
-    expect(await logged(idOf(streamed))).toMatchObject({ stream: true, input_tokens: completed!.usage!.input_tokens, output_tokens: completed!.usage!.output_tokens, response_id: completed!.id });
+    expect(await logged(idOf(streamed))).toMatchObject({
+      stream: true,
+      input_tokens: completed!.usage!.input_tokens,
+      output_tokens: completed!.usage!.output_tokens,
+      response_id: completed!.id,
+    });
   });
 
   it('meters a response cut short by max_output_tokens from its response.incomplete event', async () => {
-    const { data: stream, response } = await client.responses.create({ model: 'mock-small', input: 'Tell me a long story about meters', max_output_tokens: 16, stream: true }).withResponse();
+    const { data: stream, response } = await client.responses
+      .create({ model: 'mock-small', input: 'Tell me a long story about meters', max_output_tokens: 16, stream: true })
+      .withResponse();
     let last: OpenAI.Responses.ResponseStreamEvent | null = null;
     for await (const event of stream) last = event;
-    expect(last).toMatchObject({ type: 'response.incomplete', response: { incomplete_details: { reason: 'max_output_tokens' }, usage: { output_tokens: 16 } } });
+    expect(last).toMatchObject({
+      type: 'response.incomplete',
+      response: { incomplete_details: { reason: 'max_output_tokens' }, usage: { output_tokens: 16 } },
+    });
     expect(await logged(idOf(response))).toMatchObject({ usage_source: UsageSource.UPSTREAM, status: 200, output_tokens: 16 });
   });
 
@@ -154,8 +209,13 @@ describe('the Responses API', () => {
     expect((await world.db.query('select count(*)::int as n from request_logs')).rows[0].n).toBe(before);
   });
 
-  it('applies the key\'s rate limit and the 429 contract as for chat', async () => {
-    const { secret, key } = await seedApiKey(world.orm.em.fork(), { organizationId: world.organizationId, projectId: world.projectId, userId: world.userId, name: 'limited' });
+  it("applies the key's rate limit and the 429 contract as for chat", async () => {
+    const { secret, key } = await seedApiKey(world.orm.em.fork(), {
+      organizationId: world.organizationId,
+      projectId: world.projectId,
+      userId: world.userId,
+      name: 'limited',
+    });
     await world.db.query('update api_keys set rpm_limit = 2 where id = $1', [key.id]);
     const limited = world.openai(secret, url);
     await limited.responses.create({ model: 'mock-small', input: 'one' });

@@ -28,16 +28,38 @@ describe('Consume records written by concurrent recorders', async () => {
   const prepaid = [first, second];
   for (const t of prepaid) await world.db.query('insert into wallets (organization_id) values ($1)', [t.organizationId]);
   const credit = (organizationId: string, amount: bigint) =>
-    world.db.query(`insert into wallet_records (id, organization_id, type, amount, description) values (gen_random_uuid(), $1, 'RECHARGE', $2, 'credit')`, [organizationId, amount.toString()]);
+    world.db.query(`insert into wallet_records (id, organization_id, type, amount, description) values (gen_random_uuid(), $1, 'RECHARGE', $2, 'credit')`, [
+      organizationId,
+      amount.toString(),
+    ]);
 
   const pools = Array.from({ length: 4 }, () => new pg.Pool({ connectionString: world.databaseUrl, max: 2 }));
   afterAll(() => Promise.all(pools.map((p) => p.end())));
   const recorders = pools.map((pool) => new UsageRecorder(pool, { durability: 'strict', flushMs: 5, bufferMax: 100_000 }, silent));
 
   const event = (tenant: (typeof tenants)[0], charge: bigint): UsageEvent => ({
-    requestId: randomUUID(), time: new Date(), organizationId: tenant.organizationId, projectId: tenant.projectId, apiKeyId: tenant.keyId, userId: null,
-    model: 'mock-small', status: 200, inputTokens: 3, cachedInputTokens: 0, outputTokens: 5, reasoningTokens: 0, usageSource: UsageSource.UPSTREAM, responseId: null, cost: charge, charge, latencyMs: 1, upstreamLatencyMs: 1, stream: false,
-    errorCode: null, content: null, forwarded: true,
+    requestId: randomUUID(),
+    time: new Date(),
+    organizationId: tenant.organizationId,
+    projectId: tenant.projectId,
+    apiKeyId: tenant.keyId,
+    userId: null,
+    model: 'mock-small',
+    status: 200,
+    inputTokens: 3,
+    cachedInputTokens: 0,
+    outputTokens: 5,
+    reasoningTokens: 0,
+    usageSource: UsageSource.UPSTREAM,
+    responseId: null,
+    cost: charge,
+    charge,
+    latencyMs: 1,
+    upstreamLatencyMs: 1,
+    stream: false,
+    errorCode: null,
+    content: null,
+    forwarded: true,
   });
 
   it('keeps every wallet chained, record by record, with its balance the sum of its records', async () => {
@@ -68,7 +90,10 @@ describe('Consume records written by concurrent recorders', async () => {
       expect(balance).toBe(1_000_000_000n + 20n * 10_000n - charged);
       const wallet = (await world.db.query('select balance::text, last_seq::int from wallets where organization_id = $1', [t.organizationId])).rows[0];
       expect([BigInt(wallet.balance), wallet.last_seq]).toEqual([balance, rows.length]);
-      const linked = await world.db.query('select count(*)::int as n from wallet_records r join request_logs l on l.id = r.request_log_id where r.organization_id = $1', [t.organizationId]);
+      const linked = await world.db.query(
+        'select count(*)::int as n from wallet_records r join request_logs l on l.id = r.request_log_id where r.organization_id = $1',
+        [t.organizationId],
+      );
       expect(linked.rows[0].n).toBe(400);
     }
     // No wallet, no Consume: the organization is not prepaid.
@@ -84,6 +109,8 @@ describe('Consume records written by concurrent recorders', async () => {
   });
 
   it('still refuses a balance changed outside the ledger', async () => {
-    await expect(world.db.query('update wallets set balance = balance + 1 where organization_id = $1', [first.organizationId])).rejects.toThrow(/only through its records/);
+    await expect(world.db.query('update wallets set balance = balance + 1 where organization_id = $1', [first.organizationId])).rejects.toThrow(
+      /only through its records/,
+    );
   });
 });

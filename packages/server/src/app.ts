@@ -32,8 +32,14 @@ export interface App {
 /** The management server: GraphQL over HTTP and WebSocket, and the built SPA. */
 export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
   const outbox = new OutboxDispatcher(orm, createMailer(config.mail, logger), logger);
-  const services: AppServices = { orm, config, logger, loginThrottle: new LoginThrottle(config.login), outbox,
-    credentials: config.credentialKey ? new CredentialCipher(config.credentialKey) : null };
+  const services: AppServices = {
+    orm,
+    config,
+    logger,
+    loginThrottle: new LoginThrottle(config.login),
+    outbox,
+    credentials: config.credentialKey ? new CredentialCipher(config.credentialKey) : null,
+  };
   const schema = await buildSchema();
   const expressApp = express();
   expressApp.set('trust proxy', 'loopback');
@@ -51,19 +57,39 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     parseOptions: { maxTokens: config.graphql.maxTokens },
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [requestLogPlugin(logger), edgePlugin(schema, config.graphql), ApolloServerPluginDrainHttpServer({ httpServer }), { async serverWillStart() { return { drainServer: async () => { await ws.dispose(); } }; } }],
+    plugins: [
+      requestLogPlugin(logger),
+      edgePlugin(schema, config.graphql),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            drainServer: async () => {
+              await ws.dispose();
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
   expressApp.get('/health', (_req, res) => void res.json({ status: 'ok' }));
-  expressApp.use('/graphql', ...graphqlHttpEdge(config, formatError), expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, httpRequestFacts(req, res)) }));
+  expressApp.use(
+    '/graphql',
+    ...graphqlHttpEdge(config, formatError),
+    expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, httpRequestFacts(req, res)) }),
+  );
   serveSpa(expressApp, config.webDist, logger);
   expressApp.use(transportErrorHandler(formatError));
 
   outbox.start();
   const bridge = config.redisUrl && config.databaseUrl ? await startInvalidationBridge(config.databaseUrl, config.redisUrl, logger) : null;
   // Stored call content past each organization's retention is erased hourly.
-  const retention = setInterval(() => void eraseExpiredContent(orm.em.fork() as never).catch((err) => logger.error({ err }, 'content retention failed')), 3_600_000);
+  const retention = setInterval(
+    () => void eraseExpiredContent(orm.em.fork() as never).catch((err) => logger.error({ err }, 'content retention failed')),
+    3_600_000,
+  );
   retention.unref();
   return {
     httpServer,

@@ -101,11 +101,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** 'https://a.example, http://localhost:5173/' -> their origins; anything but an http(s) origin is refused. */
 function parseOrigins(list: string): string[] {
-  return list.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const url = URL.canParse(entry) ? new URL(entry) : null;
-    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
-      throw new Error(`Invalid configuration: GRAPHQL_ALLOWED_ORIGINS ${JSON.stringify(entry)} is not an origin like https://app.example.com`);
-    }
-    return url.origin;
-  });
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const url = URL.canParse(entry) ? new URL(entry) : null;
+      if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, '')) {
+        throw new Error(`Invalid configuration: GRAPHQL_ALLOWED_ORIGINS ${JSON.stringify(entry)} is not an origin like https://app.example.com`);
+      }
+      return url.origin;
+    });
 }

@@ -11,20 +11,28 @@ const CREATE = 'mutation($p: ID!, $input: CreateApiKeyInput!) { createApiKey(pro
 /** Every row of every table of the database, as text: what a dump would hold. */
 async function databaseDump(): Promise<string> {
   const em = h.orm.em.fork();
-  const tables: Array<{ table_name: string }> = await em.execute(`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
-  const parts = await Promise.all(tables.map(async ({ table_name }) => (await em.execute<Array<{ row: string }>>(`select t::text as row from "${table_name}" t`)).map((r) => r.row).join('\n')));
+  const tables: Array<{ table_name: string }> = await em.execute(
+    `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  );
+  const parts = await Promise.all(
+    tables.map(async ({ table_name }) =>
+      (await em.execute<Array<{ row: string }>>(`select t::text as row from "${table_name}" t`)).map((r) => r.row).join('\n'),
+    ),
+  );
   return parts.join('\n');
 }
 
 async function inParallel<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await task(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
   return results;
 }
 
@@ -34,7 +42,11 @@ describe('API key secrets', () => {
     const organization = await h.organization(admin);
     const project = await h.project(organization);
     const operator = await h.signedIn(await h.user({ isOperator: true }));
-    expect(outcome(await operator.gql('mutation($o: ID!) { setOrganizationCaps(organizationId: $o, caps: {apiKeysPerProject: 1000}) { id } }', { o: organization.id }))).toBe('OK');
+    expect(
+      outcome(
+        await operator.gql('mutation($o: ID!) { setOrganizationCaps(organizationId: $o, caps: {apiKeysPerProject: 1000}) { id } }', { o: organization.id }),
+      ),
+    ).toBe('OK');
     const client = await h.signedIn(admin);
     const created = await inParallel(1000, 8, async (i) => (await client.gql(CREATE, { p: project.id, input: { name: `key ${i}` } })).data!.createApiKey);
     const secrets = created.map((c) => c.secret as string);
@@ -55,25 +67,38 @@ describe('API key secrets', () => {
     // Never the secret, nor its unrevealed middle (what is left after the shown prefix and last four).
     const hidden = secrets.map((s) => s.slice(12, -4));
     for (const [where, text] of Object.entries({ dump, audit, log, sql })) {
-      expect(hidden.filter((part) => text.includes(part)), where).toEqual([]);
+      expect(
+        hidden.filter((part) => text.includes(part)),
+        where,
+      ).toEqual([]);
     }
   }, 180_000); // 1,000 creations serialise on the project's row lock: slow on a loaded machine
 
   it('refuses 10,000 malformed keys without a single database query', async () => {
     const em = h.orm.em.fork();
-    const valid = formatApiKey(randomBytes(24).toString('base64').replace(/[^0-9A-Za-z]/g, '0').slice(0, 32));
+    const valid = formatApiKey(
+      randomBytes(24)
+        .toString('base64')
+        .replace(/[^0-9A-Za-z]/g, '0')
+        .slice(0, 32),
+    );
     const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
     const malformed = Array.from({ length: 10_000 }, (_, i) => {
       switch (i % 5) {
-        case 0: return randomBytes(30).toString('hex'); // random garbage
-        case 1: { // one character changed: the checksum catches it
+        case 0:
+          return randomBytes(30).toString('hex'); // random garbage
+        case 1: {
+          // one character changed: the checksum catches it
           const at = 6 + (i % 38);
           const replacement = alphabet[(alphabet.indexOf(valid[at]!) + 1 + (i % 61)) % 62];
           return valid.slice(0, at) + replacement + valid.slice(at + 1);
         }
-        case 2: return valid.slice(0, -1 - (i % 5)); // truncated
-        case 3: return `sk-tg-${'!'.repeat(38)}`; // outside the alphabet
-        default: return `sk-live-${valid.slice(8)}`; // another vendor's prefix
+        case 2:
+          return valid.slice(0, -1 - (i % 5)); // truncated
+        case 3:
+          return `sk-tg-${'!'.repeat(38)}`; // outside the alphabet
+        default:
+          return `sk-live-${valid.slice(8)}`; // another vendor's prefix
       }
     });
     // Key lookups only: the server's own background work (audit, timers) may query meanwhile.
@@ -86,4 +111,3 @@ describe('API key secrets', () => {
     expect(lookups()).toBe(1);
   });
 });
-

@@ -9,7 +9,9 @@ describe('audit events', () => {
   it('records who changed what, before and after, and from where', async () => {
     const w = await buildWorld(h);
     await w.clients.orgAdmin.gql('mutation($id: ID!) { updateProject(id: $id, input: {description: "after"}) { id } }', { id: w.project.id });
-    const result = await w.clients.orgAdmin.gql('query($o: ID!) { auditEvents(organizationId: $o) { action actorUserId targetId before after ip } }', { o: w.org.id });
+    const result = await w.clients.orgAdmin.gql('query($o: ID!) { auditEvents(organizationId: $o) { action actorUserId targetId before after ip } }', {
+      o: w.org.id,
+    });
     const event = result.data?.auditEvents.find((e: { action: string }) => e.action === 'project.update');
     expect(event).toMatchObject({ actorUserId: w.users.orgAdmin!.id, targetId: w.project.id, before: { description: '' }, after: { description: 'after' } });
     expect(event.ip).toBeTruthy();
@@ -19,7 +21,9 @@ describe('audit events', () => {
 describe('API tokens for BI tools', () => {
   it('shows the secret once, stores only its hash, reads with it, and stops on revocation', async () => {
     const w = await buildWorld(h);
-    const created = await w.clients.orgAdmin.gql('mutation { createApiToken(input: {name: "metabase", readOnly: true}) { secret token { id prefix readOnly } } }');
+    const created = await w.clients.orgAdmin.gql(
+      'mutation { createApiToken(input: {name: "metabase", readOnly: true}) { secret token { id prefix readOnly } } }',
+    );
     const { secret, token } = created.data!.createApiToken;
     expect(secret).toMatch(/^tgb_[0-9A-Za-z]{40}$/);
     const stored = await h.orm.em.fork().findOneOrFail(ApiToken, token.id);

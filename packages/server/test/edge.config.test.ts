@@ -23,13 +23,23 @@ describe("the GraphQL edge's configuration", () => {
   });
 
   it('reads every limit from the environment', () => {
-    const env = { GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '500', GRAPHQL_MAX_DOCUMENT_BYTES: '2048', GRAPHQL_MAX_TOKENS: '300', GRAPHQL_MAX_BODY_BYTES: '65536' };
+    const env = {
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_ALIASES: '5',
+      GRAPHQL_MAX_COST: '500',
+      GRAPHQL_MAX_DOCUMENT_BYTES: '2048',
+      GRAPHQL_MAX_TOKENS: '300',
+      GRAPHQL_MAX_BODY_BYTES: '65536',
+    };
     expect(loadConfig(env).graphql).toMatchObject({ maxDepth: 8, maxAliases: 5, maxCost: 500, maxDocumentBytes: 2048, maxTokens: 300, maxBodyBytes: 65_536 });
     expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(/GRAPHQL_MAX_DEPTH/);
   });
 
   it('takes allowed origins as a comma-separated list of origins and refuses anything else', () => {
-    expect(loadConfig({ GRAPHQL_ALLOWED_ORIGINS: 'https://admin.example, http://localhost:5173/' }).graphql.allowedOrigins).toEqual(['https://admin.example', 'http://localhost:5173']);
+    expect(loadConfig({ GRAPHQL_ALLOWED_ORIGINS: 'https://admin.example, http://localhost:5173/' }).graphql.allowedOrigins).toEqual([
+      'https://admin.example',
+      'http://localhost:5173',
+    ]);
     for (const entry of ['*', 'admin.example', 'https://admin.example/path', 'ftp://admin.example']) {
       expect(() => loadConfig({ GRAPHQL_ALLOWED_ORIGINS: entry }), entry).toThrow(/GRAPHQL_ALLOWED_ORIGINS/);
     }

@@ -94,7 +94,8 @@ describe('the limits, refused before execution', () => {
   });
 
   it('counts lists by their size: the same alias query passes at limit 50 and is QUERY_TOO_COSTLY (400) at 500', async () => {
-    const query = (limit: number) => `query($o: ID!) { ${Array.from({ length: 5 }, (_, i) => `a${i}: auditEvents(organizationId: $o, limit: ${limit}) { id action targetType targetId createdAt actorUserId before after }`).join(' ')} }`;
+    const query = (limit: number) =>
+      `query($o: ID!) { ${Array.from({ length: 5 }, (_, i) => `a${i}: auditEvents(organizationId: $o, limit: ${limit}) { id action targetType targetId createdAt actorUserId before after }`).join(' ')} }`;
     const cheap = await client.gql(query(50), { o: organizationId });
     expect(cheap.errors).toBeUndefined();
     let response!: Response;
@@ -129,14 +130,25 @@ describe('transport errors in GraphQL error shape', () => {
 
   it("answers a body Apollo's CSRF prevention blocks (text/plain) with MALFORMED_REQUEST (400)", async () => {
     const sql = await sqlDuring(async () =>
-      expectRefused(await post(JSON.stringify({ query: 'mutation { createApiToken(input: { name: "csrf", readOnly: false }) { secret } }' }), { 'content-type': 'text/plain' }), 400, 'MALFORMED_REQUEST'),
+      expectRefused(
+        await post(JSON.stringify({ query: 'mutation { createApiToken(input: { name: "csrf", readOnly: false }) { secret } }' }), {
+          'content-type': 'text/plain',
+        }),
+        400,
+        'MALFORMED_REQUEST',
+      ),
     );
     expect(sql.filter((statement) => /api_token/.test(statement) && /insert/i.test(statement))).toEqual([]);
   });
 
   it('keeps a 1 MiB invitation CSV in the variables within the body limit', async () => {
     const csv = `email,name,role\n${'someone@example.test,Some One,member\n'.repeat(27_000)}`.slice(0, 1_048_000);
-    const response = await post(JSON.stringify({ query: 'query($o: ID!, $csv: String!) { previewBulkInvite(organizationId: $o, csv: $csv) { totalCount } }', variables: { o: organizationId, csv } }));
+    const response = await post(
+      JSON.stringify({
+        query: 'query($o: ID!, $csv: String!) { previewBulkInvite(organizationId: $o, csv: $csv) { totalCount } }',
+        variables: { o: organizationId, csv },
+      }),
+    );
     expect(response.status).toBe(200);
     const body = (await response.json()) as { errors?: Array<{ extensions: { code: string } }> };
     // The CSV's own rules (at most 500 rows) answer, not the transport.
@@ -148,20 +160,32 @@ describe('the last error handler', () => {
   /** What the handler answers for an error thrown anywhere before it. */
   function answer(error: unknown) {
     const sent: { status?: number; type?: string; body?: string } = {};
-    const res = { headersSent: false, status: (s: number) => ((sent.status = s), res), type: (t: string) => ((sent.type = t), res), send: (b: string) => ((sent.body = b), res) };
+    const res = {
+      headersSent: false,
+      status: (s: number) => ((sent.status = s), res),
+      type: (t: string) => ((sent.type = t), res),
+      send: (b: string) => ((sent.body = b), res),
+    };
     const logger = createLogger('silent');
     transportErrorHandler(createFormatError(logger))(error, {} as never, res as never, () => undefined);
     return { ...sent, body: JSON.parse(sent.body!) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> } };
   }
 
   it('answers any other client error of the HTTP layer as MALFORMED_REQUEST (400)', () => {
-    expect(answer(Object.assign(new Error('Failed to decode param'), { status: 400, expose: true }))).toEqual({ status: 400, type: 'application/json', body: { errors: [{ message: 'The request could not be read', extensions: { code: 'MALFORMED_REQUEST' } }] } });
+    expect(answer(Object.assign(new Error('Failed to decode param'), { status: 400, expose: true }))).toEqual({
+      status: 400,
+      type: 'application/json',
+      body: { errors: [{ message: 'The request could not be read', extensions: { code: 'MALFORMED_REQUEST' } }] },
+    });
   });
 
   it('masks anything unexpected as INTERNAL (500) with a correlation id, never its message', () => {
     const { status, body } = answer(new Error('ENOENT: no such file, open /work/main/packages/web/dist/index.html'));
     expect(status).toBe(500);
-    expect(body.errors[0]).toEqual({ message: expect.stringMatching(/^Internal error \(correlation id /), extensions: { code: 'INTERNAL', correlationId: expect.any(String) } });
+    expect(body.errors[0]).toEqual({
+      message: expect.stringMatching(/^Internal error \(correlation id /),
+      extensions: { code: 'INTERNAL', correlationId: expect.any(String) },
+    });
   });
 });
 

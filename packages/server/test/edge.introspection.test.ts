@@ -8,7 +8,11 @@ import { Client, startHarness } from './support/harness';
  * callers by default under NODE_ENV=production, and the Origin allowlist of
  * a server whose PUBLIC_URL is set.
  */
-const production = await startHarness({ NODE_ENV: 'production', PUBLIC_URL: 'https://tollgate.example', GRAPHQL_ALLOWED_ORIGINS: 'https://admin.example, https://ops.example/' });
+const production = await startHarness({
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://tollgate.example',
+  GRAPHQL_ALLOWED_ORIGINS: 'https://admin.example, https://ops.example/',
+});
 const off = await startHarness({ GRAPHQL_INTROSPECTION: 'off' });
 const SCHEMA = '{ __schema { queryType { name } } }';
 let signedIn: Client;
@@ -22,8 +26,15 @@ beforeAll(async () => {
 });
 
 async function post(url: string, query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-  return { status: response.status, body: (await response.json()) as { data?: Record<string, any>; errors?: Array<{ message: string; extensions: Record<string, unknown> }> } };
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: Record<string, any>; errors?: Array<{ message: string; extensions: Record<string, unknown> }> },
+  };
 }
 
 describe('introspection under NODE_ENV=production (default: authenticated)', () => {
@@ -64,7 +75,11 @@ describe('introspection under NODE_ENV=production (default: authenticated)', () 
       });
     });
     socket.close();
-    expect(answer).toEqual({ id: '1', type: 'error', payload: [{ message: 'Introspection requires signing in or an API token', extensions: { code: 'INTROSPECTION_DISABLED' } }] });
+    expect(answer).toEqual({
+      id: '1',
+      type: 'error',
+      payload: [{ message: 'Introspection requires signing in or an API token', extensions: { code: 'INTROSPECTION_DISABLED' } }],
+    });
   });
 
   it('keeps "Did you mean" hints, which spell out the schema, from callers', async () => {

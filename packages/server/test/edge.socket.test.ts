@@ -60,7 +60,11 @@ async function connect(headers: Record<string, string>, connectionParams?: Recor
  * Opens a socket as a page would and, if the server lets it, runs `query`
  * on it: answers the HTTP refusal of the upgrade, or the operation's answer.
  */
-function attempt(headers: Record<string, string>, query = '{ __typename }', url = wsUrl()): Promise<{ status: number; contentType?: string; body: string } | { answer: Message }> {
+function attempt(
+  headers: Record<string, string>,
+  query = '{ __typename }',
+  url = wsUrl(),
+): Promise<{ status: number; contentType?: string; body: string } | { answer: Message }> {
   return new Promise((resolve) => {
     const socket = new WebSocket(url, 'graphql-transport-ws', { headers });
     socket.on('error', () => undefined);
@@ -126,7 +130,10 @@ describe('who the socket acts for', () => {
     const mint = await socket.run(MINT);
     socket.close();
     expect(me).toMatchObject({ type: 'next', payload: { data: { me: null } } });
-    expect(mint).toMatchObject({ type: 'next', payload: { data: null, errors: [{ message: 'Sign in or send a valid API token', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(mint).toMatchObject({
+      type: 'next',
+      payload: { data: null, errors: [{ message: 'Sign in or send a valid API token', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
     expect(await minted()).toBe(0);
   });
 
@@ -148,7 +155,11 @@ describe("the HTTP edge's limits and formatter on the socket", () => {
     const deep = `{ myOrganizations { ${'verification { organization { '.repeat(12)}id${' } }'.repeat(12)} } }`;
     const answer = await socket.run(deep);
     socket.close();
-    expect(answer).toEqual({ id: '1', type: 'error', payload: [{ message: 'Query depth limit of 12 exceeded, found 26.', extensions: { code: 'QUERY_TOO_DEEP' } }] });
+    expect(answer).toEqual({
+      id: '1',
+      type: 'error',
+      payload: [{ message: 'Query depth limit of 12 exceeded, found 26.', extensions: { code: 'QUERY_TOO_DEEP' } }],
+    });
   });
 
   it('refuses 1,000 aliases, a 1 MB document and a costly list the same way', async () => {

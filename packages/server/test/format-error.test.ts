@@ -73,7 +73,10 @@ describe('the GraphQL error edge', () => {
     expect(error.extensions.http).toEqual({ status: 400 });
     // Apollo wraps a validation rule's error, keeping it as the original.
     const wrapped = new GraphQLError(error.message, { originalError: error.originalError, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    expect(format({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped)).toEqual({ message: error.message, extensions: { code: 'QUERY_TOO_DEEP' } });
+    expect(format({ message: error.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped)).toEqual({
+      message: error.message,
+      extensions: { code: 'QUERY_TOO_DEEP' },
+    });
   });
 
   it("answers Apollo's BAD_REQUEST as MALFORMED_REQUEST and graphql-js's token limit as DOCUMENT_TOO_LARGE", () => {
@@ -86,13 +89,17 @@ describe('the GraphQL error edge', () => {
       syntax = error as GraphQLError;
     }
     expect(format({ message: syntax.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, syntax).extensions).toEqual({ code: 'DOCUMENT_TOO_LARGE' });
-    expect(format({ message: 'Syntax Error: Expected Name, found <EOF>.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError('x')).extensions).toEqual({ code: 'VALIDATION' });
+    expect(
+      format({ message: 'Syntax Error: Expected Name, found <EOF>.', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, new GraphQLError('x')).extensions,
+    ).toEqual({ code: 'VALIDATION' });
   });
 
   it('drops "Did you mean" hints when asked to', () => {
     const message = 'Cannot query field "mee" on type "Query". Did you mean "me"?';
     const hiding = createFormatError(logger, { hideSuggestions: true });
-    expect(hiding({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message)).message).toBe('Cannot query field "mee" on type "Query".');
+    expect(hiding({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message)).message).toBe(
+      'Cannot query field "mee" on type "Query".',
+    );
     expect(format({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, new GraphQLError(message)).message).toBe(message);
   });
 });

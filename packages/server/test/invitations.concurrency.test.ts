@@ -60,7 +60,10 @@ describe('invite tokens', () => {
     const expiring = await tokenFor(null, new Date(Date.now() + 60_000));
     await h.orm.em.fork().nativeUpdate(InviteToken, { id: expiring.id }, { expiresAt: new Date(Date.now() - 1000) });
     const revoked = await tokenFor(null);
-    await revoked.admin.gql('mutation($o: ID!, $id: ID!) { revokeInviteToken(organizationId: $o, id: $id) { revokedAt } }', { o: revoked.organization.id, id: revoked.id });
+    await revoked.admin.gql('mutation($o: ID!, $id: ID!) { revokeInviteToken(organizationId: $o, id: $id) { revokedAt } }', {
+      o: revoked.organization.id,
+      id: revoked.id,
+    });
     const [user] = await signedInUsers(1);
     const cases: Array<[string, string]> = [
       [expiring.token, 'This invitation link has expired'],
@@ -93,7 +96,10 @@ describe('invite tokens', () => {
     const organization = await h.organization(admin);
     const client = await h.signedIn(admin);
     const create = (input: Record<string, unknown>) =>
-      client.gql('mutation($o: ID!, $input: CreateInviteTokenInput!) { createInviteToken(organizationId: $o, input: $input) { id } }', { o: organization.id, input });
+      client.gql('mutation($o: ID!, $input: CreateInviteTokenInput!) { createInviteToken(organizationId: $o, input: $input) { id } }', {
+        o: organization.id,
+        input,
+      });
     expect((await create({ maxUsageCount: 0 })).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', field: 'maxUsageCount' });
     expect((await create({ expiresAt: new Date(Date.now() - 1000) })).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION', field: 'expiresAt' });
     expect(await h.orm.em.fork().count(InviteToken, { organization: organization.id })).toBe(0);

@@ -22,8 +22,16 @@ function fiveHundredRows(tag: string) {
   const duplicates = fresh.slice(0, 10).map((e, i) => (i % 2 ? `  ${e.toUpperCase()} ` : e.replace('person', 'PERSON')));
   const invalid = ['no-at-sign', 'two@@example.test', '@example.test', 'spaces in@example.test', 'trailing@'];
   const existing = [0, 1, 2].map((i) => `member${i}-${tag}@example.test`);
-  const rows = [...fresh.map((e) => [e, 'member']), ...duplicates.map((e) => [e, 'member']), ...invalid.map((e) => [e, 'member']), ...existing.map((e) => [e, 'admin'])];
-  const shuffled = rows.map((r, i) => ({ r, k: (i * 7919) % rows.length })).sort((a, b) => a.k - b.k).map(({ r }) => r);
+  const rows = [
+    ...fresh.map((e) => [e, 'member']),
+    ...duplicates.map((e) => [e, 'member']),
+    ...invalid.map((e) => [e, 'member']),
+    ...existing.map((e) => [e, 'admin']),
+  ];
+  const shuffled = rows
+    .map((r, i) => ({ r, k: (i * 7919) % rows.length }))
+    .sort((a, b) => a.k - b.k)
+    .map(({ r }) => r);
   const csv = ['email,name,role', ...shuffled.map(([email, role], i) => `${email},"Person ${i}, Esq.",${role}`)].join('\r\n');
   return { csv, existing, invalid };
 }
@@ -32,20 +40,29 @@ describe('bulk CSV invite', () => {
   it('invites 482 of 500 rows, reports every other row, and invites nobody twice on re-upload', async () => {
     const { csv, existing } = fiveHundredRows(Date.now().toString(36));
     const { organization, client } = await organizationWithMembers(existing);
-    const preview = await client.gql('query($o: ID!, $csv: String!) { previewBulkInvite(organizationId: $o, csv: $csv) { status successCount records { code inviteUrl } } }', { o: organization.id, csv });
+    const preview = await client.gql(
+      'query($o: ID!, $csv: String!) { previewBulkInvite(organizationId: $o, csv: $csv) { status successCount records { code inviteUrl } } }',
+      { o: organization.id, csv },
+    );
     expect(preview.data!.previewBulkInvite).toMatchObject({ status: 'PREVIEW', successCount: 482 });
     expect(await h.orm.em.fork().count(Invitation, { organization: organization.id })).toBe(0);
 
     const result = await client.gql(UPLOAD, { o: organization.id, csv });
     expect(outcome(result)).toBe('OK');
     const report = result.data!.bulkInviteMembers;
-    expect(report.records.map((r: { code: string | null }) => r.code)).toEqual(preview.data!.previewBulkInvite.records.map((r: { code: string | null }) => r.code));
+    expect(report.records.map((r: { code: string | null }) => r.code)).toEqual(
+      preview.data!.previewBulkInvite.records.map((r: { code: string | null }) => r.code),
+    );
     expect(report).toMatchObject({ status: 'COMPLETED', totalCount: 500, successCount: 482, failureCount: 18 });
     const byCode = (code: string | null) => report.records.filter((r: { code: string | null }) => r.code === code);
     expect(byCode(null)).toHaveLength(482);
     expect(byCode('DUPLICATE_IN_FILE')).toHaveLength(10);
     expect(byCode('INVALID_EMAIL')).toHaveLength(5);
-    expect(byCode('ALREADY_MEMBER').map((r: { email: string }) => r.email).sort()).toEqual([...existing].sort());
+    expect(
+      byCode('ALREADY_MEMBER')
+        .map((r: { email: string }) => r.email)
+        .sort(),
+    ).toEqual([...existing].sort());
     expect(report.records.map((r: { row: number }) => r.row)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
     for (const r of byCode(null)) expect(r.inviteUrl).toMatch(/\/join\?token=invitation_/);
     for (const r of byCode('DUPLICATE_IN_FILE')) expect(r.reason).toMatch(/^Same email as row \d+$/);
@@ -68,7 +85,10 @@ describe('bulk CSV invite', () => {
     const { organization, client } = await organizationWithMembers([]);
     const csv = ['email,name,role', ...Array.from({ length: 501 }, (_, i) => `p${i}@example.test,P,member`)].join('\n');
     const result = await client.gql(UPLOAD, { o: organization.id, csv });
-    expect(result.errors?.[0]).toMatchObject({ message: 'The file has 501 data rows; at most 500 are allowed', extensions: { code: 'VALIDATION', field: 'csv' } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'The file has 501 data rows; at most 500 are allowed',
+      extensions: { code: 'VALIDATION', field: 'csv' },
+    });
     expect(await h.orm.em.fork().count(Invitation, { organization: organization.id })).toBe(0);
   });
 
@@ -107,7 +127,13 @@ describe('bulk CSV invite', () => {
       'e@example.test,E,member,web,chief',
     ].join('\n');
     const report = (await client.gql(UPLOAD, { o: organization.id, csv })).data!.bulkInviteMembers;
-    expect(report.records.map((r: { code: string | null }) => r.code)).toEqual([null, 'INVALID_ROLE', 'UNKNOWN_PROJECT', 'ROLE_NOT_ALLOWED', 'INVALID_PROJECT_ROLE']);
+    expect(report.records.map((r: { code: string | null }) => r.code)).toEqual([
+      null,
+      'INVALID_ROLE',
+      'UNKNOWN_PROJECT',
+      'ROLE_NOT_ALLOWED',
+      'INVALID_PROJECT_ROLE',
+    ]);
     expect(report.csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 });

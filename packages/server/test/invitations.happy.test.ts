@@ -44,7 +44,9 @@ describe('invite by email', () => {
     expect(outcome(refused)).toBe('INVITATION_UNAVAILABLE');
 
     const invitee = await h.user({ email: email.toLowerCase() });
-    const accepted = await (await h.signedIn(invitee)).gql('mutation($token: String!) { acceptInvite(token: $token) { id displayName viewer { role } } }', { token: tokenOf(created.inviteUrl) });
+    const accepted = await (
+      await h.signedIn(invitee)
+    ).gql('mutation($token: String!) { acceptInvite(token: $token) { id displayName viewer { role } } }', { token: tokenOf(created.inviteUrl) });
     expect(accepted.data!.acceptInvite).toMatchObject({ id: organization.id, viewer: { role: 'MEMBER' } });
     const after = await client.gql('query($id: ID!) { invitations(organizationId: $id) { email } }', { id: organization.id });
     expect(after.data!.invitations).toEqual([]);
@@ -56,13 +58,28 @@ describe('invite by email', () => {
     const { organization, client } = await adminWithOrg();
     const project = await h.project(organization, 'research');
     const csv = `email,name,role,project,projectRole\nnew-${Date.now()}@example.test,Newton,member,research,owner\n`;
-    const report = await client.gql('mutation($o: ID!, $csv: String!) { bulkInviteMembers(organizationId: $o, csv: $csv) { successCount records { email inviteUrl } } }', { o: organization.id, csv });
+    const report = await client.gql(
+      'mutation($o: ID!, $csv: String!) { bulkInviteMembers(organizationId: $o, csv: $csv) { successCount records { email inviteUrl } } }',
+      { o: organization.id, csv },
+    );
     const [record] = report.data!.bulkInviteMembers.records;
-    const preview = await h.anonymous().gql('query($token: String!) { invitationPreview(token: $token) { kind organizationDisplayName email name role } }', { token: tokenOf(record.inviteUrl) });
-    expect(preview.data!.invitationPreview).toEqual({ kind: 'EMAIL', organizationDisplayName: organization.displayName, email: record.email, name: 'Newton', role: 'MEMBER' });
+    const preview = await h
+      .anonymous()
+      .gql('query($token: String!) { invitationPreview(token: $token) { kind organizationDisplayName email name role } }', {
+        token: tokenOf(record.inviteUrl),
+      });
+    expect(preview.data!.invitationPreview).toEqual({
+      kind: 'EMAIL',
+      organizationDisplayName: organization.displayName,
+      email: record.email,
+      name: 'Newton',
+      role: 'MEMBER',
+    });
 
     const visitor = h.anonymous();
-    const signedUp = await visitor.gql('mutation($input: SignUpInput!) { signUp(input: $input) { id } }', { input: { email: record.email, name: 'Newton', password: 'Sturdy-Pass-1', inviteToken: tokenOf(record.inviteUrl) } });
+    const signedUp = await visitor.gql('mutation($input: SignUpInput!) { signUp(input: $input) { id } }', {
+      input: { email: record.email, name: 'Newton', password: 'Sturdy-Pass-1', inviteToken: tokenOf(record.inviteUrl) },
+    });
     expect(outcome(signedUp)).toBe('OK');
     const projects = await visitor.gql('query($id: ID!) { projects(organizationId: $id) { name viewer { role } } }', { id: organization.id });
     expect(projects.data!.projects).toEqual([{ name: 'research', viewer: { role: 'OWNER' } }]);
@@ -75,7 +92,10 @@ describe('invite by email', () => {
     const email = `resend-${Date.now()}@example.test`;
     const invited = await client.gql(INVITE, { organizationId: organization.id, invitations: [{ email, name: 'Re', role: 'MEMBER' }] });
     const { invitation, inviteUrl: first } = invited.data!.inviteMembers[0];
-    const resent = await client.gql('mutation($o: ID!, $id: ID!) { resendInvitation(organizationId: $o, id: $id) { inviteUrl } }', { o: organization.id, id: invitation.id });
+    const resent = await client.gql('mutation($o: ID!, $id: ID!) { resendInvitation(organizationId: $o, id: $id) { inviteUrl } }', {
+      o: organization.id,
+      id: invitation.id,
+    });
     const second = resent.data!.resendInvitation.inviteUrl;
     expect(second).not.toBe(first);
     await h.app.services.outbox.kick();
@@ -83,7 +103,10 @@ describe('invite by email', () => {
     const old = await h.anonymous().gql('query($token: String!) { invitationPreview(token: $token) { email } }', { token: tokenOf(first) });
     expect(outcome(old)).toBe('INVITATION_UNAVAILABLE');
 
-    const revoked = await client.gql('mutation($o: ID!, $id: ID!) { revokeInvitation(organizationId: $o, id: $id) { status } }', { o: organization.id, id: invitation.id });
+    const revoked = await client.gql('mutation($o: ID!, $id: ID!) { revokeInvitation(organizationId: $o, id: $id) { status } }', {
+      o: organization.id,
+      id: invitation.id,
+    });
     expect(revoked.data!.revokeInvitation.status).toBe('REVOKED');
     const gone = await h.anonymous().gql('query($token: String!) { invitationPreview(token: $token) { email } }', { token: tokenOf(second) });
     expect(gone.errors?.[0]?.message).toBe('This invitation link has been revoked');
@@ -96,8 +119,22 @@ describe('invite by email', () => {
     const member = await h.user();
     await h.member(organization, member);
     const cases = [
-      { list: [{ email: 'ok-1@example.test', name: 'A' }, { email: member.email, name: 'B' }], code: 'CONFLICT', field: 'invitations.1.email' },
-      { list: [{ email: 'dup@example.test', name: 'A' }, { email: 'DUP@example.test ', name: 'B' }], code: 'CONFLICT', field: 'invitations.1.email' },
+      {
+        list: [
+          { email: 'ok-1@example.test', name: 'A' },
+          { email: member.email, name: 'B' },
+        ],
+        code: 'CONFLICT',
+        field: 'invitations.1.email',
+      },
+      {
+        list: [
+          { email: 'dup@example.test', name: 'A' },
+          { email: 'DUP@example.test ', name: 'B' },
+        ],
+        code: 'CONFLICT',
+        field: 'invitations.1.email',
+      },
       { list: [{ email: 'not-an-email', name: 'A' }], code: 'VALIDATION', field: 'invitations.0.email' },
     ];
     for (const { list, code, field } of cases) {
@@ -114,7 +151,10 @@ describe('invite by email', () => {
     const client = await h.signedIn(manager);
     const asAdmin = await client.gql(INVITE, { organizationId: organization.id, invitations: [{ email: 'boss@example.test', name: 'Boss', role: 'ADMIN' }] });
     expect(outcome(asAdmin)).toBe('FORBIDDEN');
-    const asMember = await client.gql(INVITE, { organizationId: organization.id, invitations: [{ email: 'worker@example.test', name: 'Worker', role: 'MEMBER' }] });
+    const asMember = await client.gql(INVITE, {
+      organizationId: organization.id,
+      invitations: [{ email: 'worker@example.test', name: 'Worker', role: 'MEMBER' }],
+    });
     expect(outcome(asMember)).toBe('OK');
   });
 });
@@ -140,7 +180,13 @@ describe('without SMTP', () => {
     const organization = await offline.organization(admin);
     const client = await offline.signedIn(admin);
     const before = await offline.orm.em.fork().count(OutboxMessage);
-    await client.gql(INVITE, { organizationId: organization.id, invitations: [{ email: 'fine@example.test', name: 'Fine', role: 'MEMBER' }, { email: admin.email, name: 'Me', role: 'MEMBER' }] });
+    await client.gql(INVITE, {
+      organizationId: organization.id,
+      invitations: [
+        { email: 'fine@example.test', name: 'Fine', role: 'MEMBER' },
+        { email: admin.email, name: 'Me', role: 'MEMBER' },
+      ],
+    });
     expect(await offline.orm.em.fork().count(OutboxMessage)).toBe(before);
     expect(await offline.orm.em.fork().count(User, { email: 'fine@example.test' })).toBe(0);
   });

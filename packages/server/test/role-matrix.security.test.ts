@@ -13,31 +13,34 @@ interface Operation {
   expect: string[];
 }
 
-const OK = 'OK', NO = 'FORBIDDEN', NF = 'NOT_FOUND', UA = 'UNAUTHENTICATED';
+const OK = 'OK',
+  NO = 'FORBIDDEN',
+  NF = 'NOT_FOUND',
+  UA = 'UNAUTHENTICATED';
 //                                  admin member projMgr membMgr finance config owner projMember outsider readOnly anon operator
-const PUBLIC                      = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK];
-const SIGNED_IN                   = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, UA, OK];
-const SIGNED_IN_WRITE             = [OK, OK, OK, OK, OK, OK, OK, OK, OK, NO, UA, OK];
-const ORG_VIEW                    = [OK, OK, OK, OK, OK, OK, OK, OK, NF, OK, UA, NF];
-const ADMIN_ONLY_READ             = [OK, NO, NO, NO, NO, NO, NO, NO, NF, OK, UA, NF];
-const ADMIN_ONLY_WRITE            = [OK, NO, NO, NO, NO, NO, NO, NO, NF, NO, UA, NF];
-const CONFIGURE_ORG               = [OK, NO, NO, NO, NO, OK, NO, NO, NF, NO, UA, NF];
-const MANAGE_MEMBERS              = [OK, NO, NO, OK, NO, NO, NO, NO, NF, NO, UA, NF];
-const MANAGE_PROJECTS             = [OK, NO, OK, NO, NO, NO, NO, NO, NF, NO, UA, NF];
-const PROJECT_VIEW                = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA, NF];
-const PROJECT_OWNER_READ          = [OK, NO, NO, NO, NO, NO, OK, NO, NF, OK, UA, NF];
-const MANAGE_MEMBERS_READ         = [OK, NO, NO, OK, NO, NO, NO, NO, NF, OK, UA, NF];
-const OPERATOR_ONLY_READ          = [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, UA, OK];
-const OPERATOR_ONLY_WRITE         = [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, UA, OK];
-const PROJECT_KEYS_READ           = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA, NF];
-const PROJECT_KEYS_WRITE          = [OK, NO, NO, NO, NO, NO, OK, OK, NF, NO, UA, NF];
-const PROJECT_OWNER_WRITE         = [OK, NO, NO, NO, NO, NO, OK, NO, NF, NO, UA, NF];
-const FINANCE_READ                = [OK, NO, NO, NO, OK, NO, NO, NO, NF, OK, UA, NF];
+const PUBLIC = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK];
+const SIGNED_IN = [OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, UA, OK];
+const SIGNED_IN_WRITE = [OK, OK, OK, OK, OK, OK, OK, OK, OK, NO, UA, OK];
+const ORG_VIEW = [OK, OK, OK, OK, OK, OK, OK, OK, NF, OK, UA, NF];
+const ADMIN_ONLY_READ = [OK, NO, NO, NO, NO, NO, NO, NO, NF, OK, UA, NF];
+const ADMIN_ONLY_WRITE = [OK, NO, NO, NO, NO, NO, NO, NO, NF, NO, UA, NF];
+const CONFIGURE_ORG = [OK, NO, NO, NO, NO, OK, NO, NO, NF, NO, UA, NF];
+const MANAGE_MEMBERS = [OK, NO, NO, OK, NO, NO, NO, NO, NF, NO, UA, NF];
+const MANAGE_PROJECTS = [OK, NO, OK, NO, NO, NO, NO, NO, NF, NO, UA, NF];
+const PROJECT_VIEW = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA, NF];
+const PROJECT_OWNER_READ = [OK, NO, NO, NO, NO, NO, OK, NO, NF, OK, UA, NF];
+const MANAGE_MEMBERS_READ = [OK, NO, NO, OK, NO, NO, NO, NO, NF, OK, UA, NF];
+const OPERATOR_ONLY_READ = [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, UA, OK];
+const OPERATOR_ONLY_WRITE = [NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, UA, OK];
+const PROJECT_KEYS_READ = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA, NF];
+const PROJECT_KEYS_WRITE = [OK, NO, NO, NO, NO, NO, OK, OK, NF, NO, UA, NF];
+const PROJECT_OWNER_WRITE = [OK, NO, NO, NO, NO, NO, OK, NO, NF, NO, UA, NF];
+const FINANCE_READ = [OK, NO, NO, NO, OK, NO, NO, NO, NF, OK, UA, NF];
 // Usage: the whole organization for ADMIN and FINANCE, their projects for project OWNERs and MEMBERs, nothing (FORBIDDEN) for the rest.
-const USAGE_READ                  = [OK, NO, NO, NO, OK, NO, OK, OK, NF, OK, UA, NF];
+const USAGE_READ = [OK, NO, NO, NO, OK, NO, OK, OK, NF, OK, UA, NF];
 // Past the gate, a made-up code answers as unavailable: the matrix only shows who gets that far.
 const RU = 'REDEMPTION_CODE_UNAVAILABLE';
-const FINANCE_REDEEM              = [RU, NO, NO, NO, RU, NO, NO, NO, NF, NO, UA, NF];
+const FINANCE_REDEEM = [RU, NO, NO, NO, RU, NO, NO, NO, NF, NO, UA, NF];
 
 const org = (w: World) => ({ organizationId: w.org.id });
 const proj = (w: World) => ({ projectId: w.project.id });
@@ -58,7 +61,11 @@ const OPERATIONS: Record<string, Operation> = {
   signOut: { document: 'mutation { signOut }', variables: () => ({}), expect: PUBLIC },
   apiTokens: { document: '{ apiTokens { id } }', variables: () => ({}), expect: SIGNED_IN },
   createApiToken: { document: 'mutation { createApiToken(input: {name: "bi"}) { secret } }', variables: () => ({}), expect: SIGNED_IN_WRITE },
-  revokeApiToken: { document: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', variables: (w, a) => ({ id: w.ownTokens[a] ?? w.ownTokens.orgAdmin }), expect: SIGNED_IN_WRITE },
+  revokeApiToken: {
+    document: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }',
+    variables: (w, a) => ({ id: w.ownTokens[a] ?? w.ownTokens.orgAdmin }),
+    expect: SIGNED_IN_WRITE,
+  },
   myOrganizations: { document: '{ myOrganizations { id } }', variables: () => ({}), expect: SIGNED_IN },
   createOrganization: {
     document: 'mutation($name: String!) { createOrganization(input: {name: $name, displayName: "New"}) { id } }',
@@ -66,7 +73,11 @@ const OPERATIONS: Record<string, Operation> = {
     expect: SIGNED_IN_WRITE,
   },
   organization: { document: 'query($id: ID!) { organization(id: $id) { id } }', variables: (w) => ({ id: w.org.id }), expect: ORG_VIEW },
-  updateOrganization: { document: 'mutation($id: ID!) { updateOrganization(id: $id, input: {displayName: "Renamed"}) { id } }', variables: (w) => ({ id: w.org.id }), expect: CONFIGURE_ORG },
+  updateOrganization: {
+    document: 'mutation($id: ID!) { updateOrganization(id: $id, input: {displayName: "Renamed"}) { id } }',
+    variables: (w) => ({ id: w.org.id }),
+    expect: CONFIGURE_ORG,
+  },
   members: { document: 'query($organizationId: ID!) { members(organizationId: $organizationId) { total } }', variables: org, expect: ORG_VIEW },
   updateMemberRole: {
     document: 'mutation($organizationId: ID!, $userId: ID!) { updateMemberRole(organizationId: $organizationId, userId: $userId, role: MEMBER) { id } }',
@@ -91,7 +102,11 @@ const OPERATIONS: Record<string, Operation> = {
     variables: org,
     expect: MANAGE_PROJECTS,
   },
-  updateProject: { document: 'mutation($id: ID!) { updateProject(id: $id, input: {description: "new"}) { id } }', variables: (w) => ({ id: w.project.id }), expect: PROJECT_OWNER_WRITE },
+  updateProject: {
+    document: 'mutation($id: ID!) { updateProject(id: $id, input: {description: "new"}) { id } }',
+    variables: (w) => ({ id: w.project.id }),
+    expect: PROJECT_OWNER_WRITE,
+  },
   archiveProject: { document: 'mutation($id: ID!) { archiveProject(id: $id) { id } }', variables: (w) => ({ id: w.project.id }), expect: MANAGE_PROJECTS },
   deleteProject: { document: 'mutation($id: ID!) { deleteProject(id: $id) }', variables: (w) => ({ id: w.project.id }), expect: MANAGE_PROJECTS },
   addProjectMember: {
@@ -110,9 +125,14 @@ const OPERATIONS: Record<string, Operation> = {
     expect: PROJECT_OWNER_WRITE,
   },
   auditEvents: { document: 'query($organizationId: ID!) { auditEvents(organizationId: $organizationId) { id } }', variables: org, expect: ADMIN_ONLY_READ },
-  invitations: { document: 'query($organizationId: ID!) { invitations(organizationId: $organizationId) { id status } }', variables: org, expect: MANAGE_MEMBERS_READ },
+  invitations: {
+    document: 'query($organizationId: ID!) { invitations(organizationId: $organizationId) { id status } }',
+    variables: org,
+    expect: MANAGE_MEMBERS_READ,
+  },
   inviteMembers: {
-    document: 'mutation($organizationId: ID!, $email: String!) { inviteMembers(organizationId: $organizationId, invitations: [{email: $email, name: "New", role: MEMBER}]) { inviteUrl } }',
+    document:
+      'mutation($organizationId: ID!, $email: String!) { inviteMembers(organizationId: $organizationId, invitations: [{email: $email, name: "New", role: MEMBER}]) { inviteUrl } }',
     variables: (w) => ({ ...org(w), email: `new-${randomBase62(10).toLowerCase()}@example.test` }),
     expect: MANAGE_MEMBERS,
   },
@@ -141,7 +161,11 @@ const OPERATIONS: Record<string, Operation> = {
     variables: (w) => ({ ...org(w), id: w.bulkInvite.id }),
     expect: MANAGE_MEMBERS_READ,
   },
-  inviteTokens: { document: 'query($organizationId: ID!) { inviteTokens(organizationId: $organizationId) { id status } }', variables: org, expect: MANAGE_MEMBERS_READ },
+  inviteTokens: {
+    document: 'query($organizationId: ID!) { inviteTokens(organizationId: $organizationId) { id status } }',
+    variables: org,
+    expect: MANAGE_MEMBERS_READ,
+  },
   createInviteToken: {
     document: 'mutation($organizationId: ID!) { createInviteToken(organizationId: $organizationId, input: {maxUsageCount: 5}) { token } }',
     variables: org,
@@ -152,24 +176,38 @@ const OPERATIONS: Record<string, Operation> = {
     variables: (w) => ({ ...org(w), id: w.inviteToken.id }),
     expect: MANAGE_MEMBERS,
   },
-  invitationPreview: { document: 'query($token: String!) { invitationPreview(token: $token) { organizationDisplayName } }', variables: (w) => ({ token: w.inviteTokenSecret }), expect: PUBLIC },
+  invitationPreview: {
+    document: 'query($token: String!) { invitationPreview(token: $token) { organizationDisplayName } }',
+    variables: (w) => ({ token: w.inviteTokenSecret }),
+    expect: PUBLIC,
+  },
   // Anyone signed in may follow a link they were given; members already in are answered as joined.
-  acceptInvite: { document: 'mutation($token: String!) { acceptInvite(token: $token) { id } }', variables: (w) => ({ token: w.inviteTokenSecret }), expect: SIGNED_IN_WRITE },
+  acceptInvite: {
+    document: 'mutation($token: String!) { acceptInvite(token: $token) { id } }',
+    variables: (w) => ({ token: w.inviteTokenSecret }),
+    expect: SIGNED_IN_WRITE,
+  },
   outboxMessages: { document: '{ outboxMessages { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
   apiKeys: { document: 'query($projectId: ID!) { apiKeys(projectId: $projectId) { id status effectiveModels } }', variables: proj, expect: PROJECT_KEYS_READ },
-  createApiKey: { document: 'mutation($projectId: ID!) { createApiKey(projectId: $projectId, input: {name: "ci"}) { secret } }', variables: proj, expect: PROJECT_KEYS_WRITE },
+  createApiKey: {
+    document: 'mutation($projectId: ID!) { createApiKey(projectId: $projectId, input: {name: "ci"}) { secret } }',
+    variables: proj,
+    expect: PROJECT_KEYS_WRITE,
+  },
   revokeApiKey: {
     document: 'mutation($projectId: ID!, $id: ID!) { revokeApiKey(projectId: $projectId, id: $id) { status } }',
     variables: (w, a) => ({ ...proj(w), id: w.keyOf(a) }),
     expect: PROJECT_KEYS_WRITE,
   },
   setApiKeyLimits: {
-    document: 'mutation($projectId: ID!, $id: ID!) { setApiKeyLimits(projectId: $projectId, id: $id, limits: {rpm: 60, dailyBudget: "1.00"}) { limits { rpm dailyBudget } } }',
+    document:
+      'mutation($projectId: ID!, $id: ID!) { setApiKeyLimits(projectId: $projectId, id: $id, limits: {rpm: 60, dailyBudget: "1.00"}) { limits { rpm dailyBudget } } }',
     variables: (w, a) => ({ ...proj(w), id: w.keyOf(a) }),
     expect: PROJECT_KEYS_WRITE,
   },
   rotateApiKey: {
-    document: 'mutation($projectId: ID!, $id: ID!, $requestId: String!) { rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: 60, requestId: $requestId) { secret } }',
+    document:
+      'mutation($projectId: ID!, $id: ID!, $requestId: String!) { rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: 60, requestId: $requestId) { secret } }',
     variables: (w, a) => ({ ...proj(w), id: w.keyOf(a), requestId: randomBase62(12) }),
     expect: PROJECT_KEYS_WRITE,
   },
@@ -215,52 +253,88 @@ const OPERATIONS: Record<string, Operation> = {
     expect: CONFIGURE_ORG,
   },
   organizationVerifications: { document: '{ organizationVerifications { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
-  approveOrganizationVerification: { document: 'mutation($id: ID!) { approveOrganizationVerification(id: $id) { status } }', variables: (w) => ({ id: w.verification.id }), expect: OPERATOR_ONLY_WRITE },
+  approveOrganizationVerification: {
+    document: 'mutation($id: ID!) { approveOrganizationVerification(id: $id) { status } }',
+    variables: (w) => ({ id: w.verification.id }),
+    expect: OPERATOR_ONLY_WRITE,
+  },
   rejectOrganizationVerification: {
     document: 'mutation($id: ID!) { rejectOrganizationVerification(id: $id, reason: "Registration number unknown") { status } }',
     variables: (w) => ({ id: w.verification.id }),
     expect: OPERATOR_ONLY_WRITE,
   },
   setOrganizationCaps: {
-    document: 'mutation($organizationId: ID!) { setOrganizationCaps(organizationId: $organizationId, caps: {apiKeysPerProject: 10}) { caps { apiKeysPerProject } } }',
+    document:
+      'mutation($organizationId: ID!) { setOrganizationCaps(organizationId: $organizationId, caps: {apiKeysPerProject: 10}) { caps { apiKeysPerProject } } }',
     variables: org,
     expect: OPERATOR_ONLY_WRITE,
   },
   allOrganizations: { document: '{ allOrganizations { id } }', variables: () => ({}), expect: OPERATOR_ONLY_READ },
-  projectTemplates: { document: 'query($organizationId: ID!) { projectTemplates(organizationId: $organizationId) { id usageCount } }', variables: org, expect: ORG_VIEW },
+  projectTemplates: {
+    document: 'query($organizationId: ID!) { projectTemplates(organizationId: $organizationId) { id usageCount } }',
+    variables: org,
+    expect: ORG_VIEW,
+  },
   createProjectTemplate: {
-    document: 'mutation($organizationId: ID!) { createProjectTemplate(organizationId: $organizationId, input: {name: "Ours", config: {apiKeyNames: ["ci"]}}) { id } }',
+    document:
+      'mutation($organizationId: ID!) { createProjectTemplate(organizationId: $organizationId, input: {name: "Ours", config: {apiKeyNames: ["ci"]}}) { id } }',
     variables: org,
     expect: MANAGE_PROJECTS,
   },
-  createPublicProjectTemplate: { document: 'mutation { createPublicProjectTemplate(input: {name: "Everyone", config: {}}) { id } }', variables: () => ({}), expect: OPERATOR_ONLY_WRITE },
+  createPublicProjectTemplate: {
+    document: 'mutation { createPublicProjectTemplate(input: {name: "Everyone", config: {}}) { id } }',
+    variables: () => ({}),
+    expect: OPERATOR_ONLY_WRITE,
+  },
   createProjectFromTemplate: {
-    document: 'mutation($organizationId: ID!, $name: String!) { createProjectFromTemplate(organizationId: $organizationId, templateId: "00000000-0000-4000-8000-00000000a001", input: {name: $name}) { project { id } } }',
+    document:
+      'mutation($organizationId: ID!, $name: String!) { createProjectFromTemplate(organizationId: $organizationId, templateId: "00000000-0000-4000-8000-00000000a001", input: {name: $name}) { project { id } } }',
     variables: (w) => ({ ...org(w), name: `tpl-${randomBase62(8).toLowerCase()}` }),
     expect: MANAGE_PROJECTS,
   },
   wallet: { document: 'query($organizationId: ID!) { wallet(organizationId: $organizationId) { balance } }', variables: org, expect: FINANCE_READ },
-  walletRecords: { document: 'query($organizationId: ID!) { walletRecords(organizationId: $organizationId) { totals { count } } }', variables: org, expect: FINANCE_READ },
+  walletRecords: {
+    document: 'query($organizationId: ID!) { walletRecords(organizationId: $organizationId) { totals { count } } }',
+    variables: org,
+    expect: FINANCE_READ,
+  },
   walletRecordsCsv: { document: 'query($organizationId: ID!) { walletRecordsCsv(organizationId: $organizationId) }', variables: org, expect: FINANCE_READ },
   creditWallet: {
     document: 'mutation($organizationId: ID!) { creditWallet(organizationId: $organizationId, amount: "1.00", reference: "matrix") { balance } }',
     variables: org,
     expect: OPERATOR_ONLY_WRITE,
   },
-  setWalletActive: { document: 'mutation($organizationId: ID!) { setWalletActive(organizationId: $organizationId, isActive: true) { isActive } }', variables: org, expect: OPERATOR_ONLY_WRITE },
+  setWalletActive: {
+    document: 'mutation($organizationId: ID!) { setWalletActive(organizationId: $organizationId, isActive: true) { isActive } }',
+    variables: org,
+    expect: OPERATOR_ONLY_WRITE,
+  },
   issueRedemptionCodes: {
     document: 'mutation { issueRedemptionCodes(amount: "1.00", count: 1, expiresAt: "2099-01-01T00:00:00Z") { codes } }',
     variables: () => ({}),
     expect: OPERATOR_ONLY_WRITE,
   },
-  redeemCode: { document: 'mutation($organizationId: ID!) { redeemCode(organizationId: $organizationId, code: "TGR-2222-2222-2222-2222") { balance } }', variables: org, expect: FINANCE_REDEEM },
-  organizationLimits: { document: 'query($organizationId: ID!) { organizationLimits(organizationId: $organizationId) { rpm dailyBudget } }', variables: org, expect: ORG_VIEW },
+  redeemCode: {
+    document: 'mutation($organizationId: ID!) { redeemCode(organizationId: $organizationId, code: "TGR-2222-2222-2222-2222") { balance } }',
+    variables: org,
+    expect: FINANCE_REDEEM,
+  },
+  organizationLimits: {
+    document: 'query($organizationId: ID!) { organizationLimits(organizationId: $organizationId) { rpm dailyBudget } }',
+    variables: org,
+    expect: ORG_VIEW,
+  },
   setOrganizationLimits: {
-    document: 'mutation($organizationId: ID!) { setOrganizationLimits(organizationId: $organizationId, input: {rpm: 100000, monthlyBudget: "100000"}) { rpm } }',
+    document:
+      'mutation($organizationId: ID!) { setOrganizationLimits(organizationId: $organizationId, input: {rpm: 100000, monthlyBudget: "100000"}) { rpm } }',
     variables: org,
     expect: CONFIGURE_ORG,
   },
-  projectQuota: { document: 'query($projectId: ID!) { projectQuota(projectId: $projectId) { quota { dailyRequestLimit } effective { dailyRequestLimit } } }', variables: proj, expect: PROJECT_VIEW },
+  projectQuota: {
+    document: 'query($projectId: ID!) { projectQuota(projectId: $projectId) { quota { dailyRequestLimit } effective { dailyRequestLimit } } }',
+    variables: proj,
+    expect: PROJECT_VIEW,
+  },
   setProjectQuota: {
     document: 'mutation($projectId: ID!) { setProjectQuota(projectId: $projectId, input: {dailyRequestLimit: 100000}) { effective { dailyRequestLimit } } }',
     variables: proj,
@@ -272,10 +346,19 @@ const OPERATIONS: Record<string, Operation> = {
     expect: USAGE_READ,
   },
   setOrganizationTimeZone: { document: 'mutation($organizationId: ID!) { setOrganizationTimeZone(organizationId: $organizationId, timeZone: "Asia/Kolkata") { timeZone } }', variables: org, expect: CONFIGURE_ORG },
-  quotaUsage: { document: 'query($projectId: ID!) { quotaUsage(projectId: $projectId, period: DAY) { dailyUsage { requestCount } quotaLimitRemaining { dailyRequests } } }', variables: proj, expect: PROJECT_VIEW },
-  requestLogs: { document: 'query($projectId: ID!) { requestLogs(projectId: $projectId) { nodes { id content } endCursor } }', variables: proj, expect: PROJECT_VIEW },
+  quotaUsage: {
+    document: 'query($projectId: ID!) { quotaUsage(projectId: $projectId, period: DAY) { dailyUsage { requestCount } quotaLimitRemaining { dailyRequests } } }',
+    variables: proj,
+    expect: PROJECT_VIEW,
+  },
+  requestLogs: {
+    document: 'query($projectId: ID!) { requestLogs(projectId: $projectId) { nodes { id content } endCursor } }',
+    variables: proj,
+    expect: PROJECT_VIEW,
+  },
   setAuditContentPolicy: {
-    document: 'mutation($organizationId: ID!) { setAuditContentPolicy(organizationId: $organizationId, policy: METADATA, retentionDays: 7) { auditContent { policy } } }',
+    document:
+      'mutation($organizationId: ID!) { setAuditContentPolicy(organizationId: $organizationId, policy: METADATA, retentionDays: 7) { auditContent { policy } } }',
     variables: org,
     expect: CONFIGURE_ORG,
   },

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { outcome, startHarness } from './support/harness';
 
 const h = await startHarness();
-const TEMPLATES = 'query($o: ID!, $pub: Boolean) { projectTemplates(organizationId: $o, isPublic: $pub) { id name category isSystem isPublic usageCount organizationId config { quota { dailyRequestLimit monthlyRequestLimit dailyTokenLimit monthlyTokenLimit requestsPerMinuteLimit dailyBudget enforceQuota customResetDay } access { models groups } apiKeyNames } } }';
-const CREATE_TEMPLATE = 'mutation($o: ID!, $input: CreateProjectTemplateInput!) { createProjectTemplate(organizationId: $o, input: $input) { id name category tags isPublic organizationId usageCount config { quota { dailyRequestLimit dailyBudget customResetDay } access { models groups } apiKeyNames } } }';
-const FROM_TEMPLATE = 'mutation($o: ID!, $t: ID!, $name: String!) { createProjectFromTemplate(organizationId: $o, templateId: $t, input: {name: $name}) { project { id name } apiKeys { secret apiKey { id name owner } } } }';
+const TEMPLATES =
+  'query($o: ID!, $pub: Boolean) { projectTemplates(organizationId: $o, isPublic: $pub) { id name category isSystem isPublic usageCount organizationId config { quota { dailyRequestLimit monthlyRequestLimit dailyTokenLimit monthlyTokenLimit requestsPerMinuteLimit dailyBudget enforceQuota customResetDay } access { models groups } apiKeyNames } } }';
+const CREATE_TEMPLATE =
+  'mutation($o: ID!, $input: CreateProjectTemplateInput!) { createProjectTemplate(organizationId: $o, input: $input) { id name category tags isPublic organizationId usageCount config { quota { dailyRequestLimit dailyBudget customResetDay } access { models groups } apiKeyNames } } }';
+const FROM_TEMPLATE =
+  'mutation($o: ID!, $t: ID!, $name: String!) { createProjectFromTemplate(organizationId: $o, templateId: $t, input: {name: $name}) { project { id name } apiKeys { secret apiKey { id name owner } } } }';
 const STARTER = BUILT_IN_TEMPLATES[0].id;
 
 async function world(grantedModels: string[] = []) {
@@ -19,26 +22,61 @@ const template = (id: string) => h.orm.em.fork().findOneOrFail(ProjectTemplate, 
 const projectsOf = (organizationId: string) => h.orm.em.fork().count(Project, { organization: organizationId });
 
 describe('project templates', () => {
-  it('offer Starter (the seed\'s values), Professional, Enterprise and Custom to every organization, in that order', async () => {
+  it("offer Starter (the seed's values), Professional, Enterprise and Custom to every organization, in that order", async () => {
     const { organization, client } = await world();
     const { data } = await client.gql(TEMPLATES, { o: organization.id, pub: true });
     const builtIn = data!.projectTemplates.filter((t: { isSystem: boolean }) => t.isSystem);
     expect(builtIn.map((t: { name: string }) => t.name)).toEqual(['Starter', 'Professional', 'Enterprise', 'Custom']);
     expect(builtIn[0]).toMatchObject({
-      id: STARTER, category: 'Starter', isPublic: true, organizationId: null,
-      config: { quota: { dailyRequestLimit: 10000, monthlyRequestLimit: 100000, dailyTokenLimit: 1000000, monthlyTokenLimit: 10000000, requestsPerMinuteLimit: 100, dailyBudget: null, enforceQuota: true, customResetDay: 1 }, access: null, apiKeyNames: [] },
+      id: STARTER,
+      category: 'Starter',
+      isPublic: true,
+      organizationId: null,
+      config: {
+        quota: {
+          dailyRequestLimit: 10000,
+          monthlyRequestLimit: 100000,
+          dailyTokenLimit: 1000000,
+          monthlyTokenLimit: 10000000,
+          requestsPerMinuteLimit: 100,
+          dailyBudget: null,
+          enforceQuota: true,
+          customResetDay: 1,
+        },
+        access: null,
+        apiKeyNames: [],
+      },
     });
   });
 
-  it('keep an organization\'s own templates private to it, and apply one whole: quota, model access and keys shown once', async () => {
+  it("keep an organization's own templates private to it, and apply one whole: quota, model access and keys shown once", async () => {
     const { organization, client } = await world(['mock-small', 'mock-large']);
     const created = await client.gql(CREATE_TEMPLATE, {
       o: organization.id,
-      input: { name: 'Team standard', tags: ['company'], config: { quota: { dailyRequestLimit: 500, dailyBudget: '2.50', customResetDay: 10 }, access: { models: ['mock-small'], groups: [] }, apiKeyNames: ['ci', 'batch'] } },
+      input: {
+        name: 'Team standard',
+        tags: ['company'],
+        config: {
+          quota: { dailyRequestLimit: 500, dailyBudget: '2.50', customResetDay: 10 },
+          access: { models: ['mock-small'], groups: [] },
+          apiKeyNames: ['ci', 'batch'],
+        },
+      },
     });
     expect(outcome(created), JSON.stringify(created.errors)).toBe('OK');
     const ours = created.data!.createProjectTemplate;
-    expect(ours).toMatchObject({ category: 'Custom', tags: ['company'], isPublic: false, organizationId: organization.id, usageCount: 0, config: { quota: { dailyRequestLimit: 500, dailyBudget: '2.50', customResetDay: 10 }, access: { models: ['mock-small'], groups: [] }, apiKeyNames: ['ci', 'batch'] } });
+    expect(ours).toMatchObject({
+      category: 'Custom',
+      tags: ['company'],
+      isPublic: false,
+      organizationId: organization.id,
+      usageCount: 0,
+      config: {
+        quota: { dailyRequestLimit: 500, dailyBudget: '2.50', customResetDay: 10 },
+        access: { models: ['mock-small'], groups: [] },
+        apiKeyNames: ['ci', 'batch'],
+      },
+    });
 
     const other = await world();
     const otherList = await other.client.gql(TEMPLATES, { o: other.organization.id });
@@ -49,7 +87,10 @@ describe('project templates', () => {
     const made = await client.gql(FROM_TEMPLATE, { o: organization.id, t: ours.id, name: 'from-template' });
     expect(outcome(made), JSON.stringify(made.errors)).toBe('OK');
     const { project, apiKeys } = made.data!.createProjectFromTemplate;
-    expect(apiKeys.map((k: { apiKey: { name: string; owner: string } }) => [k.apiKey.name, k.apiKey.owner])).toEqual([['ci', 'SERVICE_ACCOUNT'], ['batch', 'SERVICE_ACCOUNT']]);
+    expect(apiKeys.map((k: { apiKey: { name: string; owner: string } }) => [k.apiKey.name, k.apiKey.owner])).toEqual([
+      ['ci', 'SERVICE_ACCOUNT'],
+      ['batch', 'SERVICE_ACCOUNT'],
+    ]);
     for (const { secret, apiKey } of apiKeys) {
       expect(secret).toMatch(/^sk-tg-/);
       expect((await h.orm.em.fork().findOneOrFail(ApiKey, apiKey.id)).keyHash).toBe(sha256Hex(secret));
@@ -62,7 +103,10 @@ describe('project templates', () => {
 
   it('create nothing when any part fails: a model the organization lacks, a taken name', async () => {
     const { organization, client } = await world(['mock-small']);
-    const { data } = await client.gql(CREATE_TEMPLATE, { o: organization.id, input: { name: 'Big', config: { access: { models: ['mock-large'], groups: [] }, apiKeyNames: ['ci'] } } });
+    const { data } = await client.gql(CREATE_TEMPLATE, {
+      o: organization.id,
+      input: { name: 'Big', config: { access: { models: ['mock-large'], groups: [] }, apiKeyNames: ['ci'] } },
+    });
     const before = { projects: await projectsOf(organization.id), keys: await h.orm.em.fork().count(ApiKey, { organizationId: organization.id }) };
     const refused = await client.gql(FROM_TEMPLATE, { o: organization.id, t: data!.createProjectTemplate.id, name: 'needs-large' });
     expect(outcome(refused)).toBe('VALIDATION');

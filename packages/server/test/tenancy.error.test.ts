@@ -52,7 +52,9 @@ describe('bad input answers a stable code and changes nothing', () => {
 
   it('refuses a malformed money amount', async () => {
     const w = await buildWorld(h);
-    const result = await w.clients.orgAdmin.gql('mutation($id: ID!) { updateProject(id: $id, input: {expectedMonthlySpend: "12.3456789"}) { id } }', { id: w.project.id });
+    const result = await w.clients.orgAdmin.gql('mutation($id: ID!) { updateProject(id: $id, input: {expectedMonthlySpend: "12.3456789"}) { id } }', {
+      id: w.project.id,
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('VALIDATION');
   });
 });
@@ -65,9 +67,14 @@ describe('the last admin', () => {
     // A second admin demoting the only other admin would leave one: allowed. The last one: refused.
     await admin.gql('mutation($o: ID!, $u: ID!) { updateMemberRole(organizationId: $o, userId: $u, role: ADMIN) { id } }', { o: w.org.id, u: other.id });
     const secondAdmin = await h.signedIn(other);
-    expect(outcome(await secondAdmin.gql('mutation($o: ID!, $u: ID!) { removeMember(organizationId: $o, userId: $u) }', { o: w.org.id, u: w.users.orgAdmin!.id }))).toBe('OK');
+    expect(
+      outcome(await secondAdmin.gql('mutation($o: ID!, $u: ID!) { removeMember(organizationId: $o, userId: $u) }', { o: w.org.id, u: w.users.orgAdmin!.id })),
+    ).toBe('OK');
     const before = await counts();
-    const demote = await secondAdmin.gql('mutation($o: ID!, $u: ID!) { updateMemberRole(organizationId: $o, userId: $u, role: MEMBER) { id } }', { o: w.org.id, u: other.id });
+    const demote = await secondAdmin.gql('mutation($o: ID!, $u: ID!) { updateMemberRole(organizationId: $o, userId: $u, role: MEMBER) { id } }', {
+      o: w.org.id,
+      u: other.id,
+    });
     expect(outcome(demote)).toBe('FORBIDDEN'); // nobody changes their own role
     const leave = await secondAdmin.gql('mutation($o: ID!, $u: ID!) { removeMember(organizationId: $o, userId: $u) }', { o: w.org.id, u: other.id });
     expect(outcome(leave)).toBe('LAST_ADMIN');
@@ -76,7 +83,10 @@ describe('the last admin', () => {
 
   it('holds when two admins demote each other at the same time', async () => {
     const w = await buildWorld(h);
-    await w.clients.orgAdmin.gql('mutation($o: ID!, $u: ID!) { updateMemberRole(organizationId: $o, userId: $u, role: ADMIN) { id } }', { o: w.org.id, u: w.users.target!.id });
+    await w.clients.orgAdmin.gql('mutation($o: ID!, $u: ID!) { updateMemberRole(organizationId: $o, userId: $u, role: ADMIN) { id } }', {
+      o: w.org.id,
+      u: w.users.target!.id,
+    });
     const a = w.clients.orgAdmin;
     const b = await h.signedIn(w.users.target!);
     const demote = 'mutation($o: ID!, $u: ID!) { removeMember(organizationId: $o, userId: $u) }';
@@ -87,7 +97,10 @@ describe('the last admin', () => {
 
   it('a MEMBER_MANAGEMENT holder cannot promote anyone to ADMIN', async () => {
     const w = await buildWorld(h);
-    const result = await w.clients.memberManager.gql('mutation($o: ID!, $u: ID!) { updateMemberRole(organizationId: $o, userId: $u, role: ADMIN) { id } }', { o: w.org.id, u: w.users.target!.id });
+    const result = await w.clients.memberManager.gql('mutation($o: ID!, $u: ID!) { updateMemberRole(organizationId: $o, userId: $u, role: ADMIN) { id } }', {
+      o: w.org.id,
+      u: w.users.target!.id,
+    });
     expect(outcome(result)).toBe('FORBIDDEN');
   });
 });
@@ -103,7 +116,10 @@ describe('membership cascades', () => {
 
   it('only adds organization members to a project', async () => {
     const w = await buildWorld(h);
-    const result = await w.clients.orgAdmin.gql('mutation($p: ID!, $u: ID!) { addProjectMember(projectId: $p, userId: $u, role: MEMBER) { id } }', { p: w.project.id, u: w.users.otherOrgUser!.id });
+    const result = await w.clients.orgAdmin.gql('mutation($p: ID!, $u: ID!) { addProjectMember(projectId: $p, userId: $u, role: MEMBER) { id } }', {
+      p: w.project.id,
+      u: w.users.otherOrgUser!.id,
+    });
     expect(outcome(result)).toBe('NOT_FOUND');
   });
 });
@@ -111,7 +127,8 @@ describe('membership cascades', () => {
 describe('sign-in throttling', () => {
   it('refuses sign-in after repeated failures, even with the right password', async () => {
     const user = await h.user();
-    const signIn = (password: string) => h.anonymous().gql('mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) { id } }', { e: user.email, p: password });
+    const signIn = (password: string) =>
+      h.anonymous().gql('mutation($e: String!, $p: String!) { signIn(input: {email: $e, password: $p}) { id } }', { e: user.email, p: password });
     for (let i = 0; i < 3; i++) expect(outcome(await signIn('Wrong-Pass-123'))).toBe('UNAUTHENTICATED');
     const blocked = await signIn('Correct-Horse-42');
     expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS' });

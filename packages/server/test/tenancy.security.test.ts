@@ -17,7 +17,12 @@ describe('another organization looks like nothing', () => {
     ['project', 'query($id: ID!) { project(id: $id) { id } }', (_w, id) => ({ id }), 'project'],
     ['updateProject', 'mutation($id: ID!) { updateProject(id: $id, input: {description: "x"}) { id } }', (_w, id) => ({ id }), 'project'],
     ['deleteProject', 'mutation($id: ID!) { deleteProject(id: $id) }', (_w, id) => ({ id }), 'project'],
-    ['addProjectMember', 'mutation($id: ID!, $u: ID!) { addProjectMember(projectId: $id, userId: $u, role: MEMBER) { id } }', (w, id) => ({ id, u: w.users.orgMember!.id }), 'project'],
+    [
+      'addProjectMember',
+      'mutation($id: ID!, $u: ID!) { addProjectMember(projectId: $id, userId: $u, role: MEMBER) { id } }',
+      (w, id) => ({ id, u: w.users.orgMember!.id }),
+      'project',
+    ],
   ];
 
   it.each(cases)('%s: same code and message for a foreign id and a missing one', async (_name, document, variables, kind) => {
@@ -36,9 +41,14 @@ describe('another organization looks like nothing', () => {
 
   it('hides project details from org members outside the project but shows name and status', async () => {
     const w = await buildWorld(h);
-    const result = await w.clients.orgMember.gql('query($o: ID!) { projects(organizationId: $o) { name status description members { id } viewer { permissions } } }', { o: w.org.id });
+    const result = await w.clients.orgMember.gql(
+      'query($o: ID!) { projects(organizationId: $o) { name status description members { id } viewer { permissions } } }',
+      { o: w.org.id },
+    );
     expect(result.data?.projects).toEqual([{ name: 'alpha', status: 'ACTIVE', description: null, members: null, viewer: { permissions: [] } }]);
-    const owner = await w.clients.projectOwner.gql('query($o: ID!) { projects(organizationId: $o) { description members { id } viewer { permissions } } }', { o: w.org.id });
+    const owner = await w.clients.projectOwner.gql('query($o: ID!) { projects(organizationId: $o) { description members { id } viewer { permissions } } }', {
+      o: w.org.id,
+    });
     expect(owner.data?.projects[0].members).toHaveLength(3);
     expect(owner.data?.projects[0].viewer.permissions).toContain('project.members.manage');
   });

@@ -59,10 +59,14 @@ describe('Organization and Project viewer permissions', () => {
 
   it('agree with the deprecated string lists they replace', async () => {
     for (const actor of Object.keys(EXPECTED) as ActorName[]) {
-      const result = await w.clients[actor].gql('query($o: ID!) { organization(id: $o) { viewerPermissions viewer { permissions } } projects(organizationId: $o) { viewerPermissions viewer { permissions } } }', { o: w.org.id });
+      const result = await w.clients[actor].gql(
+        'query($o: ID!) { organization(id: $o) { viewerPermissions viewer { permissions } } projects(organizationId: $o) { viewerPermissions viewer { permissions } } }',
+        { o: w.org.id },
+      );
       const { organization, projects } = result.data!;
       expect(sorted(organization.viewerPermissions.map((p: string) => OrgPermission[p]))).toEqual(sorted(organization.viewer.permissions));
-      for (const project of projects) expect(sorted(project.viewerPermissions.map((p: string) => ProjectPermission[p]))).toEqual(sorted(project.viewer.permissions));
+      for (const project of projects)
+        expect(sorted(project.viewerPermissions.map((p: string) => ProjectPermission[p]))).toEqual(sorted(project.viewer.permissions));
     }
   });
 
@@ -89,7 +93,10 @@ describe('OrganizationMember viewer fields', () => {
   const rowsFor = async (actor: ActorName) => {
     const result = await w.clients[actor].gql(MEMBERS, { o: w.org.id });
     expect(result.errors).toBeUndefined();
-    return new Map(result.data!.members.data.map((m: { userId: string }) => [m.userId, m])) as Map<string, { viewerAssignableRoles: string[]; viewerCanRemove: boolean }>;
+    return new Map(result.data!.members.data.map((m: { userId: string }) => [m.userId, m])) as Map<
+      string,
+      { viewerAssignableRoles: string[]; viewerCanRemove: boolean }
+    >;
   };
 
   it('let an admin change and remove others, never themselves', async () => {
@@ -154,9 +161,12 @@ describe('ApiKey viewer fields', () => {
     expect(revoked.data!.revokeApiKey).toEqual({ id: key, viewerCanManage: true, viewerCanRevoke: false, viewerCanRotate: false });
   });
 
-  it('let a service-account key be managed by owners, and keep an archived project\'s keys revocable but not rotatable', async () => {
+  it("let a service-account key be managed by owners, and keep an archived project's keys revocable but not rotatable", async () => {
     const world = await buildWorld(h);
-    const created = await world.clients.projectOwner.gql('mutation($p: ID!) { createApiKey(projectId: $p, input: {name: "svc", serviceAccount: true}) { apiKey { id viewerCanManage viewerCanRotate } } }', { p: world.project.id });
+    const created = await world.clients.projectOwner.gql(
+      'mutation($p: ID!) { createApiKey(projectId: $p, input: {name: "svc", serviceAccount: true}) { apiKey { id viewerCanManage viewerCanRotate } } }',
+      { p: world.project.id },
+    );
     expect(created.data!.createApiKey.apiKey).toMatchObject({ viewerCanManage: true, viewerCanRotate: true });
     expect((await world.clients.orgAdmin.gql('mutation($id: ID!) { archiveProject(id: $id) { id } }', { id: world.project.id })).errors).toBeUndefined();
     const archived = (await world.clients.orgAdmin.gql(KEYS, { p: world.project.id })).data!.apiKeys;
@@ -187,7 +197,14 @@ describe('no N+1 for the viewer fields', () => {
       const user = em.create(User, { email: `a${i}-${organization.name}@example.test`, name: `A ${i}`, passwordHash: 'x' });
       em.create(OrganizationMember, { organization: organization.id, user, role: OrgRole.ADMIN });
       const secret = formatApiKey(randomBase62(API_KEY_RANDOM_LENGTH));
-      em.create(ApiKey, { project: projects[0]!, organizationId: organization.id, createdBy: i % 2 ? member.id : admin.id, name: `k-${i}`, keyHash: sha256Hex(secret), ...apiKeyDisplay(secret) });
+      em.create(ApiKey, {
+        project: projects[0]!,
+        organizationId: organization.id,
+        createdBy: i % 2 ? member.id : admin.id,
+        name: `k-${i}`,
+        keyHash: sha256Hex(secret),
+        ...apiKeyDisplay(secret),
+      });
     }
     await em.flush();
     return { organization, project: projects[0]!, admin: await h.signedIn(admin), member: await h.signedIn(member) };

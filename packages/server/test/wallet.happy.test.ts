@@ -6,10 +6,13 @@ import { outcome, startHarness } from './support/harness';
 
 const h = await startHarness();
 const operator = await h.signedIn(await h.user({ isOperator: true }));
-const CREDIT = 'mutation($o: ID!, $amount: Money!, $ref: String!, $d: String) { creditWallet(organizationId: $o, amount: $amount, reference: $ref, description: $d) { balance frozenAmount availableAmount currency isActive } }';
+const CREDIT =
+  'mutation($o: ID!, $amount: Money!, $ref: String!, $d: String) { creditWallet(organizationId: $o, amount: $amount, reference: $ref, description: $d) { balance frozenAmount availableAmount currency isActive } }';
 const WALLET = 'query($o: ID!) { wallet(organizationId: $o) { balance availableAmount isActive } }';
-const RECORDS = 'query($o: ID!, $f: WalletRecordFilter, $first: Int, $after: String) { walletRecords(organizationId: $o, filter: $f, first: $first, after: $after) { nodes { seq type amount previousBalance currentBalance description reference } endCursor totals { count moneyIn moneyOut } } }';
-const ISSUE = 'mutation($amount: Money!, $count: Int!, $exp: DateTime!) { issueRedemptionCodes(amount: $amount, count: $count, expiresAt: $exp) { batch { id count } codes } }';
+const RECORDS =
+  'query($o: ID!, $f: WalletRecordFilter, $first: Int, $after: String) { walletRecords(organizationId: $o, filter: $f, first: $first, after: $after) { nodes { seq type amount previousBalance currentBalance description reference } endCursor totals { count moneyIn moneyOut } } }';
+const ISSUE =
+  'mutation($amount: Money!, $count: Int!, $exp: DateTime!) { issueRedemptionCodes(amount: $amount, count: $count, expiresAt: $exp) { batch { id count } codes } }';
 const REDEEM = 'mutation($o: ID!, $code: String!) { redeemCode(organizationId: $o, code: $code) { balance } }';
 
 async function world() {
@@ -68,7 +71,7 @@ describe('wallet', () => {
 
   it('pages by cursor with totals over the filter, and exports CSV that opens as plain text', async () => {
     const { organization, admin } = await world();
-    for (const [i, description] of ['=HYPERLINK("http://evil")', '+1+1', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1)', 'plain, with "quotes"'].entries()) {
+    for (const [i, description] of ['=HYPERLINK("http://evil")', '+1+1', "-2+3+cmd|' /C calc'!A0", '@SUM(A1)', 'plain, with "quotes"'].entries()) {
       await operator.gql(CREDIT, { o: organization.id, amount: `${i + 1}.00`, ref: `r-${i}`, d: description });
     }
     const first = await admin.gql(RECORDS, { o: organization.id, first: 4 });
@@ -82,7 +85,7 @@ describe('wallet', () => {
     const csv = (await admin.gql('query($o: ID!) { walletRecordsCsv(organizationId: $o) }', { o: organization.id })).data!.walletRecordsCsv as string;
     expect(csv.split('\r\n')[0]).toBe('createdAt,type,amount,previousBalance,currentBalance,description,reference,requestLogId');
     const rows = parse(csv, { columns: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => r.description)).toEqual(["'=HYPERLINK(\"http://evil\")", "'+1+1", "'-2+3+cmd|' /C calc'!A0", "'@SUM(A1)", 'plain, with "quotes"']);
+    expect(rows.map((r) => r.description)).toEqual(['\'=HYPERLINK("http://evil")', "'+1+1", "'-2+3+cmd|' /C calc'!A0", "'@SUM(A1)", 'plain, with "quotes"']);
     expect(rows.map((r) => r.amount)).toEqual(['1.00', '2.00', '3.00', '4.00', '5.00']);
     for (const row of rows) for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+@\t\r]/);
   });

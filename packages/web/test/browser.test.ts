@@ -6,7 +6,8 @@ import { chromium, type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
-const QUOTA_FIELDS = 'dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay';
+const QUOTA_FIELDS =
+  'dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay';
 const PROJECT_QUOTA = `query($p: ID!) { projectQuota(projectId: $p) { quota { ${QUOTA_FIELDS} } effective { ${QUOTA_FIELDS} } } }`;
 const ORG_LIMITS = 'query($o: ID!) { organizationLimits(organizationId: $o) { rpm tpm rph rpd tpd dailyBudget monthlyBudget } }';
 const SET_ORG_LIMITS = 'mutation($o: ID!, $input: OrganizationLimitsInput!) { setOrganizationLimits(organizationId: $o, input: $input) { rpm } }';
@@ -70,7 +71,14 @@ describe('the SPA in headless Chromium', () => {
     await h.member(organization, existing);
     const page = await signedInPage(admin);
     await page.goto(`${h.url}/orgs/${organization.id}/members`);
-    const csv = ['email,name,role', 'Gavin@Example.test,Gavin,member', 'not-an-email,Bad,member', `${existing.email},Old,member`, ' gavin@example.test ,Again,member', 'dinesh@example.test,Dinesh,member'].join('\n');
+    const csv = [
+      'email,name,role',
+      'Gavin@Example.test,Gavin,member',
+      'not-an-email,Bad,member',
+      `${existing.email},Old,member`,
+      ' gavin@example.test ,Again,member',
+      'dinesh@example.test,Dinesh,member',
+    ].join('\n');
     await page.getByLabel('CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const summary = page.getByLabel('Bulk invite summary');
     await summary.getByText('2 to invite, 3 not invited, of 5 rows').waitFor();
@@ -127,14 +135,43 @@ describe('the SPA in headless Chromium', () => {
     expect(await row.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
   });
 
-  it('lists a project\'s requests, filters them and shows content the policy kept', async () => {
+  it("lists a project's requests, filters them and shows content the policy kept", async () => {
     const admin = await h.user();
     const organization = await h.organization(admin, 'requests-org');
     const project = await h.project(organization, 'api');
     const em = h.orm.em.fork();
-    const base = { organizationId: organization.id, projectId: project.id, apiKeyId: randomUUID(), userId: admin.id, inputTokens: 12, latencyMs: 40, upstreamLatencyMs: 30, stream: false };
-    em.create(RequestLog, { ...base, id: randomUUID(), time: new Date(Date.now() - 60_000), model: 'mock-small', status: 200, outputTokens: 20, cost: 15n, errorCode: null, content: { request: { model: 'mock-small' }, response: 'kept answer' } });
-    em.create(RequestLog, { ...base, id: randomUUID(), time: new Date(), model: 'mock-large', status: 502, outputTokens: 0, cost: 0n, errorCode: 'upstreamUnavailable', content: null });
+    const base = {
+      organizationId: organization.id,
+      projectId: project.id,
+      apiKeyId: randomUUID(),
+      userId: admin.id,
+      inputTokens: 12,
+      latencyMs: 40,
+      upstreamLatencyMs: 30,
+      stream: false,
+    };
+    em.create(RequestLog, {
+      ...base,
+      id: randomUUID(),
+      time: new Date(Date.now() - 60_000),
+      model: 'mock-small',
+      status: 200,
+      outputTokens: 20,
+      cost: 15n,
+      errorCode: null,
+      content: { request: { model: 'mock-small' }, response: 'kept answer' },
+    });
+    em.create(RequestLog, {
+      ...base,
+      id: randomUUID(),
+      time: new Date(),
+      model: 'mock-large',
+      status: 502,
+      outputTokens: 0,
+      cost: 0n,
+      errorCode: 'upstreamUnavailable',
+      content: null,
+    });
     await em.flush();
     const page = await signedInPage(admin);
     await page.goto(`${h.url}/orgs/${organization.id}/projects/${project.id}`);
@@ -150,7 +187,7 @@ describe('the SPA in headless Chromium', () => {
     await table.getByText('kept answer').waitFor();
   });
 
-  it('sets a project quota above the organization\'s limit, shows it enforced at the organization\'s, polls usage, and shows members the quota read-only', async () => {
+  it("sets a project quota above the organization's limit, shows it enforced at the organization's, polls usage, and shows members the quota read-only", async () => {
     const admin = await h.user();
     const organization = await h.organization(admin, 'quota-org');
     const project = await h.project(organization, 'metered');
@@ -171,7 +208,10 @@ describe('the SPA in headless Chromium', () => {
     expect(await quota.getByLabel('Requests per day').inputValue()).toBe('5000');
     expect(await quota.getByLabel('Daily budget (USD)').inputValue()).toBe('2.50');
     const saved = await api.gql(PROJECT_QUOTA, { p: project.id });
-    expect(saved.data!.projectQuota).toMatchObject({ quota: { dailyRequestLimit: 5000, monthlyRequestLimit: 20000, dailyBudget: '2.50' }, effective: { dailyRequestLimit: 1000 } });
+    expect(saved.data!.projectQuota).toMatchObject({
+      quota: { dailyRequestLimit: 5000, monthlyRequestLimit: 20000, dailyBudget: '2.50' },
+      effective: { dailyRequestLimit: 1000 },
+    });
 
     // Bars for the effective daily and monthly limits, refreshed while the page stays open.
     const usage = page.getByRole('region', { name: 'Quota usage' });
@@ -197,14 +237,16 @@ describe('the SPA in headless Chromium', () => {
     await view.getByText('120 / 1,000 requests today').waitFor();
   });
 
-  it('keeps a bad quota in the browser with errors beside the fields, and puts the server\'s refusal beside its field', async () => {
+  it("keeps a bad quota in the browser with errors beside the fields, and puts the server's refusal beside its field", async () => {
     const admin = await h.user();
     const organization = await h.organization(admin, 'bad-quota-org');
     const project = await h.project(organization, 'strict');
     const api = await h.signedIn(admin);
     const page = await signedInPage(admin);
     const sent: string[] = [];
-    page.on('request', (request) => { if (request.postData()?.includes('setProjectQuota')) sent.push(request.postData()!); });
+    page.on('request', (request) => {
+      if (request.postData()?.includes('setProjectQuota')) sent.push(request.postData()!);
+    });
     await page.goto(`${h.url}/orgs/${organization.id}/projects/${project.id}/quota`);
     const quota = page.getByRole('form', { name: 'Project quota' });
     await quota.getByLabel('Requests per minute').fill('30');
@@ -215,7 +257,9 @@ describe('the SPA in headless Chromium', () => {
     await field(quota, 'Monthly reset day').getByText('Enter a day from 1 to 28.').waitFor();
     expect(await quota.getByLabel('Monthly reset day').getAttribute('aria-invalid')).toBe('true');
     await field(quota, 'Tokens per day').getByText('Enter a whole number of at least 1.').waitFor();
-    await field(quota, 'Monthly budget (USD)').getByText(/Enter an amount above 0/).waitFor();
+    await field(quota, 'Monthly budget (USD)')
+      .getByText(/Enter an amount above 0/)
+      .waitFor();
     expect(await field(quota, 'Requests per minute').locator('.error').count()).toBe(0);
     expect(sent).toEqual([]);
     const unchanged = (await api.gql(PROJECT_QUOTA, { p: project.id })).data!.projectQuota.quota;
@@ -235,10 +279,15 @@ describe('the SPA in headless Chromium', () => {
     await quota.getByRole('button', { name: 'Save quota' }).click();
     await quota.getByRole('status').getByText('Saved.').waitFor();
     expect(await quota.locator('.error').count()).toBe(0);
-    expect((await api.gql(PROJECT_QUOTA, { p: project.id })).data!.projectQuota.quota).toMatchObject({ requestsPerMinuteLimit: 30, dailyTokenLimit: null, monthlyBudget: '12.50', customResetDay: 15 });
+    expect((await api.gql(PROJECT_QUOTA, { p: project.id })).data!.projectQuota.quota).toMatchObject({
+      requestsPerMinuteLimit: 30,
+      dailyTokenLimit: null,
+      monthlyBudget: '12.50',
+      customResetDay: 15,
+    });
   });
 
-  it('creates a template, then a project from it whose keys\' secrets are shown once', async () => {
+  it("creates a template, then a project from it whose keys' secrets are shown once", async () => {
     const admin = await h.user();
     const organization = await h.organization(admin, 'template-org');
     const page = await signedInPage(admin);
@@ -264,7 +313,16 @@ describe('the SPA in headless Chromium', () => {
     await form.getByRole('status').getByText('Created template Team standard.').waitFor();
     const ours = rowOf('Team standard');
     await ours.waitFor();
-    expect((await ours.getByRole('cell').allInnerTexts()).map((t) => t.trim())).toEqual(['Team standard', 'Professional', 'company, batch', '500 requests/day, $2.50/day, resets on day 10', "All of the organization's", 'ci, batch', '0', 'This organization']);
+    expect((await ours.getByRole('cell').allInnerTexts()).map((t) => t.trim())).toEqual([
+      'Team standard',
+      'Professional',
+      'company, batch',
+      '500 requests/day, $2.50/day, resets on day 10',
+      "All of the organization's",
+      'ci, batch',
+      '0',
+      'This organization',
+    ]);
 
     const from = page.getByRole('form', { name: 'Create project from template' });
     await from.getByLabel('Template', { exact: true }).selectOption({ label: 'Team standard' });
@@ -289,7 +347,7 @@ describe('the SPA in headless Chromium', () => {
     for (const secret of secrets) expect(content).not.toContain(secret);
   });
 
-  it('saves the organization\'s limits, shows them after a reload, and shows members them read-only', async () => {
+  it("saves the organization's limits, shows them after a reload, and shows members them read-only", async () => {
     const admin = await h.user();
     const organization = await h.organization(admin, 'limits-org');
     const api = await h.signedIn(admin);
@@ -302,7 +360,9 @@ describe('the SPA in headless Chromium', () => {
     await form.getByLabel('Monthly budget (USD)').fill('100');
     await form.getByLabel('Daily budget (USD)').fill('0');
     await form.getByRole('button', { name: 'Save limits' }).click();
-    await field(form, 'Daily budget (USD)').getByText(/Enter an amount above 0/).waitFor();
+    await field(form, 'Daily budget (USD)')
+      .getByText(/Enter an amount above 0/)
+      .waitFor();
     expect((await api.gql(ORG_LIMITS, { o: organization.id })).data!.organizationLimits.rpm).toBeNull();
 
     await form.getByLabel('Daily budget (USD)').fill('5');
@@ -310,9 +370,30 @@ describe('the SPA in headless Chromium', () => {
     await form.getByRole('status').getByText('Saved.').waitFor();
     await page.reload();
     await form.getByLabel('Requests per minute').waitFor();
-    const values = Object.fromEntries(await Promise.all(['Requests per minute', 'Tokens per minute', 'Tokens per day', 'Daily budget (USD)', 'Monthly budget (USD)'].map(async (label) => [label, await form.getByLabel(label).inputValue()])));
-    expect(values).toEqual({ 'Requests per minute': '60', 'Tokens per minute': '', 'Tokens per day': '2000000', 'Daily budget (USD)': '5.00', 'Monthly budget (USD)': '100.00' });
-    expect((await api.gql(ORG_LIMITS, { o: organization.id })).data!.organizationLimits).toEqual({ rpm: 60, tpm: null, rph: null, rpd: null, tpd: 2_000_000, dailyBudget: '5.00', monthlyBudget: '100.00' });
+    const values = Object.fromEntries(
+      await Promise.all(
+        ['Requests per minute', 'Tokens per minute', 'Tokens per day', 'Daily budget (USD)', 'Monthly budget (USD)'].map(async (label) => [
+          label,
+          await form.getByLabel(label).inputValue(),
+        ]),
+      ),
+    );
+    expect(values).toEqual({
+      'Requests per minute': '60',
+      'Tokens per minute': '',
+      'Tokens per day': '2000000',
+      'Daily budget (USD)': '5.00',
+      'Monthly budget (USD)': '100.00',
+    });
+    expect((await api.gql(ORG_LIMITS, { o: organization.id })).data!.organizationLimits).toEqual({
+      rpm: 60,
+      tpm: null,
+      rph: null,
+      rpd: null,
+      tpd: 2_000_000,
+      dailyBudget: '5.00',
+      monthlyBudget: '100.00',
+    });
 
     const member = await h.user();
     await h.member(organization, member);
@@ -340,13 +421,19 @@ describe('the SPA in headless Chromium', () => {
     await credit.getByLabel('Reference').fill('INV-1');
     await credit.getByLabel('Description').fill('Bank transfer');
     const credited = async () => {
-      await Promise.all([ops.waitForResponse((r) => r.request().postData()?.includes('creditWallet') ?? false), credit.getByRole('button', { name: 'Credit wallet' }).click()]);
+      await Promise.all([
+        ops.waitForResponse((r) => r.request().postData()?.includes('creditWallet') ?? false),
+        credit.getByRole('button', { name: 'Credit wallet' }).click(),
+      ]);
       return credit.getByRole('status').innerText();
     };
     expect(await credited()).toBe("wallet-org's balance is now $5.00 (available $5.00).");
     // The same reference again is a no-op.
     expect(await credited()).toBe("wallet-org's balance is now $5.00 (available $5.00).");
-    expect((await api.gql(WALLET, { o: organization.id })).data).toEqual({ wallet: { balance: '5.00', isActive: true }, walletRecords: { totals: { count: 1 } } });
+    expect((await api.gql(WALLET, { o: organization.id })).data).toEqual({
+      wallet: { balance: '5.00', isActive: true },
+      walletRecords: { totals: { count: 1 } },
+    });
     await credit.getByLabel('Amount (USD)').fill('6');
     await credit.getByRole('button', { name: 'Credit wallet' }).click();
     await field(credit, 'Reference').getByText('Reference "INV-1" already credited a different amount').waitFor();
@@ -390,7 +477,10 @@ describe('the SPA in headless Chromium', () => {
     await redeem.getByRole('button', { name: 'Redeem' }).click();
     await field(redeem, 'Redemption code').getByText('This code is unknown, expired or already redeemed.').waitFor();
     expect(await redeem.getByLabel('Redemption code').getAttribute('aria-invalid')).toBe('true');
-    expect((await api.gql(WALLET, { o: organization.id })).data).toEqual({ wallet: { balance: '7.50', isActive: true }, walletRecords: { totals: { count: 2 } } });
+    expect((await api.gql(WALLET, { o: organization.id })).data).toEqual({
+      wallet: { balance: '7.50', isActive: true },
+      walletRecords: { totals: { count: 2 } },
+    });
   });
 
   it('filters wallet records by type, exports them as CSV, and shows the Wallet tab only with organization.finance', async () => {
@@ -426,9 +516,14 @@ describe('the SPA in headless Chromium', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe(`wallet-ledger-org-${utcDay(0)}.csv`);
-    const lines = readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe(CSV_HEADER);
-    expect(lines.slice(1).map((l) => l.split(',').slice(1, 3))).toEqual([['RECHARGE', '5.00'], ['RECHARGE', '2.50']]);
+    expect(lines.slice(1).map((l) => l.split(',').slice(1, 3))).toEqual([
+      ['RECHARGE', '5.00'],
+      ['RECHARGE', '2.50'],
+    ]);
 
     // The tab needs organization.finance: an admin's or the FINANCE grant's, never a plain member's.
     const finance = await h.user();

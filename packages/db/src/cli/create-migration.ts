@@ -13,7 +13,10 @@ const orm = await openOrm({ databaseUrl });
 const result = await orm.getMigrator().createMigration(undefined, false, process.argv.includes('--initial'));
 console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
 const dir = fileURLToPath(new URL('../migrations', import.meta.url));
-const names = (await readdir(dir)).filter((f) => /^Migration\d+.*\.ts$/.test(f)).sort().map((f) => f.replace(/\.ts$/, ''));
+const names = (await readdir(dir))
+  .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+  .sort()
+  .map((f) => f.replace(/\.ts$/, ''));
 await writeFile(
   `${dir}/index.ts`,
   `import type { MigrationObject } from '@mikro-orm/core';\n${names.map((n) => `import { ${n} } from './${n}';`).join('\n')}\n\n` +

@@ -18,7 +18,11 @@ class Listener {
   private client: pg.Client | null = null;
   private closed = false;
 
-  constructor(private readonly databaseUrl: string, private readonly logger: WarnLogger, private readonly onNotice: (payload: string | undefined) => void) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly logger: WarnLogger,
+    private readonly onNotice: (payload: string | undefined) => void,
+  ) {}
 
   async connect(onConnected: (reconnected: boolean) => void, reconnecting = false): Promise<void> {
     for (let attempt = 0; !this.closed; attempt++) {
@@ -56,7 +60,10 @@ class Listener {
 export class PgInvalidationSource implements InvalidationSource {
   private listener: Listener | null = null;
 
-  constructor(private readonly databaseUrl: string, private readonly logger: WarnLogger) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly logger: WarnLogger,
+  ) {}
 
   async start(onChange: (change: Change) => void, onReset: () => void): Promise<void> {
     this.listener = new Listener(this.databaseUrl, this.logger, (payload) => {
@@ -75,7 +82,10 @@ export class PgInvalidationSource implements InvalidationSource {
 export class RedisInvalidationSource implements InvalidationSource {
   private redis: Redis | null = null;
 
-  constructor(private readonly redisUrl: string, private readonly logger: WarnLogger) {}
+  constructor(
+    private readonly redisUrl: string,
+    private readonly logger: WarnLogger,
+  ) {}
 
   async start(onChange: (change: Change) => void, onReset: () => void): Promise<void> {
     const redis = new Redis(this.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });

@@ -33,11 +33,36 @@ interface Announcement {
 export const ANNOUNCEMENTS = {
   /** A key: its context (keys.ts in the proxy). Inserts too: a key a recent lookup did not find may exist now. */
   api_keys: {
-    events: ['insert', 'update', 'delete'], announce: 'api_keys', idColumn: 'id',
-    columns: ['id', 'key_hash', 'organization_id', 'project_id', 'created_by_id', 'owner', 'revoked_at', 'expires_at', 'allowed_models', 'rpm_limit', 'tpm_limit', 'daily_budget'],
+    events: ['insert', 'update', 'delete'],
+    announce: 'api_keys',
+    idColumn: 'id',
+    columns: [
+      'id',
+      'key_hash',
+      'organization_id',
+      'project_id',
+      'created_by_id',
+      'owner',
+      'revoked_at',
+      'expires_at',
+      'allowed_models',
+      'rpm_limit',
+      'tpm_limit',
+      'daily_budget',
+    ],
   },
-  projects: { events: ['update', 'delete'], announce: 'projects', idColumn: 'id', columns: ['organization_id', 'status', 'allowed_models', 'allowed_groups', 'quota'] },
-  organizations: { events: ['update', 'delete'], announce: 'organizations', idColumn: 'id', columns: ['granted_models', 'granted_groups', 'audit_content_policy', 'limits'] },
+  projects: {
+    events: ['update', 'delete'],
+    announce: 'projects',
+    idColumn: 'id',
+    columns: ['organization_id', 'status', 'allowed_models', 'allowed_groups', 'quota'],
+  },
+  organizations: {
+    events: ['update', 'delete'],
+    announce: 'organizations',
+    idColumn: 'id',
+    columns: ['granted_models', 'granted_groups', 'audit_content_policy', 'limits'],
+  },
   /** A wallet opened, (de)activated or removed changes what its organization's keys may do. */
   wallets: { events: ['insert', 'update', 'delete'], announce: 'organizations', idColumn: 'organization_id', columns: ['is_active'] },
   /** The catalog is read whole. */
@@ -78,7 +103,9 @@ end $$;`,
     const events = a.events.map((e) => (e === 'update' && a.columns ? `update of ${a.columns.map((c) => `"${c}"`).join(', ')}` : e)).join(' or ');
     const when = 'when' in a && a.when ? ` when (${a.when})` : '';
     sql.push(`drop trigger if exists "${table}_invalidation" on "${table}";`);
-    sql.push(`create trigger "${table}_invalidation" after ${events} on "${table}" for each row${when} execute function tollgate_notify_invalidation('${a.announce}', '${a.idColumn}');`);
+    sql.push(
+      `create trigger "${table}_invalidation" after ${events} on "${table}" for each row${when} execute function tollgate_notify_invalidation('${a.announce}', '${a.idColumn}');`,
+    );
   }
   return sql;
 }

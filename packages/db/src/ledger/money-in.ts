@@ -32,6 +32,12 @@ export async function appendMoneyIn(em: EntityManager, record: MoneyIn): Promise
     }
   }
   assertRecordAmount(record.type, record.amount, wallet.balance);
-  em.create(WalletRecord, { organizationId: record.organizationId, type: record.type, amount: record.amount, reference: record.reference ?? null, description: record.description });
+  em.create(WalletRecord, {
+    organizationId: record.organizationId,
+    type: record.type,
+    amount: record.amount,
+    reference: record.reference ?? null,
+    description: record.description,
+  });
   return true;
 }

@@ -5,9 +5,33 @@ import { randomBase62, sha256Hex } from '../security';
 
 /** The mock upstream's models with believable prices (micro-units per million tokens). */
 export const MOCK_MODELS = [
-  { name: 'mock-small', inputPricePerMillion: 150_000n, cachedInputPricePerMillion: 75_000n, outputPricePerMillion: 600_000n, contextWindow: 128_000, defaultMaxOutputTokens: 4_096, groups: ['general'] },
-  { name: 'mock-large', inputPricePerMillion: 2_500_000n, cachedInputPricePerMillion: 1_250_000n, outputPricePerMillion: 10_000_000n, contextWindow: 128_000, defaultMaxOutputTokens: 8_192, groups: ['general', 'premium'] },
-  { name: 'mock-embed', inputPricePerMillion: 20_000n, cachedInputPricePerMillion: null, outputPricePerMillion: 0n, contextWindow: 8_192, defaultMaxOutputTokens: 1, groups: ['embeddings'] },
+  {
+    name: 'mock-small',
+    inputPricePerMillion: 150_000n,
+    cachedInputPricePerMillion: 75_000n,
+    outputPricePerMillion: 600_000n,
+    contextWindow: 128_000,
+    defaultMaxOutputTokens: 4_096,
+    groups: ['general'],
+  },
+  {
+    name: 'mock-large',
+    inputPricePerMillion: 2_500_000n,
+    cachedInputPricePerMillion: 1_250_000n,
+    outputPricePerMillion: 10_000_000n,
+    contextWindow: 128_000,
+    defaultMaxOutputTokens: 8_192,
+    groups: ['general', 'premium'],
+  },
+  {
+    name: 'mock-embed',
+    inputPricePerMillion: 20_000n,
+    cachedInputPricePerMillion: null,
+    outputPricePerMillion: 0n,
+    contextWindow: 8_192,
+    defaultMaxOutputTokens: 1,
+    groups: ['embeddings'],
+  },
 ] as const;
 
 /** Points upstream "mock" at `baseUrl` (it moves with the mock's port) and adds its models once. */
@@ -23,10 +47,18 @@ export async function seedMockCatalog(em: EntityManager, baseUrl: string): Promi
 }
 
 /** Creates a proxy key and answers its secret (demo and tests; the API does the same with checks). */
-export async function seedApiKey(em: EntityManager, spec: { organizationId: string; projectId: string; userId: string; name?: string; allowedModels?: string[] | null }) {
+export async function seedApiKey(
+  em: EntityManager,
+  spec: { organizationId: string; projectId: string; userId: string; name?: string; allowedModels?: string[] | null },
+) {
   const secret = formatApiKey(randomBase62(API_KEY_RANDOM_LENGTH));
   const key = em.create(ApiKey, {
-    project: spec.projectId, organizationId: spec.organizationId, createdBy: spec.userId, name: spec.name ?? 'demo', keyHash: sha256Hex(secret), ...apiKeyDisplay(secret),
+    project: spec.projectId,
+    organizationId: spec.organizationId,
+    createdBy: spec.userId,
+    name: spec.name ?? 'demo',
+    keyHash: sha256Hex(secret),
+    ...apiKeyDisplay(secret),
     allowedModels: spec.allowedModels ?? null,
   });
   await em.flush();

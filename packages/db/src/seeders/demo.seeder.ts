@@ -43,7 +43,10 @@ export async function seedDemo(em: EntityManager): Promise<DemoCredentials | nul
   for (const role of ['orgAdmin', 'orgMember', 'projectOwner', 'projectMember'] as const) {
     em.create(OrganizationMember, { organization: acme, user: byRole(role), role: role === 'orgAdmin' ? OrgRole.ADMIN : OrgRole.MEMBER });
   }
-  for (const [name, environment] of [['production', ProjectEnvironment.PRODUCTION], ['staging', ProjectEnvironment.STAGING]] as const) {
+  for (const [name, environment] of [
+    ['production', ProjectEnvironment.PRODUCTION],
+    ['staging', ProjectEnvironment.STAGING],
+  ] as const) {
     const project = em.create(Project, { organization: acme, name, environment, description: `Acme ${name}` });
     em.create(ProjectMember, { project, user: byRole('projectOwner'), role: ProjectRole.OWNER });
     em.create(ProjectMember, { project, user: byRole('projectMember'), role: ProjectRole.MEMBER });

@@ -76,11 +76,7 @@ const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', 
  * the org names it or grants one of its catalog groups; a group only when the
  * org grants that very group, since it would pick up models labelled later.
  */
-export function assertProjectGrantWithinOrganization(
-  catalog: readonly CatalogModel[],
-  org: AccessGrant,
-  projectGrant: AccessGrant | null,
-): void {
+export function assertProjectGrantWithinOrganization(catalog: readonly CatalogModel[], org: AccessGrant, projectGrant: AccessGrant | null): void {
   if (!projectGrant) return;
   const byOrg = matcher(org);
   const orgModels = new Set(org.models);

@@ -18,7 +18,10 @@ export const invitationState = (invitation: { status: InvitationStatus; expiresA
   invitation.status === InvitationStatus.PENDING && invitation.expiresAt <= now ? InvitationStatus.EXPIRED : invitation.status;
 
 /** Whether a shared invite token can still be used; the database re-checks atomically when it is. */
-export function inviteTokenState(token: { expiresAt?: Date | null; revokedAt?: Date | null; usageCount: number; maxUsageCount?: number | null }, now: Date): InviteTokenState {
+export function inviteTokenState(
+  token: { expiresAt?: Date | null; revokedAt?: Date | null; usageCount: number; maxUsageCount?: number | null },
+  now: Date,
+): InviteTokenState {
   if (token.revokedAt) return 'REVOKED';
   if (token.expiresAt && token.expiresAt <= now) return 'EXPIRED';
   if (token.maxUsageCount != null && token.usageCount >= token.maxUsageCount) return 'EXHAUSTED';
@@ -34,5 +37,4 @@ const REASONS: Record<Exclude<InviteTokenState, 'ACTIVE'> | 'UNKNOWN' | 'USED' |
   OTHER_EMAIL: 'This invitation was sent to another email address; sign in or sign up with that address',
 };
 
-export const invitationUnavailable = (reason: keyof typeof REASONS) =>
-  new DomainError(ErrorCode.INVITATION_UNAVAILABLE, REASONS[reason], { field: 'token' });
+export const invitationUnavailable = (reason: keyof typeof REASONS) => new DomainError(ErrorCode.INVITATION_UNAVAILABLE, REASONS[reason], { field: 'token' });

@@ -58,7 +58,14 @@ export function parseInviteCsv(text: string): BulkInviteRow[] {
 }
 
 function judgeRow(row: number, [email = '', name = '', role = '', project = '', projectRole = '']: string[]): BulkInviteRow {
-  const base = { row, email: normalizeEmail(email), name: name.trim(), role: OrgRole.MEMBER as OrgRole, project: project.trim() || null, projectRole: null as ProjectRole | null };
+  const base = {
+    row,
+    email: normalizeEmail(email),
+    name: name.trim(),
+    role: OrgRole.MEMBER as OrgRole,
+    project: project.trim() || null,
+    projectRole: null as ProjectRole | null,
+  };
   const fail = (failure: BulkInviteFailure, reason: string): BulkInviteRow => ({ ...base, failure, reason });
   if (!emailSchema.safeParse(email).success) return fail(BulkInviteFailure.INVALID_EMAIL, `"${email}" is not a valid email address`);
   if (!personNameSchema.safeParse(name).success) return fail(BulkInviteFailure.INVALID_NAME, 'The name must be 1 to 100 characters');
@@ -66,7 +73,10 @@ function judgeRow(row: number, [email = '', name = '', role = '', project = '', 
   if (orgRole !== OrgRole.ADMIN && orgRole !== OrgRole.MEMBER) return fail(BulkInviteFailure.INVALID_ROLE, `Role "${role}" must be admin or member`);
   const parsedProjectRole = projectRole.trim().toUpperCase() || (base.project ? ProjectRole.MEMBER : '');
   if (parsedProjectRole && (!base.project || (parsedProjectRole !== ProjectRole.OWNER && parsedProjectRole !== ProjectRole.MEMBER))) {
-    return fail(BulkInviteFailure.INVALID_PROJECT_ROLE, base.project ? `Project role "${projectRole}" must be owner or member` : 'A project role needs a project');
+    return fail(
+      BulkInviteFailure.INVALID_PROJECT_ROLE,
+      base.project ? `Project role "${projectRole}" must be owner or member` : 'A project role needs a project',
+    );
   }
   return { ...base, role: orgRole, projectRole: (parsedProjectRole || null) as ProjectRole | null, failure: null, reason: null };
 }
@@ -97,7 +107,9 @@ export interface BulkInviteReportRecord {
 
 /** The report as RFC 4180 CSV, with spreadsheet formulas neutralised. */
 export function bulkInviteReportCsv(records: readonly BulkInviteReportRecord[]): string {
-  const rows = records.map((r) => [r.row, r.email, r.name, r.status, r.code ?? '', r.reason ?? '', r.inviteUrl ?? ''].map((cell) => neutraliseFormula(String(cell))));
+  const rows = records.map((r) =>
+    [r.row, r.email, r.name, r.status, r.code ?? '', r.reason ?? '', r.inviteUrl ?? ''].map((cell) => neutraliseFormula(String(cell))),
+  );
   return stringify([['row', 'email', 'name', 'status', 'code', 'reason', 'inviteUrl'], ...rows], { record_delimiter: '\r\n' });
 }
 

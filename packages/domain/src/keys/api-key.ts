@@ -8,7 +8,11 @@ export const ApiKeyOwner = { MEMBER: 'MEMBER', SERVICE_ACCOUNT: 'SERVICE_ACCOUNT
 export type ApiKeyOwner = (typeof ApiKeyOwner)[keyof typeof ApiKeyOwner];
 
 /** Why a key was revoked: by someone, or as a cascade of a membership ending. */
-export const RevocationReason = { REVOKED: 'REVOKED', PROJECT_MEMBER_REMOVED: 'PROJECT_MEMBER_REMOVED', ORGANIZATION_MEMBER_REMOVED: 'ORGANIZATION_MEMBER_REMOVED' } as const;
+export const RevocationReason = {
+  REVOKED: 'REVOKED',
+  PROJECT_MEMBER_REMOVED: 'PROJECT_MEMBER_REMOVED',
+  ORGANIZATION_MEMBER_REMOVED: 'ORGANIZATION_MEMBER_REMOVED',
+} as const;
 export type RevocationReason = (typeof RevocationReason)[keyof typeof RevocationReason];
 
 /**

@@ -65,17 +65,37 @@ export const isRateLimit = (rule: Pick<LimitRule, 'metric' | 'window'>) => rule.
 type Entry = readonly [metric: Metric, window: LimitWindow, value: number | bigint | null | undefined];
 
 const ORG_ENTRIES = (l: OrganizationLimits): Entry[] => [
-  ['requests', 'minute', l.rpm], ['tokens', 'minute', l.tpm], ['requests', 'hour', l.rph], ['requests', 'day', l.rpd], ['tokens', 'day', l.tpd],
-  ['money', 'day', l.dailyBudget], ['money', 'month', l.monthlyBudget],
+  ['requests', 'minute', l.rpm],
+  ['tokens', 'minute', l.tpm],
+  ['requests', 'hour', l.rph],
+  ['requests', 'day', l.rpd],
+  ['tokens', 'day', l.tpd],
+  ['money', 'day', l.dailyBudget],
+  ['money', 'month', l.monthlyBudget],
 ];
 const PROJECT_ENTRIES = (q: ProjectQuota): Entry[] => [
-  ['requests', 'minute', q.requestsPerMinuteLimit], ['tokens', 'minute', q.tokensPerMinuteLimit], ['requests', 'day', q.dailyRequestLimit], ['tokens', 'day', q.dailyTokenLimit],
-  ['requests', 'month', q.monthlyRequestLimit], ['tokens', 'month', q.monthlyTokenLimit], ['money', 'day', q.dailyBudget], ['money', 'month', q.monthlyBudget],
+  ['requests', 'minute', q.requestsPerMinuteLimit],
+  ['tokens', 'minute', q.tokensPerMinuteLimit],
+  ['requests', 'day', q.dailyRequestLimit],
+  ['tokens', 'day', q.dailyTokenLimit],
+  ['requests', 'month', q.monthlyRequestLimit],
+  ['tokens', 'month', q.monthlyTokenLimit],
+  ['money', 'day', q.dailyBudget],
+  ['money', 'month', q.monthlyBudget],
 ];
-const KEY_ENTRIES = (k: KeyLimits): Entry[] => [['requests', 'minute', k.rpm], ['tokens', 'minute', k.tpm], ['money', 'day', k.dailyBudget]];
+const KEY_ENTRIES = (k: KeyLimits): Entry[] => [
+  ['requests', 'minute', k.rpm],
+  ['tokens', 'minute', k.tpm],
+  ['money', 'day', k.dailyBudget],
+];
 
 /** Every counter a call of this key must fit in: organization, project and key limits, all at once. */
-export function limitRules(ids: { organizationId: string; projectId: string; keyId: string }, org: OrganizationLimits, project: ProjectQuota, key: KeyLimits): LimitRule[] {
+export function limitRules(
+  ids: { organizationId: string; projectId: string; keyId: string },
+  org: OrganizationLimits,
+  project: ProjectQuota,
+  key: KeyLimits,
+): LimitRule[] {
   const rules: LimitRule[] = [];
   const add = (scope: ScopeKind, scopeId: string, entries: Entry[], enforce: boolean, resetDay: number) => {
     for (const [metric, window, value] of entries) {
@@ -90,7 +110,12 @@ export function limitRules(ids: { organizationId: string; projectId: string; key
 }
 
 const ORG_EQUIVALENT: Partial<Record<keyof ProjectQuota, keyof OrganizationLimits>> = {
-  requestsPerMinuteLimit: 'rpm', tokensPerMinuteLimit: 'tpm', dailyRequestLimit: 'rpd', dailyTokenLimit: 'tpd', dailyBudget: 'dailyBudget', monthlyBudget: 'monthlyBudget',
+  requestsPerMinuteLimit: 'rpm',
+  tokensPerMinuteLimit: 'tpm',
+  dailyRequestLimit: 'rpd',
+  dailyTokenLimit: 'tpd',
+  dailyBudget: 'dailyBudget',
+  monthlyBudget: 'monthlyBudget',
 };
 
 /**
@@ -104,7 +129,7 @@ export function effectiveProjectQuota(project: ProjectQuota, org: OrganizationLi
     const own = project[field] as number | bigint | null | undefined;
     const cap = org[orgField];
     if (cap == null) continue;
-    (effective as Record<string, unknown>)[field] = own == null ? cap : (BigInt(own) <= BigInt(cap) ? own : cap);
+    (effective as Record<string, unknown>)[field] = own == null ? cap : BigInt(own) <= BigInt(cap) ? own : cap;
   }
   return effective;
 }

@@ -6,11 +6,26 @@ const budget = z.bigint().positive('must be positive').nullish();
 
 export const organizationLimitsSchema = z.object({ rpm: count, tpm: count, rph: count, rpd: count, tpd: count, dailyBudget: budget, monthlyBudget: budget });
 export const projectQuotaSchema = z.object({
-  dailyRequestLimit: count, dailyTokenLimit: count, monthlyRequestLimit: count, monthlyTokenLimit: count,
-  requestsPerMinuteLimit: count, tokensPerMinuteLimit: count, dailyBudget: budget, monthlyBudget: budget,
+  dailyRequestLimit: count,
+  dailyTokenLimit: count,
+  monthlyRequestLimit: count,
+  monthlyTokenLimit: count,
+  requestsPerMinuteLimit: count,
+  tokensPerMinuteLimit: count,
+  dailyBudget: budget,
+  monthlyBudget: budget,
   // Absent or null (as GraphQL sends an unset field): the defaults.
-  enforceQuota: z.boolean().nullish().transform((v) => v ?? true),
-  customResetDay: z.number().int().min(1, 'must be 1 to 28').max(28, 'must be 1 to 28').nullish().transform((v) => v ?? 1),
+  enforceQuota: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? true),
+  customResetDay: z
+    .number()
+    .int()
+    .min(1, 'must be 1 to 28')
+    .max(28, 'must be 1 to 28')
+    .nullish()
+    .transform((v) => v ?? 1),
 });
 
 const MONEY = new Set(['dailyBudget', 'monthlyBudget']);
@@ -34,4 +49,8 @@ function fromStored(stored: Stored | null | undefined): Record<string, number | 
 
 export const organizationLimitsFromStored = (stored: Stored | null | undefined) => fromStored(stored) as OrganizationLimits;
 export const projectQuotaFromStored = (stored: Stored | null | undefined) => fromStored(stored) as ProjectQuota;
-export const keyLimitsOf = (key: { rpmLimit?: number | null; tpmLimit?: number | null; dailyBudget?: bigint | null }): KeyLimits => ({ rpm: key.rpmLimit, tpm: key.tpmLimit, dailyBudget: key.dailyBudget });
+export const keyLimitsOf = (key: { rpmLimit?: number | null; tpmLimit?: number | null; dailyBudget?: bigint | null }): KeyLimits => ({
+  rpm: key.rpmLimit,
+  tpm: key.tpmLimit,
+  dailyBudget: key.dailyBudget,
+});

@@ -16,6 +16,9 @@ export function formatMoney(micros: bigint): string {
   const sign = micros < 0n ? '-' : '';
   const abs = micros < 0n ? -micros : micros;
   const whole = abs / MICROS_PER_UNIT;
-  const fraction = (abs % MICROS_PER_UNIT).toString().padStart(6, '0').replace(/0{1,4}$/, '');
+  const fraction = (abs % MICROS_PER_UNIT)
+    .toString()
+    .padStart(6, '0')
+    .replace(/0{1,4}$/, '');
   return `${sign}${whole}.${fraction.padEnd(2, '0')}`;
 }

@@ -19,7 +19,11 @@ export const passwordSchema = z
   );
 
 const trimmed = (min: number, max: number) =>
-  z.string().trim().min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`);
 
 export const personNameSchema = trimmed(1, 100);
 export const displayNameSchema = trimmed(1, 100);

@@ -12,6 +12,10 @@ export const verificationRequestSchema = z.object({
   contactName: text(100),
   contactEmail: emailSchema,
   /** ISO 3166-1 alpha-2, e.g. "DE". */
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code'),
 });
 export type VerificationRequest = z.output<typeof verificationRequestSchema>;

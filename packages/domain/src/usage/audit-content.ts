@@ -6,7 +6,21 @@ export const DEFAULT_CONTENT_RETENTION_DAYS = 30;
 export const MAX_CONTENT_RETENTION_DAYS = 3650;
 
 /** The request parameters METADATA keeps: shape, never text. */
-const METADATA_FIELDS = ['model', 'stream', 'max_tokens', 'max_completion_tokens', 'max_output_tokens', 'temperature', 'top_p', 'n', 'stop', 'tools', 'tool_choice', 'response_format', 'user'] as const;
+const METADATA_FIELDS = [
+  'model',
+  'stream',
+  'max_tokens',
+  'max_completion_tokens',
+  'max_output_tokens',
+  'temperature',
+  'top_p',
+  'n',
+  'stop',
+  'tools',
+  'tool_choice',
+  'response_format',
+  'user',
+] as const;
 
 /**
  * What of a call is stored under a policy: nothing; its parameters and sizes;
@@ -16,7 +30,8 @@ export function contentToStore(policy: AuditContentPolicy, request: Record<strin
   if (policy === AuditContentPolicy.NONE) return null;
   if (policy === AuditContentPolicy.FULL) return { request, response: responseText };
   const params: Record<string, unknown> = {};
-  for (const field of METADATA_FIELDS) if (request[field] !== undefined) params[field] = field === 'tools' ? (request.tools as unknown[]).length : request[field];
+  for (const field of METADATA_FIELDS)
+    if (request[field] !== undefined) params[field] = field === 'tools' ? (request.tools as unknown[]).length : request[field];
   const messages = Array.isArray(request.messages) ? request.messages.length : undefined;
   return { params, messages, responseChars: responseText?.length ?? null };
 }

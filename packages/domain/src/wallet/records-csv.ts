@@ -19,8 +19,19 @@ const cell = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? value : neutral
 
 /** Records as RFC 4180 CSV (CRLF), amounts as decimal USD, times as UTC ISO 8601. */
 export function walletRecordsCsv(records: readonly WalletRecordRow[]): string {
-  const rows = records.map((r) => [
-    r.createdAt.toISOString(), r.type, formatMoney(r.amount), formatMoney(r.previousBalance), formatMoney(r.currentBalance), r.description, r.reference ?? '', r.requestLogId ?? '',
-  ].map(cell));
-  return stringify([['createdAt', 'type', 'amount', 'previousBalance', 'currentBalance', 'description', 'reference', 'requestLogId'], ...rows], { record_delimiter: '\r\n' });
+  const rows = records.map((r) =>
+    [
+      r.createdAt.toISOString(),
+      r.type,
+      formatMoney(r.amount),
+      formatMoney(r.previousBalance),
+      formatMoney(r.currentBalance),
+      r.description,
+      r.reference ?? '',
+      r.requestLogId ?? '',
+    ].map(cell),
+  );
+  return stringify([['createdAt', 'type', 'amount', 'previousBalance', 'currentBalance', 'description', 'reference', 'requestLogId'], ...rows], {
+    record_delimiter: '\r\n',
+  });
 }

@@ -16,7 +16,11 @@ export function formatRedemptionCode(random: string): string {
 
 /** The canonical form a code is hashed in, or a VALIDATION error. */
 export function normaliseRedemptionCode(input: string): string {
-  const body = input.trim().toUpperCase().replace(/^TGR-?/, '').replace(/[-\s]/g, '');
+  const body = input
+    .trim()
+    .toUpperCase()
+    .replace(/^TGR-?/, '')
+    .replace(/[-\s]/g, '');
   if (body.length !== GROUPS * GROUP || [...body].some((c) => !REDEMPTION_ALPHABET.includes(c))) throw invalid('code', 'is not a redemption code');
   return formatRedemptionCode(body);
 }

@@ -13,7 +13,11 @@ export function parseAnswer(answer: Buffer): Record<string, unknown> | null {
 export function generatedText(answer: Record<string, unknown>): string {
   const choices = answer.choices as Array<{ message?: { content?: string | null; reasoning_content?: string | null }; text?: string }> | undefined;
   const output = answer.output as Array<{ type?: string; content?: Array<{ type?: string; text?: string }> }> | undefined;
-  if (Array.isArray(output)) return output.flatMap((item) => (item.type === 'message' && Array.isArray(item.content) ? item.content : [])).map((part) => (part.type === 'output_text' ? (part.text ?? '') : '')).join('');
+  if (Array.isArray(output))
+    return output
+      .flatMap((item) => (item.type === 'message' && Array.isArray(item.content) ? item.content : []))
+      .map((part) => (part.type === 'output_text' ? (part.text ?? '') : ''))
+      .join('');
   return (Array.isArray(choices) ? choices : []).map((c) => (c.message?.reasoning_content ?? '') + (c.message?.content ?? c.text ?? '')).join('');
 }
 

@@ -33,8 +33,21 @@ export interface Call {
 }
 
 export const newCall = (key: KeyContext, endpoint: Endpoint): Call => ({
-  requestId: randomUUID(), started: performance.now(), key, endpoint, model: '', stream: false, status: 0, errorCode: null,
-  usage: null, responseId: null, upstreamLatencyMs: null, content: null, route: null, hold: null, forwarded: false,
+  requestId: randomUUID(),
+  started: performance.now(),
+  key,
+  endpoint,
+  model: '',
+  stream: false,
+  status: 0,
+  errorCode: null,
+  usage: null,
+  responseId: null,
+  upstreamLatencyMs: null,
+  content: null,
+  route: null,
+  hold: null,
+  forwarded: false,
 });
 
 /** The upstream's usage when it reported one we can trust, else the tokenizer's count of the prompt and the generated text. */

@@ -91,7 +91,8 @@ export class CallPipeline {
     try {
       raw = await readBody(req, this.config.maxBodyBytes);
     } catch (err) {
-      if (err instanceof BodyTooLarge) return refused({ error: ErrorCode.REQUEST_TOO_LARGE, message: `The request body is larger than ${this.config.maxBodyBytes} bytes.` });
+      if (err instanceof BodyTooLarge)
+        return refused({ error: ErrorCode.REQUEST_TOO_LARGE, message: `The request body is larger than ${this.config.maxBodyBytes} bytes.` });
       throw err;
     }
     let body: Body;
@@ -104,7 +105,12 @@ export class CallPipeline {
     if (typeof body.model !== 'string' || !body.model) return refused({ error: ErrorCode.MISSING_MODEL, param: 'model' });
     call.model = body.model.slice(0, 100);
     const route = call.key.models.get(body.model);
-    if (!route) return refused({ error: ErrorCode.MODEL_NOT_FOUND, param: 'model', message: `The model \`${call.model}\` does not exist or you do not have access to it.` });
+    if (!route)
+      return refused({
+        error: ErrorCode.MODEL_NOT_FOUND,
+        param: 'model',
+        message: `The model \`${call.model}\` does not exist or you do not have access to it.`,
+      });
     call.route = route;
     call.stream = body.stream === true;
     const bound = boundError(body, call.endpoint, route);
@@ -115,10 +121,21 @@ export class CallPipeline {
   /** Reserves the call's most against every limit and the wallet at once; the rate-limit headers go on the response either way. */
   private async admit(call: Call, res: ServerResponse, body: Body): Promise<Step<void>> {
     const { key } = call;
-    if (key.wallet === 'inactive') return refused({ error: ErrorCode.QUOTA_EXCEEDED, code: 'wallet_inactive', message: "The organization's wallet is inactive: calls cannot be charged to it." });
+    if (key.wallet === 'inactive')
+      return refused({
+        error: ErrorCode.QUOTA_EXCEEDED,
+        code: 'wallet_inactive',
+        message: "The organization's wallet is inactive: calls cannot be charged to it.",
+      });
     if (!key.rules.length && key.wallet !== 'active') return ok(undefined);
     const amounts = reservationFor(body, call.endpoint, call.route!, this.config.maxOutputCeiling);
-    const admission = await this.limiter.admit({ organizationId: key.organizationId, rules: key.rules, amounts, nowMs: Date.now(), wallet: key.wallet === 'active' });
+    const admission = await this.limiter.admit({
+      organizationId: key.organizationId,
+      rules: key.rules,
+      amounts,
+      nowMs: Date.now(),
+      wallet: key.wallet === 'active',
+    });
     if (admission.kind === 'unavailable') return refused({ error: ErrorCode.LIMITS_UNAVAILABLE });
     for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
     if (admission.kind === 'refused') {
@@ -235,7 +252,10 @@ export class CallPipeline {
     call.hold = null;
     const charge = hold.wallet ? chargeFor(hold.reservedMoney, cost) : 0n;
     if (cost > hold.reservedMoney) {
-      this.logger.warn({ requestId: call.requestId, cost: cost.toString(), reserved: hold.reservedMoney.toString(), charged: charge.toString() }, 'usage beyond the reservation: charged the reservation');
+      this.logger.warn(
+        { requestId: call.requestId, cost: cost.toString(), reserved: hold.reservedMoney.toString(), charged: charge.toString() },
+        'usage beyond the reservation: charged the reservation',
+      );
     }
     void this.limiter.settle(hold, { requests: 1n, tokens: BigInt(usage.inputTokens + usage.outputTokens), money: cost }, charge);
     return { cost, charge };

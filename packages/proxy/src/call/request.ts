@@ -35,14 +35,16 @@ export function boundError(body: Body, endpoint: Endpoint, route: ModelRoute): B
   for (const param of OUTPUT_BOUNDS[endpoint]) {
     const value = body[param];
     if (value === undefined || value === null) continue;
-    if (!Number.isInteger(value) || (value as number) < 1) return { param, message: `Invalid '${param}': expected a positive integer, got ${JSON.stringify(value)}.` };
+    if (!Number.isInteger(value) || (value as number) < 1)
+      return { param, message: `Invalid '${param}': expected a positive integer, got ${JSON.stringify(value)}.` };
     if ((value as number) > route.contextWindow) {
       return { param, message: `'${param}' is too large: ${value}. The model \`${route.name}\` takes at most ${route.contextWindow} tokens.` };
     }
   }
   if ((endpoint === 'chat' || endpoint === 'completions') && body.n !== undefined && body.n !== null) {
     const n = body.n;
-    if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_CHOICES) return { param: 'n', message: `Invalid 'n': expected an integer from 1 to ${MAX_CHOICES}, got ${JSON.stringify(n)}.` };
+    if (!Number.isInteger(n) || (n as number) < 1 || (n as number) > MAX_CHOICES)
+      return { param: 'n', message: `Invalid 'n': expected an integer from 1 to ${MAX_CHOICES}, got ${JSON.stringify(n)}.` };
   }
   return null;
 }

@@ -115,7 +115,9 @@ export class SseRelay {
       const json = dataOf(event);
       if (!json) continue;
       if (json.type === 'response.output_text.delta' && typeof json.delta === 'string') out += json.delta;
-      const choices = Array.isArray(json.choices) ? (json.choices as Array<{ delta?: { content?: string | null; reasoning_content?: string | null }; text?: string }>) : [];
+      const choices = Array.isArray(json.choices)
+        ? (json.choices as Array<{ delta?: { content?: string | null; reasoning_content?: string | null }; text?: string }>)
+        : [];
       for (const choice of choices) out += (choice.delta?.reasoning_content ?? '') + (choice.delta?.content ?? choice.text ?? '');
     }
     return out;

@@ -1,4 +1,15 @@
-import { bucketOf, formatMoney, isRateLimit, periodOf, resetDuration, ROLLING, type LimitRule, type LimitWindow, type Metric, type RefusalCode } from '@tollgate/domain';
+import {
+  bucketOf,
+  formatMoney,
+  isRateLimit,
+  periodOf,
+  resetDuration,
+  ROLLING,
+  type LimitRule,
+  type LimitWindow,
+  type Metric,
+  type RefusalCode,
+} from '@tollgate/domain';
 import { periodUsage } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -70,8 +81,12 @@ export class Limiter {
       const rule = rules[i]!;
       const state = (states[i] = stateOf(rule, organizationId, nowMs));
       counters[i] = {
-        key: state.key, window: rule.window, periodId: state.periodId, expiresAtMs: state.expiresAtMs,
-        limit: rule.enforce ? rule.limit : null, amount: amounts[rule.metric],
+        key: state.key,
+        window: rule.window,
+        periodId: state.periodId,
+        expiresAtMs: state.expiresAtMs,
+        limit: rule.enforce ? rule.limit : null,
+        amount: amounts[rule.metric],
       };
     }
     if (wallet) counters.push(...walletCounters(amounts.money));
@@ -92,7 +107,11 @@ export class Limiter {
         if (outcome.index >= n) {
           const available = -outcome.usage[outcome.index]!;
           return {
-            kind: 'refused', by: { kind: 'wallet' }, code: 'wallet_insufficient_funds', retryAfterSeconds: null, headers,
+            kind: 'refused',
+            by: { kind: 'wallet' },
+            code: 'wallet_insufficient_funds',
+            retryAfterSeconds: null,
+            headers,
             message: `The organization's wallet has $${formatMoney(available > 0n ? available : 0n)} available and this call needs up to $${formatMoney(amounts.money)}. Add funds to continue.`,
           };
         }
@@ -100,9 +119,13 @@ export class Limiter {
         const resetsAtMs = resetAtMs(rule.window, states[outcome.index]!, nowMs);
         const used = outcome.usage[outcome.index]!;
         return {
-          kind: 'refused', by: { kind: 'limit', rule, rateLimited: isRateLimit(rule) }, code: rule.code, headers,
+          kind: 'refused',
+          by: { kind: 'limit', rule, rateLimited: isRateLimit(rule) },
+          code: rule.code,
+          headers,
           retryAfterSeconds: Math.max(1, Math.ceil((resetsAtMs - nowMs) / 1000)),
-          message: `${capitalise(rule.scope)} ${WINDOW_WORD[rule.window]} ${rule.metric === 'money' ? 'budget' : `${rule.metric} limit`} of ${format(rule, rule.limit)} reached ` +
+          message:
+            `${capitalise(rule.scope)} ${WINDOW_WORD[rule.window]} ${rule.metric === 'money' ? 'budget' : `${rule.metric} limit`} of ${format(rule, rule.limit)} reached ` +
             `(used ${format(rule, used)}, this call needs up to ${format(rule, counters[outcome.index]!.amount)}). It resets at ${new Date(resetsAtMs).toISOString()}.`,
         };
       }
@@ -110,7 +133,8 @@ export class Limiter {
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'limit store unavailable');
       // Money never goes unchecked; pure rate limits follow the setting.
-      if (!wallet && !rules.some((r) => r.metric === 'money' || !isRateLimit(r)) && this.options.failOpenRateLimits) return { kind: 'admitted', hold: null, headers: {} };
+      if (!wallet && !rules.some((r) => r.metric === 'money' || !isRateLimit(r)) && this.options.failOpenRateLimits)
+        return { kind: 'admitted', hold: null, headers: {} };
       return { kind: 'unavailable' };
     }
   }
@@ -121,7 +145,9 @@ export class Limiter {
     const amounts = new Array<bigint>(rules.length);
     for (let i = 0; i < rules.length; i++) amounts[i] = actual[rules[i]!.metric];
     if (hold.wallet) amounts.push(charge, 0n);
-    await this.store.settle(hold.reservation, amounts).catch((err) => this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands'));
+    await this.store
+      .settle(hold.reservation, amounts)
+      .catch((err) => this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands'));
     if (hold.wallet) this.wallets.touched(hold.organizationId);
   }
 
@@ -181,9 +207,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * "o:rm" (organization requests per minute) or "pAbC…xyz:td" (project tokens per day).
  */
 export function counterKey(rule: Pick<LimitRule, 'scope' | 'scopeId' | 'metric' | 'window'>, organizationId: string): string {
-  const id = rule.scope === 'organization' && rule.scopeId === organizationId ? ''
-    : UUID.test(rule.scopeId) ? Buffer.from(rule.scopeId.replaceAll('-', ''), 'hex').toString('base64url')
-    : `=${rule.scopeId}`;
+  const id =
+    rule.scope === 'organization' && rule.scopeId === organizationId
+      ? ''
+      : UUID.test(rule.scopeId)
+        ? Buffer.from(rule.scopeId.replaceAll('-', ''), 'hex').toString('base64url')
+        : `=${rule.scopeId}`;
   return `${SCOPE_LETTER[rule.scope]}${id}:${METRIC_LETTER[rule.metric]}${WINDOW_LETTER[rule.window]}`;
 }
 

@@ -13,7 +13,11 @@ class Rolling {
   /** Sum of every bucket >= base. */
   sum = 0n;
 
-  constructor(readonly window: RollingWindow, public base: number, readonly span: number) {}
+  constructor(
+    readonly window: RollingWindow,
+    public base: number,
+    readonly span: number,
+  ) {}
 
   /** The total of every bucket >= first (see countedBuckets). */
   usage(first: number): bigint {

@@ -2,8 +2,17 @@ import { countedBuckets } from '@tollgate/domain';
 import { Command, Redis } from 'ioredis';
 import { isFixed, type Counter, type LimitStore, type Reservation, type ReserveOutcome } from './limit-store';
 import {
-  countArg, decodeCompareAndAddReply, decodeReserveReply, decodeSeedReply, decodeSettleReply, encodeCompareAndAdd, encodeReserve,
-  encodeSeed, encodeSettle, type CounterAddresses, type ScriptArgs,
+  countArg,
+  decodeCompareAndAddReply,
+  decodeReserveReply,
+  decodeSeedReply,
+  decodeSettleReply,
+  encodeCompareAndAdd,
+  encodeReserve,
+  encodeSeed,
+  encodeSettle,
+  type CounterAddresses,
+  type ScriptArgs,
 } from './redis/codec';
 import { corkForThisTurn } from './redis/cork';
 import { SCRIPTS, type Script } from './redis/scripts';
@@ -88,7 +97,9 @@ export class RedisLimitStore implements LimitStore {
 
   constructor(url: string) {
     const redis = new Redis(url, {
-      maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      lazyConnect: false,
       // A Redis that goes silent (a partition drops packets, no FIN or RST), or a connection cut while a
       // command is in flight (ioredis keeps such commands for the next connection and never fails them),
       // would otherwise hold the call until Redis is back: fail it instead, so it is refused (503) or, for
@@ -103,10 +114,11 @@ export class RedisLimitStore implements LimitStore {
   }
 
   async ready(): Promise<void> {
-    if (this.redis.status !== 'ready') await new Promise<void>((resolve, reject) => {
-      this.redis.once('ready', resolve);
-      this.redis.once('end', () => reject(new Error('Redis connection ended')));
-    });
+    if (this.redis.status !== 'ready')
+      await new Promise<void>((resolve, reject) => {
+        this.redis.once('ready', resolve);
+        this.redis.once('end', () => reject(new Error('Redis connection ended')));
+      });
   }
 
   /**
@@ -179,7 +191,13 @@ export class RedisLimitStore implements LimitStore {
     const minuteBucket = String(countedBuckets('minute', nowMs).last);
     const hourBucket = String(countedBuckets('hour', nowMs).last);
     const reservation: RedisReservation = {
-      group, keys: new Array(n), fields: new Array(n), windows: new Array(n), bucketKeys: new Array(n), buckets: new Array(n), amounts: new Array(n),
+      group,
+      keys: new Array(n),
+      fields: new Array(n),
+      windows: new Array(n),
+      bucketKeys: new Array(n),
+      buckets: new Array(n),
+      amounts: new Array(n),
     };
     for (let i = 0; i < n; i++) {
       const c = counters[i]!;
@@ -221,10 +239,12 @@ export class RedisLimitStore implements LimitStore {
 
   async read(group: string, counters: Counter[]): Promise<Array<bigint | null>> {
     const names = this.namesOf(group);
-    return Promise.all(counters.map(async (c) => {
-      const value = (await this.send('hget', [this.keyOf(group, names, c), c.key])) as string | null;
-      return value === null ? null : BigInt(value);
-    }));
+    return Promise.all(
+      counters.map(async (c) => {
+        const value = (await this.send('hget', [this.keyOf(group, names, c), c.key])) as string | null;
+        return value === null ? null : BigInt(value);
+      }),
+    );
   }
 
   async compareAndAdd(group: string, guard: Counter, expected: bigint, next: bigint, counter: Counter, delta: bigint): Promise<boolean> {

@@ -27,7 +27,10 @@ const FROZEN = counter('wf');
 const LEDGER = counter('wq');
 
 /** The two counters a call of a prepaid organization reserves in, after its limits. */
-export const walletCounters = (amount: bigint): Counter[] => [{ ...SPENT, limit: 0n, amount }, { ...FROZEN, amount }];
+export const walletCounters = (amount: bigint): Counter[] => [
+  { ...SPENT, limit: 0n, amount },
+  { ...FROZEN, amount },
+];
 
 /** How often frozen amounts in flight are written to the wallets table, for the API to show. */
 const FROZEN_WRITE_MS = 250;
@@ -40,7 +43,11 @@ export class WalletSync {
   private readonly known = new Set<string>();
   private closed = false;
 
-  constructor(private readonly store: LimitStore, private readonly db: Pool, private readonly logger: Logger) {
+  constructor(
+    private readonly store: LimitStore,
+    private readonly db: Pool,
+    private readonly logger: Logger,
+  ) {
     this.timer = setInterval(() => void this.writeFrozen(), FROZEN_WRITE_MS);
     this.timer.unref();
   }
@@ -48,7 +55,10 @@ export class WalletSync {
   /** Seeds the counters from the wallet row (balance and last record, one snapshot), unless another caller did. */
   async seed(organizationId: string): Promise<void> {
     const wallet = await walletPosition(this.db, organizationId);
-    await this.store.seed(organizationId, SPENT, -wallet.balance, [[FROZEN, 0n], [LEDGER, wallet.lastSeq]]);
+    await this.store.seed(organizationId, SPENT, -wallet.balance, [
+      [FROZEN, 0n],
+      [LEDGER, wallet.lastSeq],
+    ]);
     this.known.add(organizationId);
   }
 

@@ -70,7 +70,7 @@ export function topLevelMember(json: Buffer, name: string): [number, number] | n
  * quote never has one before it (a backslash outside strings is not JSON).
  */
 function stringStart(json: Buffer, close: number): number {
-  for (let at = close; at > 0; ) {
+  for (let at = close; at > 0;) {
     at = json.lastIndexOf(QUOTE, at - 1);
     if (at < 0) return -1;
     if (json[at - 1] !== BACKSLASH) return at;

@@ -4,9 +4,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Counter, LimitStore, Reservation, ReserveOutcome } from '../../src/limits/limit-store';
 
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
-const rolling = (key: string, limit: bigint | null, amount = 1n, window: 'minute' | 'hour' = 'minute'): Counter => ({ key: `${key}:${window}`, window, limit, amount });
+const rolling = (key: string, limit: bigint | null, amount = 1n, window: 'minute' | 'hour' = 'minute'): Counter => ({
+  key: `${key}:${window}`,
+  window,
+  limit,
+  amount,
+});
 const wallet = (key: string, limit: bigint | null, amount = 0n): Counter => ({ key, window: 'wallet', periodId: 'w', limit, amount });
-const daily = (key: string, limit: bigint | null, amount = 1n): Counter => ({ key: `${key}:day`, window: 'day', periodId: '2026-11-22', expiresAtMs: T0 + 86_400_000, limit, amount });
+const daily = (key: string, limit: bigint | null, amount = 1n): Counter => ({
+  key: `${key}:day`,
+  window: 'day',
+  periodId: '2026-11-22',
+  expiresAtMs: T0 + 86_400_000,
+  limit,
+  amount,
+});
 
 /** What an adapter's suite may add to the randomised comparison with the reference. */
 export interface ReferenceHooks {
@@ -53,7 +65,16 @@ export function limitStoreContract(name: string, make: () => Promise<LimitStore>
       const admitted = await store.reserve(g, [tokens, minute], T0);
       if (admitted.kind !== 'admitted') throw new Error('not admitted');
       await store.settle(admitted.reservation, [30n, 30n]);
-      expect(await store.reserve(g, [{ ...tokens, amount: 0n }, { ...minute, amount: 0n }], T0 + 1000)).toMatchObject({ usage: [30n, 30n] });
+      expect(
+        await store.reserve(
+          g,
+          [
+            { ...tokens, amount: 0n },
+            { ...minute, amount: 0n },
+          ],
+          T0 + 1000,
+        ),
+      ).toMatchObject({ usage: [30n, 30n] });
     });
 
     it('counts but never refuses a counter without a limit', async () => {
@@ -83,12 +104,36 @@ export function limitStoreContract(name: string, make: () => Promise<LimitStore>
       const g = group();
       const [spent, frozen, ledger] = [wallet('w', 0n), wallet('wf', null), wallet('wq', null)];
       expect(await store.read(g, [spent, ledger])).toEqual([null, null]);
-      await store.seed(g, spent, -500n, [[frozen, 0n], [ledger, 7n]]);
+      await store.seed(g, spent, -500n, [
+        [frozen, 0n],
+        [ledger, 7n],
+      ]);
       // A second seed (another proxy's older snapshot) changes nothing, not even the counters seeded with it.
-      await store.seed(g, spent, -100n, [[frozen, 0n], [ledger, 3n]]);
+      await store.seed(g, spent, -100n, [
+        [frozen, 0n],
+        [ledger, 3n],
+      ]);
       expect(await store.read(g, [spent, frozen, ledger])).toEqual([-500n, 0n, 7n]);
-      expect(await store.reserve(g, [{ ...spent, amount: 500n }, { ...frozen, amount: 500n }], T0)).toMatchObject({ kind: 'admitted', usage: [-500n, 0n] });
-      expect(await store.reserve(g, [{ ...spent, amount: 1n }, { ...frozen, amount: 1n }], T0)).toMatchObject({ kind: 'refused', index: 0, usage: [0n, 500n] });
+      expect(
+        await store.reserve(
+          g,
+          [
+            { ...spent, amount: 500n },
+            { ...frozen, amount: 500n },
+          ],
+          T0,
+        ),
+      ).toMatchObject({ kind: 'admitted', usage: [-500n, 0n] });
+      expect(
+        await store.reserve(
+          g,
+          [
+            { ...spent, amount: 1n },
+            { ...frozen, amount: 1n },
+          ],
+          T0,
+        ),
+      ).toMatchObject({ kind: 'refused', index: 0, usage: [0n, 500n] });
       expect(await store.read(g, [frozen])).toEqual([500n]);
     });
 
@@ -240,12 +285,17 @@ async function compareWithReference(store: LimitStore, seed: number, steps: numb
   let now = clock;
   let step = 0;
   const fail = (what: string, got: string, expected: string) => {
-    throw new Error(`seed ${seed} (LIMIT_STORE_CHECK_SEED=${seed} LIMIT_STORE_CHECK_ROUNDS=1 replays it), step ${step}, caller ${now - clock} ms off: ${what} ${got}, the reference ${expected}`);
+    throw new Error(
+      `seed ${seed} (LIMIT_STORE_CHECK_SEED=${seed} LIMIT_STORE_CHECK_ROUNDS=1 replays it), step ${step}, caller ${now - clock} ms off: ${what} ${got}, the reference ${expected}`,
+    );
   };
   const defs: Array<Omit<Counter, 'amount'>> = [
-    { key: 'a:m', window: 'minute', limit: 400n }, { key: 'b:m', window: 'minute', limit: null },
-    { key: 'c:h', window: 'hour', limit: 3000n }, { key: 'd:h', window: 'hour', limit: null },
-    { key: 'e:d', window: 'day', limit: 100_000n }, { key: 'f:d', window: 'day', limit: null },
+    { key: 'a:m', window: 'minute', limit: 400n },
+    { key: 'b:m', window: 'minute', limit: null },
+    { key: 'c:h', window: 'hour', limit: 3000n },
+    { key: 'd:h', window: 'hour', limit: null },
+    { key: 'e:d', window: 'day', limit: 100_000n },
+    { key: 'f:d', window: 'day', limit: null },
     { key: 'g:M', window: 'month', limit: 10n ** 9n },
     { key: 'h:w', window: 'wallet', periodId: 'w', limit: 10n ** 6n },
   ];
@@ -293,7 +343,11 @@ async function compareWithReference(store: LimitStore, seed: number, steps: numb
         step--; // a step that only seeded does not count
         continue;
       }
-      if (got.kind !== expected.kind || text(got.usage) !== text(expected.usage) || (got.kind === 'refused' && expected.kind === 'refused' && got.index !== expected.index)) {
+      if (
+        got.kind !== expected.kind ||
+        text(got.usage) !== text(expected.usage) ||
+        (got.kind === 'refused' && expected.kind === 'refused' && got.index !== expected.index)
+      ) {
         fail('reserve', outcomeText(got), text({ ...expected, at: undefined }));
       }
       if (got.kind === 'admitted' && expected.kind === 'admitted') {
@@ -316,7 +370,8 @@ async function compareWithReference(store: LimitStore, seed: number, steps: numb
     now = clock += 3 * 3_600_000;
     const last = [counter(defs[0]!, 1n), counter(defs[2]!, 1n)];
     const [expected, got] = [reference.reserve(last, clock), await store.reserve(group, last, clock)];
-    if (got.kind !== 'admitted' || text(got.usage) !== text(expected.kind === 'admitted' && expected.usage)) fail('the last reserve', outcomeText(got), text(expected));
+    if (got.kind !== 'admitted' || text(got.usage) !== text(expected.kind === 'admitted' && expected.usage))
+      fail('the last reserve', outcomeText(got), text(expected));
     await hooks.inspect?.(group);
   } finally {
     await hooks.forget?.(group);

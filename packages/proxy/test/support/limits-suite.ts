@@ -15,11 +15,21 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
     const world = await startProxyWorld();
     let { url, proxy } = await world.startProxy(env);
     const em = () => world.orm.em.fork();
-    const body = (content = 'limit me', extra: Record<string, unknown> = {}) => JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', content }], max_tokens: 50, ...extra });
+    const body = (content = 'limit me', extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', content }], max_tokens: 50, ...extra });
     const call = (secret = world.secret, content?: string) =>
-      fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: body(content) });
+      fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: body(content),
+      });
     const newKey = async (limits: Partial<Pick<ApiKey, 'rpmLimit' | 'tpmLimit' | 'dailyBudget'>> = {}) => {
-      const { key, secret } = await seedApiKey(em(), { organizationId: world.organizationId, projectId: world.projectId, userId: world.userId, name: 'limited' });
+      const { key, secret } = await seedApiKey(em(), {
+        organizationId: world.organizationId,
+        projectId: world.projectId,
+        userId: world.userId,
+        name: 'limited',
+      });
       if (Object.keys(limits).length) await em().nativeUpdate(ApiKey, key.id, limits);
       return { key, secret };
     };
@@ -29,16 +39,20 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
       await new Promise((r) => setTimeout(r, 300));
     };
 
-    it('refuses past a key\'s per-minute limit in OpenAI\'s shape, with Retry-After and x-ratelimit headers', async () => {
+    it("refuses past a key's per-minute limit in OpenAI's shape, with Retry-After and x-ratelimit headers", async () => {
       const { secret } = await newKey({ rpmLimit: 3 });
       const client = new OpenAI({ apiKey: secret, baseURL: `${url}/v1`, maxRetries: 0 });
       for (let i = 0; i < 3; i++) {
-        const { response } = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'hi' }], max_tokens: 20 }).withResponse();
+        const { response } = await client.chat.completions
+          .create({ model: 'mock-small', messages: [{ role: 'user', content: 'hi' }], max_tokens: 20 })
+          .withResponse();
         expect(response.headers.get('x-ratelimit-limit-requests')).toBe('3');
         expect(response.headers.get('x-ratelimit-remaining-requests')).toBe(String(2 - i));
         expect(response.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+s$/);
       }
-      const refused = await client.chat.completions.create({ model: 'mock-small', messages: [{ role: 'user', content: 'hi' }], max_tokens: 20 }).catch((e) => e);
+      const refused = await client.chat.completions
+        .create({ model: 'mock-small', messages: [{ role: 'user', content: 'hi' }], max_tokens: 20 })
+        .catch((e) => e);
       expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
       expect(refused).toMatchObject({ status: 429, type: 'rate_limit_exceeded', code: 'key_per_minute_request_limit' });
       expect(refused.message).toMatch(/Key per-minute requests limit of 3 reached/);
@@ -47,18 +61,30 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
 
     it('reserves output for every prompt of a completions batch and counts token-id prompts', async () => {
       const { secret } = await newKey({ tpmLimit: 100_000 });
-      const complete = (prompt: unknown) => fetch(`${url}/v1/completions`, {
-        method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'mock-small', prompt, max_tokens: 100, n: 2 }),
-      });
+      const complete = (prompt: unknown) =>
+        fetch(`${url}/v1/completions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'mock-small', prompt, max_tokens: 100, n: 2 }),
+        });
       const texts = await complete(['one', 'two', 'three']);
       expect(texts.status).toBe(200);
       // Remaining after this call's reservation: prompt tokens plus 100 per choice, 2 choices for each of 3 prompts.
       expect(Number(texts.headers.get('x-ratelimit-remaining-tokens'))).toBe(100_000 - (countTokens('one\ntwo\nthree') + 600));
       const firstUsed = ((await texts.json()) as { usage: { total_tokens: number } }).usage.total_tokens;
-      const ids = await complete([[1, 2, 3], [4, 5]]);
+      const ids = await complete([
+        [1, 2, 3],
+        [4, 5],
+      ]);
       await ids.arrayBuffer();
-      expect(promptTokens({ prompt: [[1, 2, 3], [4, 5]] })).toBe(5);
+      expect(
+        promptTokens({
+          prompt: [
+            [1, 2, 3],
+            [4, 5],
+          ],
+        }),
+      ).toBe(5);
       // This one reserves 5 prompt tokens and 2 × 2 × 100 on top of the first call (settled to what it used, or not yet).
       const remaining = Number(ids.headers.get('x-ratelimit-remaining-tokens'));
       expect(remaining).toBeLessThanOrEqual(100_000 - firstUsed - 405);
@@ -69,14 +95,23 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
       await setQuota({ dailyRequestLimit: 100 });
       try {
         const { secret } = await newKey();
-        const statuses = await Promise.all(Array.from({ length: 1000 }, () => call(secret, 'slow [[latency:2000]]').then(async (r) => (await r.arrayBuffer(), r.status))));
+        const statuses = await Promise.all(
+          Array.from({ length: 1000 }, () => call(secret, 'slow [[latency:2000]]').then(async (r) => (await r.arrayBuffer(), r.status))),
+        );
         const admitted = statuses.filter((s) => s === 200).length;
         // The project's earlier calls today count too: together they reach the limit and never pass it.
         // Calls count against request quotas when they went upstream, whatever the upstream answered.
-        const earlier = Number((await world.db.query(`select coalesce(sum(forwarded), 0) as count from usage_hourly where project_id = $1 and hour >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' and api_key_id <> (select id from api_keys where key_hash = encode(sha256($2::bytea), 'hex'))`, [world.projectId, secret])).rows[0].count);
+        const earlier = Number(
+          (
+            await world.db.query(
+              `select coalesce(sum(forwarded), 0) as count from usage_hourly where project_id = $1 and hour >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' and api_key_id <> (select id from api_keys where key_hash = encode(sha256($2::bytea), 'hex'))`,
+              [world.projectId, secret],
+            )
+          ).rows[0].count,
+        );
         expect(admitted + earlier).toBe(100);
         expect(statuses.filter((s) => s === 429).length).toBe(1000 - admitted);
-        const refused = await (await call(secret)).json() as { error: { type: string; code: string } };
+        const refused = (await (await call(secret)).json()) as { error: { type: string; code: string } };
         expect(refused.error).toMatchObject({ type: 'insufficient_quota', code: 'project_daily_request_limit' });
       } finally {
         await setQuota({});
@@ -111,7 +146,9 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
       expect(before).toBeGreaterThan(0);
       expect(admitted).toContain(429);
       // Let the usage events land, then lose every counter.
-      await expect.poll(async () => Number((await world.db.query('select count(*) from request_logs where api_key_id = $1', [key.id])).rows[0].count), { timeout: 5000 }).toBe(20);
+      await expect
+        .poll(async () => Number((await world.db.query('select count(*) from request_logs where api_key_id = $1', [key.id])).rows[0].count), { timeout: 5000 })
+        .toBe(20);
       await new Promise((r) => setTimeout(r, 300));
       if (adapter === 'memory') {
         await proxy.close();
@@ -130,10 +167,22 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
       it('lets two proxies on one Redis admit one limit, not two, in at most two Redis round trips per call', async () => {
         const second = await world.startProxy(env);
         const { secret } = await newKey({ rpmLimit: 20, tpmLimit: 1_000_000, dailyBudget: 10_000_000n });
-        await em().nativeUpdate(Organization, world.organizationId, { limits: { rpm: 100_000, tpd: 100_000_000, dailyBudget: '100000000', monthlyBudget: '100000000' } });
-        await setQuota({ dailyRequestLimit: 100_000, dailyTokenLimit: 100_000_000, monthlyRequestLimit: 1_000_000, tokensPerMinuteLimit: 10_000_000, dailyBudget: '50000000' });
+        await em().nativeUpdate(Organization, world.organizationId, {
+          limits: { rpm: 100_000, tpd: 100_000_000, dailyBudget: '100000000', monthlyBudget: '100000000' },
+        });
+        await setQuota({
+          dailyRequestLimit: 100_000,
+          dailyTokenLimit: 100_000_000,
+          monthlyRequestLimit: 1_000_000,
+          tokensPerMinuteLimit: 10_000_000,
+          dailyBudget: '50000000',
+        });
         const callVia = (proxyUrl: string) =>
-          fetch(`${proxyUrl}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: body() }).then(async (r) => (await r.arrayBuffer(), r.status));
+          fetch(`${proxyUrl}/v1/chat/completions`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+            body: body(),
+          }).then(async (r) => (await r.arrayBuffer(), r.status));
         // One call through each proxy first: the day and month counters get rebuilt (a once-a-period cost).
         expect([await callVia(url), await callVia(second.url)]).toEqual([200, 200]);
         await new Promise((r) => setTimeout(r, 200));

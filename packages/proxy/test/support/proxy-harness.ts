@@ -1,4 +1,17 @@
-import { dropDatabase, ensureDatabase, newCredentialKey, openOrm, Organization, OrganizationMember, Project, seedApiKey, seedMockCatalog, User, withDatabase, type MikroORM } from '@tollgate/db';
+import {
+  dropDatabase,
+  ensureDatabase,
+  newCredentialKey,
+  openOrm,
+  Organization,
+  OrganizationMember,
+  Project,
+  seedApiKey,
+  seedMockCatalog,
+  User,
+  withDatabase,
+  type MikroORM,
+} from '@tollgate/db';
 import { OrgRole } from '@tollgate/domain';
 import { startMockUpstream } from '@tollgate/mock-upstream';
 import OpenAI from 'openai';
@@ -64,10 +77,26 @@ export async function startProxyWorld(mockOptions: Parameters<typeof startMockUp
   });
 
   return {
-    orm, db, databaseUrl, credentialKey, upstreamUrl: mock.url, mock,
-    organizationId: organization.id, projectId: project.id, userId: user.id, secret, keyId: key.id,
+    orm,
+    db,
+    databaseUrl,
+    credentialKey,
+    upstreamUrl: mock.url,
+    mock,
+    organizationId: organization.id,
+    projectId: project.id,
+    userId: user.id,
+    secret,
+    keyId: key.id,
     async startProxy(env = {}) {
-      const config = loadProxyConfig({ DATABASE_URL: databaseUrl, CREDENTIAL_KEY: credentialKey, PROXY_PORT: '0', PROXY_HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+      const config = loadProxyConfig({
+        DATABASE_URL: databaseUrl,
+        CREDENTIAL_KEY: credentialKey,
+        PROXY_PORT: '0',
+        PROXY_HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        ...env,
+      });
       const proxy = await createProxy(config, createProxyLogger('silent'));
       proxies.push(proxy);
       return { proxy, url: await proxy.listen() };

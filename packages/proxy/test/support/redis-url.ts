@@ -5,6 +5,7 @@
  */
 export function requireRedisUrl(): string {
   const url = process.env.REDIS_URL;
-  if (!url) throw new Error('REDIS_URL is not set: the Redis suites need the Redis the test run starts (run them with vitest from the repository root) or REDIS_URL');
+  if (!url)
+    throw new Error('REDIS_URL is not set: the Redis suites need the Redis the test run starts (run them with vitest from the repository root) or REDIS_URL');
   return url;
 }

@@ -24,10 +24,16 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
   describe(`prepaid wallet through the proxy (${adapter})`, async () => {
     const world = await startProxyWorld();
     const org = world.organizationId;
-    await world.db.query(`update models set input_price_per_million = 0, cached_input_price_per_million = null, output_price_per_million = $1 where name = 'mock-small'`, [OUTPUT_PRICE.toString()]);
+    await world.db.query(
+      `update models set input_price_per_million = 0, cached_input_price_per_million = null, output_price_per_million = $1 where name = 'mock-small'`,
+      [OUTPUT_PRICE.toString()],
+    );
     await world.db.query('insert into wallets (organization_id) values ($1)', [org]);
     const credit = (amount: bigint, reference: string) =>
-      world.db.query(`insert into wallet_records (id, organization_id, type, amount, reference, description) values (gen_random_uuid(), $1, 'RECHARGE', $2, $3, 'test credit')`, [org, amount.toString(), reference]);
+      world.db.query(
+        `insert into wallet_records (id, organization_id, type, amount, reference, description) values (gen_random_uuid(), $1, 'RECHARGE', $2, $3, 'test credit')`,
+        [org, amount.toString(), reference],
+      );
 
     let urls: string[];
     if (adapter === 'memory') {
@@ -47,7 +53,8 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
 
     const call = async (i: number, content = 'charge me please, this reply runs longer than five tokens'): Promise<Answer> => {
       const res = await fetch(`${urls[i % urls.length]}/v1/chat/completions`, {
-        method: 'POST', headers: { authorization: `Bearer ${world.secret}`, 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { authorization: `Bearer ${world.secret}`, 'content-type': 'application/json' },
         body: JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', content }], max_tokens: 5 }),
       });
       const body = (await res.json()) as { error?: { code: string; type: string }; usage?: { completion_tokens: number } };
@@ -58,7 +65,8 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
       const { rows } = await world.db.query('select balance::text, frozen_amount::text, is_active from wallets where organization_id = $1', [org]);
       return { balance: BigInt(rows[0].balance), frozen: BigInt(rows[0].frozen_amount), isActive: rows[0].is_active as boolean };
     };
-    const consumes = async () => (await world.db.query(`select count(*)::int as n from wallet_records where organization_id = $1 and type = 'CONSUME'`, [org])).rows[0].n as number;
+    const consumes = async () =>
+      (await world.db.query(`select count(*)::int as n from wallet_records where organization_id = $1 and type = 'CONSUME'`, [org])).rows[0].n as number;
     /** Polls until `check` holds (the recorder writes Consumes in batches; frozen amounts are written every 250 ms). */
     const eventually = async <T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 5_000): Promise<T> => {
       const deadline = Date.now() + ms;
@@ -70,7 +78,11 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
     };
     const admittedAfterCredit = async (expected: number) => {
       // Money in reaches the proxies through the ledger's notice: wait until a call is admitted again.
-      const first = await eventually(() => call(0), (a) => a.status === 200, 2_000);
+      const first = await eventually(
+        () => call(0),
+        (a) => a.status === 200,
+        2_000,
+      );
       expect(first.status).toBe(200);
       const rest = await Promise.all(Array.from({ length: 20 }, (_, i) => call(i)));
       return 1 + rest.filter((a) => a.status === 200).length === expected;
@@ -86,7 +98,10 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
       expect(await eventually(consumes, (n) => n >= 500)).toBe(500);
       expect(await eventually(wallet, (w) => w.frozen === 0n)).toEqual({ balance: 0n, frozen: 0n, isActive: true });
       // The ledger chains: each record starts where the one before ended, and the balance is their sum.
-      const { rows } = await world.db.query(`select type, amount::text, previous_balance::text, current_balance::text, request_log_id from wallet_records where organization_id = $1 order by seq`, [org]);
+      const { rows } = await world.db.query(
+        `select type, amount::text, previous_balance::text, current_balance::text, request_log_id from wallet_records where organization_id = $1 order by seq`,
+        [org],
+      );
       let balance = 0n;
       for (const r of rows) {
         expect(BigInt(r.previous_balance)).toBe(balance);
@@ -107,7 +122,11 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
 
     it('shows calls in flight as frozen, and charges nothing for a call the upstream failed', async () => {
       await credit(10n * CENT, 'ten-cents');
-      await eventually(() => call(0), (a) => a.status === 200, 2_000); // the credit has arrived (one cent spent)
+      await eventually(
+        () => call(0),
+        (a) => a.status === 200,
+        2_000,
+      ); // the credit has arrived (one cent spent)
       const slow = Array.from({ length: 3 }, (_, i) => call(i, 'hold on [[latency:1500]] a while longer please'));
       const during = await eventually(wallet, (w) => w.frozen === 3n * CENT, 1_200);
       expect(during.frozen).toBe(3n * CENT);
@@ -117,16 +136,31 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
       // Six cents left: the failed call cost nothing.
       const after = await eventually(wallet, (w) => w.frozen === 0n && w.balance === 6n * CENT);
       expect(after).toMatchObject({ balance: 6n * CENT, frozen: 0n });
-      const { rows } = await world.db.query(`select count(*)::int as n from wallet_records r join request_logs l on l.id = r.request_log_id where l.status >= 500 and r.organization_id = $1`, [org]);
+      const { rows } = await world.db.query(
+        `select count(*)::int as n from wallet_records r join request_logs l on l.id = r.request_log_id where l.status >= 500 and r.organization_id = $1`,
+        [org],
+      );
       expect(rows[0].n).toBe(0);
     }, 30_000);
 
     it('refuses every call while the wallet is inactive, and admits again once it is active', async () => {
       await world.db.query('update wallets set is_active = false where organization_id = $1', [org]);
-      expect(await eventually(() => call(0), (a) => a.code === 'wallet_inactive', 2_000)).toEqual({ status: 429, type: 'insufficient_quota', code: 'wallet_inactive' });
+      expect(
+        await eventually(
+          () => call(0),
+          (a) => a.code === 'wallet_inactive',
+          2_000,
+        ),
+      ).toEqual({ status: 429, type: 'insufficient_quota', code: 'wallet_inactive' });
       if (urls.length > 1) expect(await call(1)).toMatchObject({ status: 429, code: 'wallet_inactive' });
       await world.db.query('update wallets set is_active = true where organization_id = $1', [org]);
-      expect(await eventually(() => call(0), (a) => a.status === 200, 2_000)).toMatchObject({ status: 200 });
+      expect(
+        await eventually(
+          () => call(0),
+          (a) => a.status === 200,
+          2_000,
+        ),
+      ).toMatchObject({ status: 200 });
     }, 30_000);
   });
 }

@@ -1,5 +1,16 @@
 import { ApiToken, hashPassword, randomBase62, Session, sha256Hex, User, verifyDecoy, verifyPassword, type EntityManager } from '@tollgate/db';
-import { conflict, DomainError, parseId, emailSchema, ErrorCode, notFound, parseInput, passwordSchema, personNameSchema, normalizeEmail } from '@tollgate/domain';
+import {
+  conflict,
+  DomainError,
+  parseId,
+  emailSchema,
+  ErrorCode,
+  notFound,
+  parseInput,
+  passwordSchema,
+  personNameSchema,
+  normalizeEmail,
+} from '@tollgate/domain';
 import { parse as parseCookies, serialize } from 'cookie';
 import { z } from 'zod';
 import type { Config } from '../config';
@@ -82,7 +93,10 @@ const sessionCookie = (config: Config, value: string, maxAgeSeconds: number) =>
 const apiTokenInput = z.object({
   name: personNameSchema,
   readOnly: z.boolean(),
-  expiresAt: z.date().refine((d) => d > new Date(), 'must be in the future').nullish(),
+  expiresAt: z
+    .date()
+    .refine((d) => d > new Date(), 'must be in the future')
+    .nullish(),
 });
 
 /** Creates a BI token; the secret is returned once and only its hash is kept. */
@@ -104,7 +118,13 @@ export async function revokeApiToken(ctx: Context, id: string): Promise<ApiToken
   if (!token) throw notFound('API token');
   if (!token.revokedAt) {
     token.revokedAt = new Date();
-    recordAudit(ctx, { action: 'apiToken.revoke', targetType: 'ApiToken', targetId: token.id, before: { revokedAt: null }, after: { revokedAt: token.revokedAt } });
+    recordAudit(ctx, {
+      action: 'apiToken.revoke',
+      targetType: 'ApiToken',
+      targetId: token.id,
+      before: { revokedAt: null },
+      after: { revokedAt: token.revokedAt },
+    });
     await ctx.em.flush();
   }
   return token;

@@ -19,7 +19,7 @@ export class SignUpInput {
   @Field(() => String) email!: string;
   @Field(() => String) name!: string;
   @Field(() => String) password!: string;
-  @Field(() => String, { nullable: true, description: 'An invitation link\'s token: the new account joins its organization.' }) inviteToken?: string | null;
+  @Field(() => String, { nullable: true, description: "An invitation link's token: the new account joins its organization." }) inviteToken?: string | null;
 }
 
 @InputType()

@@ -43,10 +43,7 @@ export class Access {
 
   async actorInProject(project: Project): Promise<Actor | null> {
     if (!this.auth) return null;
-    const [member, projectMember] = await Promise.all([
-      this.orgMembership(project.organization.id),
-      this.projectMemberships.load(project.id),
-    ]);
+    const [member, projectMember] = await Promise.all([this.orgMembership(project.organization.id), this.projectMemberships.load(project.id)]);
     return {
       ...this.baseActor(this.auth),
       orgRole: member?.role ?? null,

@@ -76,7 +76,13 @@ async function actorForTarget(ctx: Context, args: Record<string, unknown>, root:
  * what the matrix computed (`orgPermissionsOf`) and a new action shows up by itself.
  */
 export function permissionEnum<A extends string>(actions: readonly A[]): Record<string, A> {
-  const name = (action: string) => action.split('.').slice(1).join('_').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  const name = (action: string) =>
+    action
+      .split('.')
+      .slice(1)
+      .join('_')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toUpperCase();
   return Object.fromEntries(actions.map((action) => [name(action), action]));
 }
 

@@ -11,13 +11,16 @@ export const requestLogPlugin = (logger: Logger): ApolloServerPlugin<Context> =>
     const started = performance.now();
     return {
       async willSendResponse({ operationName, operation, errors }) {
-        logger.debug({
-          requestId: contextValue.requestId,
-          userId: contextValue.auth?.userId ?? null,
-          operation: operationName ?? operation?.operation ?? null,
-          durationMs: Math.round(performance.now() - started),
-          errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL'),
-        }, 'graphql');
+        logger.debug(
+          {
+            requestId: contextValue.requestId,
+            userId: contextValue.auth?.userId ?? null,
+            operation: operationName ?? operation?.operation ?? null,
+            durationMs: Math.round(performance.now() - started),
+            errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL'),
+          },
+          'graphql',
+        );
       },
     };
   },

@@ -19,7 +19,10 @@ export interface Mailer {
 export class SmtpMailer implements Mailer {
   readonly deliveredStatus = 'SENT';
   private readonly transport;
-  constructor(url: string, private readonly from: string) {
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
     // A URL with ?pool=true pools connections; nodemailer reads its options from the URL.
     this.transport = nodemailer.createTransport(url);
   }

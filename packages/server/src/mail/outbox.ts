@@ -22,7 +22,11 @@ export class OutboxDispatcher {
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly orm: MikroORM, private readonly mailer: Mailer, private readonly logger: Logger) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly mailer: Mailer,
+    private readonly logger: Logger,
+  ) {}
 
   start() {
     this.timer = setInterval(() => void this.kick(), POLL_MS);

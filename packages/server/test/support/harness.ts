@@ -1,4 +1,20 @@
-import { dropDatabase, ensureDatabase, hashPassword, newCredentialKey, openOrm, OrganizationMember, Project, ProjectMember, randomBase62, Session, sha256Hex, User, withDatabase, Organization, type MikroORM } from '@tollgate/db';
+import {
+  dropDatabase,
+  ensureDatabase,
+  hashPassword,
+  newCredentialKey,
+  openOrm,
+  OrganizationMember,
+  Project,
+  ProjectMember,
+  randomBase62,
+  Session,
+  sha256Hex,
+  User,
+  withDatabase,
+  Organization,
+  type MikroORM,
+} from '@tollgate/db';
 import { OrgRole, type OrgGrant, type ProjectRole } from '@tollgate/domain';
 import { randomUUID } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
@@ -13,7 +29,10 @@ export interface GraphQLResult<T = Record<string, any>> {
 /** A GraphQL client with its own cookie jar, as a browser or a BI tool would be. */
 export class Client {
   cookie?: string;
-  constructor(readonly url: string, readonly bearer?: string) {}
+  constructor(
+    readonly url: string,
+    readonly bearer?: string,
+  ) {}
 
   async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
     const response = await fetch(`${this.url}/graphql`, {
@@ -57,7 +76,14 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
   await ensureDatabase(adminUrl, database, inject('templateDatabase'));
   const queries: string[] = [];
   const orm = await openOrm({ databaseUrl: withDatabase(adminUrl, database), onQuery: (sql) => queries.push(sql) });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: withDatabase(adminUrl, database), CREDENTIAL_KEY: newCredentialKey(), ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: withDatabase(adminUrl, database),
+    CREDENTIAL_KEY: newCredentialKey(),
+    ...env,
+  });
   // With a sink, everything the server logs (down to trace) is kept for the test to read.
   const logger = options.logLines ? createLogger('trace', { write: (line) => void options.logLines!.push(line) }) : createLogger(config.logLevel);
   const app = await createApp(config, orm, logger);
@@ -93,7 +119,12 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
       passwordHash ??= hashPassword(TEST_PASSWORD);
       const n = ++counter;
       const e = em();
-      const user = e.create(User, { email: `user${n}-${randomBase62(6).toLowerCase()}@example.test`, name: `User ${n}`, passwordHash: await passwordHash, ...overrides });
+      const user = e.create(User, {
+        email: `user${n}-${randomBase62(6).toLowerCase()}@example.test`,
+        name: `User ${n}`,
+        passwordHash: await passwordHash,
+        ...overrides,
+      });
       await e.flush();
       return user;
     },

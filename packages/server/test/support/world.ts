@@ -1,5 +1,32 @@
-import { ApiKey, ApiToken, BulkInvite, CatalogModel, OrganizationVerification, Upstream, Invitation, InviteToken, Organization, OrganizationMember, Project, ProjectMember, randomBase62, Session, sha256Hex, User, type MikroORM } from '@tollgate/db';
-import { API_KEY_RANDOM_LENGTH, apiKeyDisplay, formatApiKey, INVITATION_TOKEN_PREFIX, INVITE_TOKEN_PREFIX, OrgGrant, OrgRole, ProjectRole } from '@tollgate/domain';
+import {
+  ApiKey,
+  ApiToken,
+  BulkInvite,
+  CatalogModel,
+  OrganizationVerification,
+  Upstream,
+  Invitation,
+  InviteToken,
+  Organization,
+  OrganizationMember,
+  Project,
+  ProjectMember,
+  randomBase62,
+  Session,
+  sha256Hex,
+  User,
+  type MikroORM,
+} from '@tollgate/db';
+import {
+  API_KEY_RANDOM_LENGTH,
+  apiKeyDisplay,
+  formatApiKey,
+  INVITATION_TOKEN_PREFIX,
+  INVITE_TOKEN_PREFIX,
+  OrgGrant,
+  OrgRole,
+  ProjectRole,
+} from '@tollgate/domain';
 import { API_TOKEN_PREFIX, SESSION_COOKIE, SESSION_TOKEN_PREFIX } from '../../src/auth/auth';
 import { Client, type Harness } from './harness';
 
@@ -33,7 +60,22 @@ export async function buildWorld(h: Harness) {
   const otherOrg = em.create(Organization, { name: `other-${randomBase62(8).toLowerCase()}`, displayName: 'Other' });
   const project = em.create(Project, { organization: org, name: 'alpha' });
   const otherProject = em.create(Project, { organization: otherOrg, name: 'beta' });
-  const users = Object.fromEntries(['orgAdmin', 'orgMember', 'projectManager', 'memberManager', 'finance', 'configurator', 'projectOwner', 'projectMember', 'otherOrgUser', 'target', 'candidate', 'operator'].map((l) => [l, newUser(l)])) as Record<string, User>;
+  const users = Object.fromEntries(
+    [
+      'orgAdmin',
+      'orgMember',
+      'projectManager',
+      'memberManager',
+      'finance',
+      'configurator',
+      'projectOwner',
+      'projectMember',
+      'otherOrgUser',
+      'target',
+      'candidate',
+      'operator',
+    ].map((l) => [l, newUser(l)]),
+  ) as Record<string, User>;
   users.operator!.isOperator = true;
   const join = (user: User, role: OrgRole, grants: OrgGrant[] = [], organization = org) => em.create(OrganizationMember, { organization, user, role, grants });
   join(users.orgAdmin!, OrgRole.ADMIN);
@@ -52,14 +94,30 @@ export async function buildWorld(h: Harness) {
   em.create(ProjectMember, { project, user: users.target!, role: ProjectRole.MEMBER });
 
   // Something of each kind to act upon: a pending invitation, an invite link (with its secret), an upload report.
-  const invitation = em.create(Invitation, { organization: org, email: `invitee-${randomBase62(8).toLowerCase()}@example.test`, name: 'Invitee', role: OrgRole.MEMBER, tokenHash: sha256Hex(INVITATION_TOKEN_PREFIX + randomBase62(32)), expiresAt: new Date(Date.now() + 86_400_000) });
+  const invitation = em.create(Invitation, {
+    organization: org,
+    email: `invitee-${randomBase62(8).toLowerCase()}@example.test`,
+    name: 'Invitee',
+    role: OrgRole.MEMBER,
+    tokenHash: sha256Hex(INVITATION_TOKEN_PREFIX + randomBase62(32)),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
   const inviteTokenSecret = INVITE_TOKEN_PREFIX + randomBase62(32);
   const inviteToken = em.create(InviteToken, { organization: org, tokenHash: sha256Hex(inviteTokenSecret), prefix: inviteTokenSecret.slice(0, 12) });
   const bulkInvite = em.create(BulkInvite, { organization: org, status: 'COMPLETED', totalCount: 0, successCount: 0, failureCount: 0, records: [] });
 
   // The catalog: one upstream, one model in group "general", granted to the organization by group.
   const upstream = em.create(Upstream, { name: `up-${randomBase62(8)}`, baseUrl: 'http://127.0.0.1:9/v1' });
-  const model = em.create(CatalogModel, { name: `model-${randomBase62(8)}`, upstream, upstreamModel: 'm', inputPricePerMillion: 1_000_000n, outputPricePerMillion: 2_000_000n, contextWindow: 8192, defaultMaxOutputTokens: 1024, groups: ['general'] });
+  const model = em.create(CatalogModel, {
+    name: `model-${randomBase62(8)}`,
+    upstream,
+    upstreamModel: 'm',
+    inputPricePerMillion: 1_000_000n,
+    outputPricePerMillion: 2_000_000n,
+    contextWindow: 8192,
+    defaultMaxOutputTokens: 1024,
+    groups: ['general'],
+  });
   org.grantedGroups = ['general'];
   // A proxy key for each actor who may hold one in alpha (the read-only token acts as the admin).
   const apiKey = (user: User) => {
@@ -67,10 +125,22 @@ export async function buildWorld(h: Harness) {
     return em.create(ApiKey, { project, organizationId: org.id, createdBy: user, name: 'key', keyHash: sha256Hex(secret), ...apiKeyDisplay(secret) });
   };
   const adminKey = apiKey(users.orgAdmin!);
-  const ownKeys = { orgAdmin: adminKey, readOnlyToken: adminKey, projectOwner: apiKey(users.projectOwner!), projectMember: apiKey(users.projectMember!) } as Partial<Record<ActorName, ApiKey>>;
+  const ownKeys = {
+    orgAdmin: adminKey,
+    readOnlyToken: adminKey,
+    projectOwner: apiKey(users.projectOwner!),
+    projectMember: apiKey(users.projectMember!),
+  } as Partial<Record<ActorName, ApiKey>>;
   const keyOf = (actor: ActorName) => (ownKeys[actor] ?? adminKey).id;
   // A pending verification request, on the other organization so "acme" can still submit one.
-  const verification = em.create(OrganizationVerification, { organization: otherOrg, companyName: 'Other Ltd', registrationNumber: 'R1', contactName: 'O', contactEmail: 'o@example.test', country: 'GB' });
+  const verification = em.create(OrganizationVerification, {
+    organization: otherOrg,
+    companyName: 'Other Ltd',
+    registrationNumber: 'R1',
+    contactName: 'O',
+    contactEmail: 'o@example.test',
+    country: 'GB',
+  });
 
   const clients = {} as Record<ActorName, Client>;
   const ownTokens = {} as Record<ActorName, string | null>;
@@ -97,7 +167,23 @@ export async function buildWorld(h: Harness) {
     ownTokens[actor] = own.id;
   }
   await em.flush();
-  return { org, otherOrg, project, otherProject, users, clients, ownTokens, invitation, inviteToken, inviteTokenSecret, bulkInvite, upstream, model, keyOf, verification };
+  return {
+    org,
+    otherOrg,
+    project,
+    otherProject,
+    users,
+    clients,
+    ownTokens,
+    invitation,
+    inviteToken,
+    inviteTokenSecret,
+    bulkInvite,
+    upstream,
+    model,
+    keyOf,
+    verification,
+  };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

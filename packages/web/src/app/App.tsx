@@ -28,12 +28,22 @@ import { ProjectLayout } from './ProjectLayout';
 
 const Me = graphql(`
   query Me {
-    me { id name email isOperator }
-    myOrganizations { id displayName }
+    me {
+      id
+      name
+      email
+      isOperator
+    }
+    myOrganizations {
+      id
+      displayName
+    }
   }
 `);
 const SignOut = graphql(`
-  mutation SignOut { signOut }
+  mutation SignOut {
+    signOut
+  }
 `);
 
 export function App() {
@@ -58,7 +68,12 @@ function SignedIn() {
   const [{ data, fetching }] = useQuery({ query: Me });
   const [, signOut] = useMutation(SignOut);
   const navigate = useNavigate();
-  if (fetching && !data) return <main><Loading /></main>;
+  if (fetching && !data)
+    return (
+      <main>
+        <Loading />
+      </main>
+    );
   if (!data?.me) return <Navigate to="/sign-in" replace />;
   const organizations = data.myOrganizations;
   return (
@@ -82,7 +97,16 @@ function SignedIn() {
           </nav>
         )}
         <span>{data.me.name}</span>
-        <Button variant="ghost" onClick={async () => { await signOut({}); navigate('/sign-in'); window.location.reload(); }}>Sign out</Button>
+        <Button
+          variant="ghost"
+          onClick={async () => {
+            await signOut({});
+            navigate('/sign-in');
+            window.location.reload();
+          }}
+        >
+          Sign out
+        </Button>
       </header>
       <Routes>
         <Route path="/" element={organizations[0] ? <Navigate to={`/orgs/${organizations[0].id}`} replace /> : <Navigate to="/organizations/new" replace />} />
@@ -107,7 +131,14 @@ function SignedIn() {
         <Route path="/operator/verifications" element={<VerificationsPage />} />
         <Route path="/operator/wallets" element={<WalletsPage />} />
         <Route path="/operator/redemption-codes" element={<RedemptionCodesPage />} />
-        <Route path="*" element={<main><p>Not found.</p></main>} />
+        <Route
+          path="*"
+          element={
+            <main>
+              <p>Not found.</p>
+            </main>
+          }
+        />
       </Routes>
     </>
   );

@@ -7,7 +7,12 @@ import { useCan } from '../permissions/useCan';
 
 const OrganizationHeader = graphql(`
   query OrganizationHeader($id: ID!) {
-    organization(id: $id) { id name displayName ...OrganizationPermissions }
+    organization(id: $id) {
+      id
+      name
+      displayName
+      ...OrganizationPermissions
+    }
   }
 `);
 
@@ -18,8 +23,18 @@ export function OrganizationLayout() {
   const { orgId } = useParams();
   const [{ data, error }] = useQuery({ query: OrganizationHeader, variables: { id: orgId! } });
   const can = useCan(data?.organization);
-  if (error) return <main><ErrorMessage error={error} /></main>;
-  if (!data) return <main><Loading /></main>;
+  if (error)
+    return (
+      <main>
+        <ErrorMessage error={error} />
+      </main>
+    );
+  if (!data)
+    return (
+      <main>
+        <Loading />
+      </main>
+    );
   const { organization } = data;
   const base = `/orgs/${organization.id}`;
   const tabs: Tab[] = [

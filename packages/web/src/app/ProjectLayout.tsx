@@ -6,7 +6,14 @@ import { graphql } from '../gql';
 
 const ProjectHeader = graphql(`
   query ProjectHeader($id: ID!) {
-    project(id: $id) { id name status environment organizationId ...ProjectPermissions }
+    project(id: $id) {
+      id
+      name
+      status
+      environment
+      organizationId
+      ...ProjectPermissions
+    }
   }
 `);
 
@@ -16,13 +23,32 @@ export type LayoutProject = ResultOf<typeof ProjectHeader>['project'];
 export function ProjectLayout() {
   const { orgId, projectId } = useParams();
   const [{ data, error }] = useQuery({ query: ProjectHeader, variables: { id: projectId! } });
-  if (error) return <main><ErrorMessage error={error} /></main>;
-  if (!data) return <main><Loading /></main>;
+  if (error)
+    return (
+      <main>
+        <ErrorMessage error={error} />
+      </main>
+    );
+  if (!data)
+    return (
+      <main>
+        <Loading />
+      </main>
+    );
   const { project } = data;
   const base = `/orgs/${orgId}/projects/${project.id}`;
   return (
     <main>
-      <PageHeader title={project.name} back={{ to: `/orgs/${orgId}`, label: 'Projects' }} aside={<><StatusBadge status={project.status} /><StatusBadge status={project.environment} /></>} />
+      <PageHeader
+        title={project.name}
+        back={{ to: `/orgs/${orgId}`, label: 'Projects' }}
+        aside={
+          <>
+            <StatusBadge status={project.status} />
+            <StatusBadge status={project.environment} />
+          </>
+        }
+      />
       <Tabs
         label="Project"
         tabs={[

@@ -9,5 +9,9 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
-  return <Button variant="secondary" size="small" onClick={copy}>{copied ? 'Copied' : label}</Button>;
+  return (
+    <Button variant="secondary" size="small" onClick={copy}>
+      {copied ? 'Copied' : label}
+    </Button>
+  );
 }

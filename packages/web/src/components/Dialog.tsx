@@ -23,7 +23,9 @@ export function Dialog({ title, description, trigger, open, onOpenChange, childr
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
         <RadixDialog.Content className="dialog">
-          <RadixDialog.Title asChild><h2>{title}</h2></RadixDialog.Title>
+          <RadixDialog.Title asChild>
+            <h2>{title}</h2>
+          </RadixDialog.Title>
           {description ? <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description> : <RadixDialog.Description />}
           {children}
         </RadixDialog.Content>
@@ -34,7 +36,11 @@ export function Dialog({ title, description, trigger, open, onOpenChange, childr
 
 /** Closes the dialog it is in (a Cancel button). */
 export function DialogClose({ children = 'Cancel' }: { children?: ReactNode }) {
-  return <RadixDialog.Close asChild><Button variant="secondary">{children}</Button></RadixDialog.Close>;
+  return (
+    <RadixDialog.Close asChild>
+      <Button variant="secondary">{children}</Button>
+    </RadixDialog.Close>
+  );
 }
 
 interface ConfirmProps {
@@ -65,7 +71,9 @@ export function ConfirmDialog({ title, description, trigger, confirm, tone = 'da
     <Dialog title={title} description={description} trigger={trigger} open={open} onOpenChange={setOpen}>
       <div className="dialog-footer">
         <DialogClose />
-        <Button variant={tone} disabled={busy} onClick={run}>{confirm}</Button>
+        <Button variant={tone} disabled={busy} onClick={run}>
+          {confirm}
+        </Button>
       </div>
     </Dialog>
   );

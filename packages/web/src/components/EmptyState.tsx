@@ -6,7 +6,11 @@ export function EmptyState({ title, children, action }: { title: string; childre
     <div className="empty">
       <strong>{title}</strong>
       {children && <p>{children}</p>}
-      {action && <div className="row" style={{ justifyContent: 'center' }}>{action}</div>}
+      {action && (
+        <div className="row" style={{ justifyContent: 'center' }}>
+          {action}
+        </div>
+      )}
     </div>
   );
 }

@@ -4,9 +4,14 @@ import { Fragment, type ReactNode } from 'react';
 export function Facts({ label, items }: { label?: string; items: Array<[string, ReactNode]> }) {
   return (
     <dl className="facts" aria-label={label}>
-      {items.filter(([, value]) => value !== false && value !== null).map(([term, value]) => (
-        <Fragment key={term}><dt>{term}</dt><dd>{value}</dd></Fragment>
-      ))}
+      {items
+        .filter(([, value]) => value !== false && value !== null)
+        .map(([term, value]) => (
+          <Fragment key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
     </dl>
   );
 }

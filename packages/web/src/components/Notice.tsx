@@ -3,7 +3,11 @@ import { CopyButton } from './CopyButton';
 
 /** Something the user must act on now (copy a secret, mind a limit). */
 export function Notice({ children, label }: { children: ReactNode; label?: string }) {
-  return <div className="notice" aria-label={label}>{children}</div>;
+  return (
+    <div className="notice" aria-label={label}>
+      {children}
+    </div>
+  );
 }
 
 /** A secret the server returns once: shown with a copy button until the page is left or reloaded. */

@@ -14,8 +14,15 @@ interface Props {
 export function PageHeader({ title, back, aside, children }: Props) {
   return (
     <header className="page-header">
-      {back && <Link className="back" to={back.to}>← {back.label}</Link>}
-      <div className="page-header-title"><h1>{title}</h1>{aside}</div>
+      {back && (
+        <Link className="back" to={back.to}>
+          ← {back.label}
+        </Link>
+      )}
+      <div className="page-header-title">
+        <h1>{title}</h1>
+        {aside}
+      </div>
       {children}
     </header>
   );
@@ -23,5 +30,9 @@ export function PageHeader({ title, back, aside, children }: Props) {
 
 /** While a page's data is on its way. */
 export function Loading() {
-  return <p className="loading" aria-busy="true">Loading…</p>;
+  return (
+    <p className="loading" aria-busy="true">
+      Loading…
+    </p>
+  );
 }

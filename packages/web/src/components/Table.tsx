@@ -20,10 +20,22 @@ export function Table({ label, columns, children, empty, bodies }: Props) {
   return (
     <div className="table-wrap">
       <table className="table" aria-label={label}>
-        <thead><tr>{columns.map((c, i) => <th key={i}>{c}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i}>{c}</th>
+            ))}
+          </tr>
+        </thead>
         {bodies ? children : <tbody>{children}</tbody>}
         {none && empty && (
-          <tbody><tr><td colSpan={columns.length}><EmptyState title={empty.title}>{empty.hint}</EmptyState></td></tr></tbody>
+          <tbody>
+            <tr>
+              <td colSpan={columns.length}>
+                <EmptyState title={empty.title}>{empty.hint}</EmptyState>
+              </td>
+            </tr>
+          </tbody>
         )}
       </table>
     </div>
@@ -32,5 +44,9 @@ export function Table({ label, columns, children, empty, bodies }: Props) {
 
 /** The last cell of a row, holding its actions. */
 export function ActionsCell({ children }: { children?: ReactNode }) {
-  return <td className="table-actions"><span className="actions">{children}</span></td>;
+  return (
+    <td className="table-actions">
+      <span className="actions">{children}</span>
+    </td>
+  );
 }

@@ -11,7 +11,11 @@ export interface Tab {
 export function Tabs({ label, tabs }: { label: string; tabs: Tab[] }) {
   return (
     <nav className="tabs" aria-label={label}>
-      {tabs.map((t) => <NavLink key={t.to} end={t.end} to={t.to}>{t.label}</NavLink>)}
+      {tabs.map((t) => (
+        <NavLink key={t.to} end={t.end} to={t.to}>
+          {t.label}
+        </NavLink>
+      ))}
     </nav>
   );
 }

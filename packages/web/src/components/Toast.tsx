@@ -26,12 +26,21 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <RadixToast.Provider duration={4000} swipeDirection="right">
         {children}
         {messages.map((m) => (
-          <RadixToast.Root key={m.id} className={m.tone === 'danger' ? 'toast toast-danger' : 'toast'} type={m.tone === 'danger' ? 'foreground' : 'background'} onOpenChange={(open) => { if (!open) forget(m.id); }}>
+          <RadixToast.Root
+            key={m.id}
+            className={m.tone === 'danger' ? 'toast toast-danger' : 'toast'}
+            type={m.tone === 'danger' ? 'foreground' : 'background'}
+            onOpenChange={(open) => {
+              if (!open) forget(m.id);
+            }}
+          >
             <div className="toast-body">
               <RadixToast.Title className="toast-title">{m.title}</RadixToast.Title>
               {m.description && <RadixToast.Description className="toast-description">{m.description}</RadixToast.Description>}
             </div>
-            <RadixToast.Close className="toast-close" aria-label="Dismiss">×</RadixToast.Close>
+            <RadixToast.Close className="toast-close" aria-label="Dismiss">
+              ×
+            </RadixToast.Close>
           </RadixToast.Root>
         ))}
         <RadixToast.Viewport className="toast-viewport" />
@@ -49,13 +58,14 @@ export function useToast(): Notify {
 export function useToastResult() {
   const notify = useToast();
   return useMemo(
-    () => async <R extends { error?: CombinedError }>(run: Promise<R>, done: string) => {
-      const result = await run;
-      const refusal = result.error?.graphQLErrors[0];
-      if (result.error) notify({ title: refusal?.message ?? result.error.message, description: errorCode(result.error), tone: 'danger' });
-      else notify({ title: done });
-      return result;
-    },
+    () =>
+      async <R extends { error?: CombinedError }>(run: Promise<R>, done: string) => {
+        const result = await run;
+        const refusal = result.error?.graphQLErrors[0];
+        if (result.error) notify({ title: refusal?.message ?? result.error.message, description: errorCode(result.error), tone: 'danger' });
+        else notify({ title: done });
+        return result;
+      },
     [notify],
   );
 }

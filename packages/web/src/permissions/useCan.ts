@@ -8,10 +8,16 @@ import type { OrgPermission, ProjectPermission } from '../gql/graphql';
  * from roles. Spread the fragment where the organization or project is queried.
  */
 export const OrganizationPermissions = graphql(`
-  fragment OrganizationPermissions on Organization { id viewerPermissions }
+  fragment OrganizationPermissions on Organization {
+    id
+    viewerPermissions
+  }
 `);
 export const ProjectPermissions = graphql(`
-  fragment ProjectPermissions on Project { id viewerPermissions }
+  fragment ProjectPermissions on Project {
+    id
+    viewerPermissions
+  }
 `);
 
 export type OrganizationRef = FragmentType<typeof OrganizationPermissions>;

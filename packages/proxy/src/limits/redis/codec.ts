@@ -233,7 +233,11 @@ export function encodeSeed(periodKey: string, ttlSeconds: number, values: Readon
 }
 
 /** compare-and-add.lua's KEYS and ARGV. */
-export function encodeCompareAndAdd(periodKey: string, guard: { field: string; expected: bigint; next: bigint }, add: { field: string; delta: bigint }): ScriptArgs {
+export function encodeCompareAndAdd(
+  periodKey: string,
+  guard: { field: string; expected: bigint; next: bigint },
+  add: { field: string; delta: bigint },
+): ScriptArgs {
   return { keys: [periodKey], args: [guard.field, guard.expected.toString(), guard.next.toString(), add.field, add.delta.toString()] };
 }
 

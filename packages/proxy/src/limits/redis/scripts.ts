@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 export class Script {
   readonly sha: string;
 
-  constructor(readonly name: string, readonly lua: string) {
+  constructor(
+    readonly name: string,
+    readonly lua: string,
+  ) {
     this.sha = createHash('sha1').update(lua).digest('hex');
   }
 }

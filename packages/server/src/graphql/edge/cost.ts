@@ -1,5 +1,17 @@
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { getNamedType, getNullableType, getVariableValues, GraphQLError, isListType, isObjectType, Kind, type DocumentNode, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  GraphQLError,
+  isListType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 
 /** Arguments that bound how many items a field returns. */
 const SIZE_ARGUMENTS = ['first', 'last', 'limit', 'size'];
@@ -42,11 +54,22 @@ function sizeArgument(field: GraphQLField<unknown, unknown>): string | undefined
  * its variables; null when the variables do not fit the operation, which
  * execution refuses with its own message before any resolver runs.
  */
-export function operationCost(schema: GraphQLSchema, estimator: ComplexityEstimator, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): number | null {
+export function operationCost(
+  schema: GraphQLSchema,
+  estimator: ComplexityEstimator,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): number | null {
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null;
   const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
   try {
-    return getComplexity({ schema, estimators: [estimator], query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, variables: variables ?? {} });
+    return getComplexity({
+      schema,
+      estimators: [estimator],
+      query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+      variables: variables ?? {},
+    });
   } catch (error) {
     // Fragments spread into each other can fan out past graphql-query-complexity's 10,000 counted selections: too costly by definition.
     if (error instanceof GraphQLError && error.message.includes('maximum allowed number of nodes')) return Infinity;

@@ -65,5 +65,8 @@ function transportError(err: unknown): GraphQLError | null {
 function sendRefusal(res: Response, format: FormatError, error: unknown) {
   const formatted = format({ message: error instanceof Error ? error.message : String(error) }, error);
   const code = formatted.extensions?.code as ErrorCode;
-  res.status(graphqlAnswer(code).status).type('application/json').send(JSON.stringify({ errors: [formatted] }));
+  res
+    .status(graphqlAnswer(code).status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [formatted] }));
 }

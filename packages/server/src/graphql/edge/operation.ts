@@ -1,5 +1,13 @@
 import { ErrorCode } from '@tollgate/domain';
-import { Kind, NoSchemaIntrospectionCustomRule, validate, type DocumentNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  validate,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { Auth } from '../../auth/auth';
 import type { GraphQLEdgeConfig } from '../../config';
 import { refusal } from '../format-error';
@@ -21,11 +29,17 @@ export function createOperationGuard(schema: GraphQLSchema, edge: GraphQLEdgeCon
   const estimator = createCostEstimator(schema);
   return ({ document, operation, variables, auth }) => {
     if (edge.introspection !== 'anonymous' && !(edge.introspection === 'authenticated' && auth) && introspects(schema, document, operation)) {
-      return refusal(ErrorCode.INTROSPECTION_DISABLED, edge.introspection === 'off' ? 'Introspection is disabled' : 'Introspection requires signing in or an API token');
+      return refusal(
+        ErrorCode.INTROSPECTION_DISABLED,
+        edge.introspection === 'off' ? 'Introspection is disabled' : 'Introspection requires signing in or an API token',
+      );
     }
     const cost = operationCost(schema, estimator, document, operation, variables);
     if (cost !== null && cost > edge.maxCost) {
-      return refusal(ErrorCode.QUERY_TOO_COSTLY, `The operation's cost is ${Number.isFinite(cost) ? cost : 'past counting'}; the limit is ${edge.maxCost} (each list counts its selections once per item)`);
+      return refusal(
+        ErrorCode.QUERY_TOO_COSTLY,
+        `The operation's cost is ${Number.isFinite(cost) ? cost : 'past counting'}; the limit is ${edge.maxCost} (each list counts its selections once per item)`,
+      );
     }
     return null;
   };

@@ -34,7 +34,11 @@ export function serveGraphQLOverWebSocket(httpServer: Server, schema: GraphQLSch
       return refuseUpgrade(socket, format, refusal(ErrorCode.NOT_FOUND, 'WebSocket connections are served on /graphql only'));
     }
     if (!originAllowed(config, request.headers.origin, request.headers.host)) {
-      return refuseUpgrade(socket, format, refusal(ErrorCode.ORIGIN_NOT_ALLOWED, `WebSocket connections from ${String(request.headers.origin)} are not allowed`));
+      return refuseUpgrade(
+        socket,
+        format,
+        refusal(ErrorCode.ORIGIN_NOT_ALLOWED, `WebSocket connections from ${String(request.headers.origin)} are not allowed`),
+      );
     }
     wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
   });
@@ -67,7 +71,8 @@ export function serveGraphQLOverWebSocket(httpServer: Server, schema: GraphQLSch
         }
       },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined,
     },
     wsServer,
   );
@@ -80,12 +85,22 @@ function socketFacts(request: IncomingMessage, params: ConnectionParams | undefi
   const { origin, host, cookie, authorization } = request.headers;
   // Browsers always send Origin on a WebSocket; without one the caller is no browser and brings a token, not a cookie.
   const cookieAllowed = origin !== undefined && originAllowed(services.config, origin, host);
-  return { authorization: typeof param === 'string' ? param : authorization, cookieHeader: cookieAllowed ? cookie : undefined, ip: request.socket.remoteAddress ?? null };
+  return {
+    authorization: typeof param === 'string' ? param : authorization,
+    cookieHeader: cookieAllowed ? cookie : undefined,
+    ip: request.socket.remoteAddress ?? null,
+  };
 }
 
 /** graphql-js's own parse and validation errors, marked as Apollo marks them so the formatter answers both transports alike. */
 function tagged(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error.originalError, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 /** An HTTP answer on the upgrading socket, in GraphQL's error shape. */
@@ -93,5 +108,7 @@ function refuseUpgrade(socket: Duplex, format: FormatError, error: GraphQLError)
   const formatted = format(error.toJSON(), error);
   const status = graphqlAnswer(formatted.extensions?.code as ErrorCode).status;
   const body = JSON.stringify({ errors: [formatted] });
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }

@@ -32,11 +32,18 @@ export class ApiKeyResolver {
 
   @Mutation(() => ApiKeyType, { description: "Replaces the key's own limits (omitted ones are removed); the project's and organization's still bind." })
   @Can('project.keys.create', PROJECT)
-  setApiKeyLimits(@Arg('projectId', () => ID) projectId: string, @Arg('id', () => ID) id: string, @Arg('limits', () => ApiKeyLimitsInput) limits: ApiKeyLimitsInput, @Ctx() ctx: Context) {
+  setApiKeyLimits(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('id', () => ID) id: string,
+    @Arg('limits', () => ApiKeyLimitsInput) limits: ApiKeyLimitsInput,
+    @Ctx() ctx: Context,
+  ) {
     return setApiKeyLimits(ctx, projectId, id, limits);
   }
 
-  @Mutation(() => RotatedApiKeyType, { description: 'Mints a new secret; the old one works for gracePeriodSeconds more (at most 24 h). Retrying with the same requestId mints nothing new.' })
+  @Mutation(() => RotatedApiKeyType, {
+    description: 'Mints a new secret; the old one works for gracePeriodSeconds more (at most 24 h). Retrying with the same requestId mints nothing new.',
+  })
   @Can('project.keys.create', PROJECT)
   rotateApiKey(
     @Arg('projectId', () => ID) projectId: string,
@@ -68,7 +75,10 @@ export class ApiKeyResolver {
     return !key.revokedAt && (await this.viewerCanManage(key, ctx));
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the caller may rotate this key now: they manage it, it is ACTIVE, and it has no successor yet (a rotated key works out its grace period; rotate its successor).' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the caller may rotate this key now: they manage it, it is ACTIVE, and it has no successor yet (a rotated key works out its grace period; rotate its successor).',
+  })
   async viewerCanRotate(@Root() key: ApiKey, @Ctx() ctx: Context) {
     if ((await statusOf(key)) !== ApiKeyStatus.ACTIVE || (await rotatedKeyIds(ctx, key.project.id)).has(key.id)) return false;
     return this.viewerCanManage(key, ctx);
@@ -98,7 +108,11 @@ async function statusOf(key: ApiKey) {
 /** The keys of a project that were rotated already (they have a successor): one query per project and request. */
 function rotatedKeyIds(ctx: Context, projectId: string): Promise<Set<string>> {
   return once(ctx, `apiKey.rotated:${projectId}`, async () => {
-    const rows = await ctx.em.createQueryBuilder(ApiKey).select('rotatedFromId').where({ project: projectId, rotatedFromId: { $ne: null } }).execute<Array<{ rotatedFromId: string }>>('all', true);
+    const rows = await ctx.em
+      .createQueryBuilder(ApiKey)
+      .select('rotatedFromId')
+      .where({ project: projectId, rotatedFromId: { $ne: null } })
+      .execute<Array<{ rotatedFromId: string }>>('all', true);
     return new Set(rows.map((row) => row.rotatedFromId));
   });
 }

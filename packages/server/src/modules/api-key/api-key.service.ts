@@ -1,7 +1,24 @@
 import { ApiKey, Organization, Project, randomBase62, sha256Hex, type EntityManager } from '@tollgate/db';
 import {
-  API_KEY_RANDOM_LENGTH, ApiKeyOwner, apiKeyDisplay, apiKeyStatus, assertKeyModelsWithinProject, assertUnderCap, can, conflict, effectiveCaps, forbidden,
-  formatApiKey, modelNameSchema, notFound, parseId, parseInput, personNameSchema, ProjectStatus, RevocationReason, rotationEnd,
+  API_KEY_RANDOM_LENGTH,
+  ApiKeyOwner,
+  apiKeyDisplay,
+  apiKeyStatus,
+  assertKeyModelsWithinProject,
+  assertUnderCap,
+  can,
+  conflict,
+  effectiveCaps,
+  forbidden,
+  formatApiKey,
+  modelNameSchema,
+  notFound,
+  parseId,
+  parseInput,
+  personNameSchema,
+  ProjectStatus,
+  RevocationReason,
+  rotationEnd,
 } from '@tollgate/domain';
 import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -12,16 +29,28 @@ import { enabledCatalog, organizationGrant, projectGrant } from '../catalog/mode
 const limit = z.number().int().min(1, 'must be at least 1').max(100_000_000, 'must be at most 100000000');
 export const createApiKeyInput = z.object({
   name: personNameSchema,
-  expiresAt: z.date().refine((d) => d > new Date(), 'must be in the future').nullish(),
-  allowedModels: z.array(modelNameSchema).max(200, 'must hold at most 200 models').transform((m) => [...new Set(m)].sort()).nullish(),
+  expiresAt: z
+    .date()
+    .refine((d) => d > new Date(), 'must be in the future')
+    .nullish(),
+  allowedModels: z
+    .array(modelNameSchema)
+    .max(200, 'must hold at most 200 models')
+    .transform((m) => [...new Set(m)].sort())
+    .nullish(),
   limits: z.object({ rpm: limit.nullish(), tpm: limit.nullish(), dailyBudget: z.bigint().positive('must be positive').nullish() }).nullish(),
   serviceAccount: z.boolean(),
 });
 
 /** What the audit trail and logs may know of a key: never the secret or its hash. */
 const snapshot = (k: ApiKey) => ({
-  name: k.name, prefix: k.prefix, lastFour: k.lastFour, owner: k.owner, allowedModels: k.allowedModels ?? null,
-  limits: { rpm: k.rpmLimit ?? null, tpm: k.tpmLimit ?? null, dailyBudget: k.dailyBudget ?? null }, expiresAt: k.expiresAt ?? null,
+  name: k.name,
+  prefix: k.prefix,
+  lastFour: k.lastFour,
+  owner: k.owner,
+  allowedModels: k.allowedModels ?? null,
+  limits: { rpm: k.rpmLimit ?? null, tpm: k.tpmLimit ?? null, dailyBudget: k.dailyBudget ?? null },
+  expiresAt: k.expiresAt ?? null,
 });
 
 async function mayManageAll(ctx: Context, project: Project) {
@@ -54,10 +83,18 @@ export async function mintApiKey(ctx: Context, em: EntityManager, organization: 
   await assertKeyCap(em, organization, projectId);
   const secret = newSecret();
   const key = em.create(ApiKey, {
-    project: projectId, organizationId: organization.id, owner: fields.serviceAccount ? ApiKeyOwner.SERVICE_ACCOUNT : ApiKeyOwner.MEMBER,
-    createdBy: ctx.auth!.userId, name: fields.name, keyHash: sha256Hex(secret), ...apiKeyDisplay(secret),
-    allowedModels: fields.allowedModels ?? null, expiresAt: fields.expiresAt ?? null,
-    rpmLimit: fields.limits?.rpm ?? null, tpmLimit: fields.limits?.tpm ?? null, dailyBudget: fields.limits?.dailyBudget ?? null,
+    project: projectId,
+    organizationId: organization.id,
+    owner: fields.serviceAccount ? ApiKeyOwner.SERVICE_ACCOUNT : ApiKeyOwner.MEMBER,
+    createdBy: ctx.auth!.userId,
+    name: fields.name,
+    keyHash: sha256Hex(secret),
+    ...apiKeyDisplay(secret),
+    allowedModels: fields.allowedModels ?? null,
+    expiresAt: fields.expiresAt ?? null,
+    rpmLimit: fields.limits?.rpm ?? null,
+    tpmLimit: fields.limits?.tpm ?? null,
+    dailyBudget: fields.limits?.dailyBudget ?? null,
   });
   recordAudit(ctx, { action: 'apiKey.create', organizationId: organization.id, projectId, targetType: 'ApiKey', targetId: key.id, after: snapshot(key) }, em);
   return { secret, apiKey: key };
@@ -66,7 +103,12 @@ export async function mintApiKey(ctx: Context, em: EntityManager, organization: 
 async function assertKeyCap(em: EntityManager, organization: Organization, projectId: string) {
   const caps = effectiveCaps(organization.verificationTier, organization.capOverrides);
   const live = await em.count(ApiKey, { project: projectId, revokedAt: null });
-  assertUnderCap('apiKeysPerProject', live, caps.apiKeysPerProject, organization.capOverrides?.apiKeysPerProject == null ? organization.verificationTier : undefined);
+  assertUnderCap(
+    'apiKeysPerProject',
+    live,
+    caps.apiKeysPerProject,
+    organization.capOverrides?.apiKeysPerProject == null ? organization.verificationTier : undefined,
+  );
 }
 
 /** Owners and org admins list every key; a project member lists their own. */
@@ -95,7 +137,19 @@ export function revokeApiKey(ctx: Context, projectId: string, id: string) {
     const { key } = await manageableKey(ctx, em, projectId, id);
     if (key.revokedAt) return key;
     Object.assign(key, { revokedAt: new Date(), revocationReason: RevocationReason.REVOKED });
-    recordAudit(ctx, { action: 'apiKey.revoke', organizationId: key.organizationId, projectId, targetType: 'ApiKey', targetId: key.id, before: { revokedAt: null }, after: { revokedAt: key.revokedAt, reason: RevocationReason.REVOKED } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'apiKey.revoke',
+        organizationId: key.organizationId,
+        projectId,
+        targetType: 'ApiKey',
+        targetId: key.id,
+        before: { revokedAt: null },
+        after: { revokedAt: key.revokedAt, reason: RevocationReason.REVOKED },
+      },
+      em,
+    );
     return key;
   });
 }
@@ -107,7 +161,19 @@ export function setApiKeyLimits(ctx: Context, projectId: string, id: string, inp
     const { key } = await manageableKey(ctx, em, projectId, id);
     const before = snapshot(key).limits;
     Object.assign(key, { rpmLimit: limits?.rpm ?? null, tpmLimit: limits?.tpm ?? null, dailyBudget: limits?.dailyBudget ?? null });
-    recordAudit(ctx, { action: 'apiKey.setLimits', organizationId: key.organizationId, projectId, targetType: 'ApiKey', targetId: key.id, before, after: snapshot(key).limits }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'apiKey.setLimits',
+        organizationId: key.organizationId,
+        projectId,
+        targetType: 'ApiKey',
+        targetId: key.id,
+        before,
+        after: snapshot(key).limits,
+      },
+      em,
+    );
     return key;
   });
 }
@@ -133,14 +199,36 @@ export async function rotateApiKey(ctx: Context, projectId: string, id: string, 
     if (await em.count(ApiKey, { rotatedFromId: previous.id })) throw conflict('id', 'This key was already rotated; rotate its successor');
     const secret = newSecret();
     const apiKey = em.create(ApiKey, {
-      project: projectId, organizationId: previous.organizationId, owner: previous.owner, createdBy: previous.createdBy?.id ?? null, name: previous.name,
-      keyHash: sha256Hex(secret), ...apiKeyDisplay(secret), allowedModels: previous.allowedModels ?? null, expiresAt: previous.expiresAt ?? null,
-      rpmLimit: previous.rpmLimit ?? null, tpmLimit: previous.tpmLimit ?? null, dailyBudget: previous.dailyBudget ?? null,
-      rotatedFromId: previous.id, rotationRequestId: requestId,
+      project: projectId,
+      organizationId: previous.organizationId,
+      owner: previous.owner,
+      createdBy: previous.createdBy?.id ?? null,
+      name: previous.name,
+      keyHash: sha256Hex(secret),
+      ...apiKeyDisplay(secret),
+      allowedModels: previous.allowedModels ?? null,
+      expiresAt: previous.expiresAt ?? null,
+      rpmLimit: previous.rpmLimit ?? null,
+      tpmLimit: previous.tpmLimit ?? null,
+      dailyBudget: previous.dailyBudget ?? null,
+      rotatedFromId: previous.id,
+      rotationRequestId: requestId,
     });
     const before = { expiresAt: previous.expiresAt ?? null };
     previous.expiresAt = rotationEnd(now, gracePeriodSeconds, previous.expiresAt);
-    recordAudit(ctx, { action: 'apiKey.rotate', organizationId: previous.organizationId, projectId, targetType: 'ApiKey', targetId: previous.id, before, after: { expiresAt: previous.expiresAt, successorId: apiKey.id, successorPrefix: apiKey.prefix } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'apiKey.rotate',
+        organizationId: previous.organizationId,
+        projectId,
+        targetType: 'ApiKey',
+        targetId: previous.id,
+        before,
+        after: { expiresAt: previous.expiresAt, successorId: apiKey.id, successorPrefix: apiKey.prefix },
+      },
+      em,
+    );
     return { secret, apiKey, previous };
   });
 }
@@ -149,14 +237,35 @@ export async function rotateApiKey(ctx: Context, projectId: string, id: string, 
  * The cascade when a membership ends: every key the person created (not the
  * project's service-account keys) is revoked in the same transaction.
  */
-export async function revokeKeysOfMember(ctx: Context, em: EntityManager, where: { organizationId: string; projectId?: string; userId: string }, reason: RevocationReason) {
+export async function revokeKeysOfMember(
+  ctx: Context,
+  em: EntityManager,
+  where: { organizationId: string; projectId?: string; userId: string },
+  reason: RevocationReason,
+) {
   const keys = await em.find(ApiKey, {
-    organizationId: where.organizationId, ...(where.projectId ? { project: where.projectId } : {}), createdBy: where.userId, owner: ApiKeyOwner.MEMBER, revokedAt: null,
+    organizationId: where.organizationId,
+    ...(where.projectId ? { project: where.projectId } : {}),
+    createdBy: where.userId,
+    owner: ApiKeyOwner.MEMBER,
+    revokedAt: null,
   });
   const now = new Date();
   for (const key of keys) {
     Object.assign(key, { revokedAt: now, revocationReason: reason });
-    recordAudit(ctx, { action: 'apiKey.revoke', organizationId: key.organizationId, projectId: key.project.id, targetType: 'ApiKey', targetId: key.id, before: { revokedAt: null }, after: { revokedAt: now, reason } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'apiKey.revoke',
+        organizationId: key.organizationId,
+        projectId: key.project.id,
+        targetType: 'ApiKey',
+        targetId: key.id,
+        before: { revokedAt: null },
+        after: { revokedAt: now, reason },
+      },
+      em,
+    );
   }
   return keys.length;
 }

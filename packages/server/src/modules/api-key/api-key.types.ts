@@ -28,7 +28,7 @@ export class ApiKeyType {
   @Field(() => String, { description: 'The first characters of the secret.' }) prefix!: string;
   @Field(() => String) lastFour!: string;
   @Field(() => ApiKeyOwner) owner!: ApiKeyOwner;
-  @Field(() => [String], { nullable: true, description: 'The key\'s allowlist; null inherits the project\'s models.' }) allowedModels?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "The key's allowlist; null inherits the project's models." }) allowedModels?: string[] | null;
   @Field(() => DateTimeResolver) createdAt!: Date;
   @Field(() => DateTimeResolver, { nullable: true }) expiresAt?: Date | null;
   @Field(() => DateTimeResolver, { nullable: true }) lastUsedAt?: Date | null;
@@ -55,7 +55,8 @@ export class CreatedApiKeyType {
 
 @ObjectType('RotatedApiKey')
 export class RotatedApiKeyType {
-  @Field(() => String, { nullable: true, description: 'The new secret, shown once: null when this request id already rotated the key.' }) secret?: string | null;
+  @Field(() => String, { nullable: true, description: 'The new secret, shown once: null when this request id already rotated the key.' }) secret?:
+    string | null;
   @Field(() => ApiKeyType) apiKey!: ApiKeyType;
-  @Field(() => ApiKeyType, { description: 'The old key; it works until its expiresAt (the grace period\'s end).' }) previous!: ApiKeyType;
+  @Field(() => ApiKeyType, { description: "The old key; it works until its expiresAt (the grace period's end)." }) previous!: ApiKeyType;
 }

@@ -63,13 +63,21 @@ export class ModelResolver {
 
   @Mutation(() => OrganizationType, { description: 'The operator grants an organization models and access groups.' })
   @Can('platform.operate')
-  setOrganizationModelAccess(@Arg('organizationId', () => ID) organizationId: string, @Arg('access', () => ModelAccessInput) access: ModelAccessInput, @Ctx() ctx: Context) {
+  setOrganizationModelAccess(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('access', () => ModelAccessInput) access: ModelAccessInput,
+    @Ctx() ctx: Context,
+  ) {
     return setOrganizationModelAccess(ctx, organizationId, access);
   }
 
   @Mutation(() => ProjectType, { description: "Narrows the organization's model access for a project; null inherits all of it." })
   @Can('project.configure', { project: 'projectId' })
-  setProjectModelAccess(@Arg('projectId', () => ID) projectId: string, @Arg('access', () => ModelAccessInput, { nullable: true }) access: ModelAccessInput | null, @Ctx() ctx: Context) {
+  setProjectModelAccess(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('access', () => ModelAccessInput, { nullable: true }) access: ModelAccessInput | null,
+    @Ctx() ctx: Context,
+  ) {
     return setProjectModelAccess(ctx, projectId, access ?? null);
   }
 
@@ -95,10 +103,12 @@ export class OrganizationModelAccessResolver {
 
 @Resolver(() => ProjectType)
 export class ProjectModelAccessResolver {
-  @FieldResolver(() => ModelAccessType, { nullable: true, description: "The project's narrowing of its organization's access; null inherits all of it (and for callers who may not view the project)." })
+  @FieldResolver(() => ModelAccessType, {
+    nullable: true,
+    description: "The project's narrowing of its organization's access; null inherits all of it (and for callers who may not view the project).",
+  })
   @VisibleWith('project.view')
   modelAccess(@Root() project: Project) {
     return projectGrant(project);
   }
 }
-

@@ -3,7 +3,15 @@ import { BulkInviteFailure, OrgRole, parseId, parseInviteCsv, type BulkInviteRep
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../context';
 import { recordAudit } from '../audit/audit.service';
-import { blockedEmails, createInvitation, expireStaleInvitations, invitingContext, withPendingConflictAsError, type InvitationSpec, type InvitingContext } from './invitation.service';
+import {
+  blockedEmails,
+  createInvitation,
+  expireStaleInvitations,
+  invitingContext,
+  withPendingConflictAsError,
+  type InvitationSpec,
+  type InvitingContext,
+} from './invitation.service';
 
 const BLOCKED_REASON = {
   ALREADY_MEMBER: [BulkInviteFailure.ALREADY_MEMBER, 'Already a member of the organization'],
@@ -20,15 +28,36 @@ export async function bulkInviteMembers(ctx: Context, organizationId: string, cs
   const report = await withPendingConflictAsError(() =>
     ctx.em.transactional(async (em) => {
       const bulkInviteId = randomUUID();
-      const records = await judgeRows(ctx, em, organizationId, csv, (inviting, spec) => createInvitation(ctx, em, inviting, { ...spec, bulkInviteId }).inviteUrl);
+      const records = await judgeRows(
+        ctx,
+        em,
+        organizationId,
+        csv,
+        (inviting, spec) => createInvitation(ctx, em, inviting, { ...spec, bulkInviteId }).inviteUrl,
+      );
       const successCount = records.filter((r) => r.status === 'SUCCESS').length;
       const bulk = em.create(BulkInvite, {
-        id: bulkInviteId, organization: organizationId, createdBy: ctx.auth!.userId, status: 'COMPLETED',
-        totalCount: records.length, successCount, failureCount: records.length - successCount,
+        id: bulkInviteId,
+        organization: organizationId,
+        createdBy: ctx.auth!.userId,
+        status: 'COMPLETED',
+        totalCount: records.length,
+        successCount,
+        failureCount: records.length - successCount,
         // Links are answered once and never stored.
         records: records.map((r) => ({ ...r, inviteUrl: null })),
       });
-      recordAudit(ctx, { action: 'member.bulkInvite', organizationId, targetType: 'BulkInvite', targetId: bulk.id, after: { totalCount: bulk.totalCount, successCount, failureCount: bulk.failureCount } }, em);
+      recordAudit(
+        ctx,
+        {
+          action: 'member.bulkInvite',
+          organizationId,
+          targetType: 'BulkInvite',
+          targetId: bulk.id,
+          after: { totalCount: bulk.totalCount, successCount, failureCount: bulk.failureCount },
+        },
+        em,
+      );
       return { ...bulk, id: bulk.id, createdAt: bulk.createdAt, records };
     }),
   );
@@ -40,12 +69,23 @@ export async function bulkInviteMembers(ctx: Context, organizationId: string, cs
 export async function previewBulkInvite(ctx: Context, organizationId: string, csv: string) {
   const records = await judgeRows(ctx, ctx.em, organizationId, csv, null);
   const successCount = records.filter((r) => r.status === 'SUCCESS').length;
-  return { id: randomUUID(), status: 'PREVIEW', totalCount: records.length, successCount, failureCount: records.length - successCount, records, createdAt: new Date() };
+  return {
+    id: randomUUID(),
+    status: 'PREVIEW',
+    totalCount: records.length,
+    successCount,
+    failureCount: records.length - successCount,
+    records,
+    createdAt: new Date(),
+  };
 }
 
 /** Parses the file and judges every row; `invite` is called for each row that passes and answers its link. */
 async function judgeRows(
-  ctx: Context, em: EntityManager, organizationId: string, csv: string,
+  ctx: Context,
+  em: EntityManager,
+  organizationId: string,
+  csv: string,
   invite: ((inviting: InvitingContext, spec: InvitationSpec) => string) | null,
 ): Promise<BulkInviteReportRecord[]> {
   const dryRun = invite === null;
@@ -59,14 +99,26 @@ async function judgeRows(
 }
 
 function judgeRow(
-  row: BulkInviteRow, inviting: InvitingContext, blocked: Map<string, keyof typeof BLOCKED_REASON>, projects: Map<string, Project>,
+  row: BulkInviteRow,
+  inviting: InvitingContext,
+  blocked: Map<string, keyof typeof BLOCKED_REASON>,
+  projects: Map<string, Project>,
   invite: (spec: InvitationSpec) => string | null,
 ): BulkInviteReportRecord {
-  const failed = (code: BulkInviteFailure, reason: string): BulkInviteReportRecord => ({ row: row.row, email: row.email, name: row.name, status: 'FAILED', code, reason, inviteUrl: null });
+  const failed = (code: BulkInviteFailure, reason: string): BulkInviteReportRecord => ({
+    row: row.row,
+    email: row.email,
+    name: row.name,
+    status: 'FAILED',
+    code,
+    reason,
+    inviteUrl: null,
+  });
   if (row.failure) return failed(row.failure, row.reason!);
   const block = blocked.get(row.email);
   if (block) return failed(BLOCKED_REASON[block][0], BLOCKED_REASON[block][1]);
-  if (row.role === OrgRole.ADMIN && inviting.inviterRole !== OrgRole.ADMIN) return failed(BulkInviteFailure.ROLE_NOT_ALLOWED, 'Only an organization admin can invite admins');
+  if (row.role === OrgRole.ADMIN && inviting.inviterRole !== OrgRole.ADMIN)
+    return failed(BulkInviteFailure.ROLE_NOT_ALLOWED, 'Only an organization admin can invite admins');
   const project = row.project ? projects.get(row.project) : null;
   if (project === undefined) return failed(BulkInviteFailure.UNKNOWN_PROJECT, `No active project named "${row.project}"`);
   const inviteUrl = invite({ ...row, project, projectRole: row.projectRole });

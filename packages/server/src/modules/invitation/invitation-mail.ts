@@ -1,7 +1,15 @@
 import type { MailMessage } from '../../mail/mailer';
 
 /** The invitation mail: plain text, so it reads the same in any client and in the log. */
-export function invitationMail(invite: { to: string; name: string; inviterName: string; organization: string; role: string; url: string; expiresAt: Date }): MailMessage {
+export function invitationMail(invite: {
+  to: string;
+  name: string;
+  inviterName: string;
+  organization: string;
+  role: string;
+  url: string;
+  expiresAt: Date;
+}): MailMessage {
   return {
     to: invite.to,
     subject: `${invite.inviterName} invited you to ${invite.organization} on Tollgate`,

@@ -8,8 +8,16 @@ import { OrganizationType } from '../organization/organization.types';
 import { bulkInviteMembers, findBulkInvite, previewBulkInvite } from './bulk-invite.service';
 import { acceptInvite, inviteMembers, listInvitations, previewInvitation, resendInvitation, revokeInvitation } from './invitation.service';
 import {
-  BulkInviteReportType, CreatedInvitationType, CreatedInviteTokenType, CreateInviteTokenInput, InvitationInput, InvitationPreviewType, InvitationStatus,
-  InvitationType, InviteTokenState, InviteTokenType,
+  BulkInviteReportType,
+  CreatedInvitationType,
+  CreatedInviteTokenType,
+  CreateInviteTokenInput,
+  InvitationInput,
+  InvitationPreviewType,
+  InvitationStatus,
+  InvitationType,
+  InviteTokenState,
+  InviteTokenType,
 } from './invitation.types';
 import { createInviteToken, listInviteTokens, revokeInviteToken } from './invite-token.service';
 
@@ -26,7 +34,11 @@ export class InvitationResolver {
 
   @Mutation(() => [CreatedInvitationType], { description: 'Mails each person a personal link; all or none.' })
   @Can(MANAGE, ORG)
-  inviteMembers(@Arg('organizationId', () => ID) organizationId: string, @Arg('invitations', () => [InvitationInput]) invitations: InvitationInput[], @Ctx() ctx: Context) {
+  inviteMembers(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('invitations', () => [InvitationInput]) invitations: InvitationInput[],
+    @Ctx() ctx: Context,
+  ) {
     return inviteMembers(ctx, organizationId, invitations);
   }
 
@@ -54,7 +66,7 @@ export class InvitationResolver {
     return previewBulkInvite(ctx, organizationId, csv);
   }
 
-  @Query(() => BulkInviteReportType, { description: 'A past upload\'s report (without links, which are shown only once).' })
+  @Query(() => BulkInviteReportType, { description: "A past upload's report (without links, which are shown only once)." })
   @Can(MANAGE, ORG)
   async bulkInviteReport(@Arg('organizationId', () => ID) organizationId: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     const report = await findBulkInvite(ctx, organizationId, id);

@@ -1,7 +1,21 @@
 import { Invitation, InviteToken, Organization, OrganizationMember, Project, randomBase62, sha256Hex, User, type EntityManager } from '@tollgate/db';
 import {
-  assertMayInviteAs, conflict, emailSchema, INVITATION_TOKEN_PREFIX, INVITATION_TTL_DAYS, InvitationStatus, invitationUnavailable, INVITE_TOKEN_PREFIX,
-  inviteTokenState, joinUrl, notFound, OrgRole, parseId, parseInput, personNameSchema, type ProjectRole,
+  assertMayInviteAs,
+  conflict,
+  emailSchema,
+  INVITATION_TOKEN_PREFIX,
+  INVITATION_TTL_DAYS,
+  InvitationStatus,
+  invitationUnavailable,
+  INVITE_TOKEN_PREFIX,
+  inviteTokenState,
+  joinUrl,
+  notFound,
+  OrgRole,
+  parseId,
+  parseInput,
+  personNameSchema,
+  type ProjectRole,
 } from '@tollgate/domain';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
@@ -40,11 +54,40 @@ export function createInvitation(ctx: Context, em: EntityManager, inviting: Invi
   const inviteUrl = joinUrl(ctx.app.config.publicUrl, token);
   const { organization, inviter } = inviting;
   const invitation = em.create(Invitation, {
-    organization, email: spec.email, name: spec.name, role: spec.role, project: spec.project ?? null, projectRole: spec.projectRole ?? null,
-    tokenHash: sha256Hex(token), invitedBy: inviter, expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000), bulkInviteId: spec.bulkInviteId ?? null,
+    organization,
+    email: spec.email,
+    name: spec.name,
+    role: spec.role,
+    project: spec.project ?? null,
+    projectRole: spec.projectRole ?? null,
+    tokenHash: sha256Hex(token),
+    invitedBy: inviter,
+    expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
+    bulkInviteId: spec.bulkInviteId ?? null,
   });
-  enqueueMail(em, invitationMail({ to: spec.email, name: spec.name, inviterName: inviter.name, organization: organization.displayName, role: spec.role, url: inviteUrl, expiresAt: invitation.expiresAt }));
-  recordAudit(ctx, { action: 'invitation.create', organizationId: organization.id, targetType: 'Invitation', targetId: invitation.id, after: { email: spec.email, role: spec.role, projectId: spec.project?.id ?? null, projectRole: spec.projectRole ?? null } }, em);
+  enqueueMail(
+    em,
+    invitationMail({
+      to: spec.email,
+      name: spec.name,
+      inviterName: inviter.name,
+      organization: organization.displayName,
+      role: spec.role,
+      url: inviteUrl,
+      expiresAt: invitation.expiresAt,
+    }),
+  );
+  recordAudit(
+    ctx,
+    {
+      action: 'invitation.create',
+      organizationId: organization.id,
+      targetType: 'Invitation',
+      targetId: invitation.id,
+      after: { email: spec.email, role: spec.role, projectId: spec.project?.id ?? null, projectRole: spec.projectRole ?? null },
+    },
+    em,
+  );
   return { invitation, inviteUrl };
 }
 
@@ -53,7 +96,12 @@ export async function blockedEmails(em: EntityManager, organizationId: string, e
   const blocked = new Map<string, 'ALREADY_MEMBER' | 'ALREADY_INVITED'>();
   if (!emails.length) return blocked;
   const members = await em.find(OrganizationMember, { organization: organizationId, user: { email: { $in: emails } } }, { populate: ['user'] });
-  const pending = await em.find(Invitation, { organization: organizationId, email: { $in: emails }, status: InvitationStatus.PENDING, expiresAt: { $gt: new Date() } });
+  const pending = await em.find(Invitation, {
+    organization: organizationId,
+    email: { $in: emails },
+    status: InvitationStatus.PENDING,
+    expiresAt: { $gt: new Date() },
+  });
   for (const invitation of pending) blocked.set(invitation.email, 'ALREADY_INVITED');
   for (const member of members) blocked.set(member.user.getEntity().email, 'ALREADY_MEMBER');
   return blocked;
@@ -62,7 +110,11 @@ export async function blockedEmails(em: EntityManager, organizationId: string, e
 /** Pending invitations past their time become EXPIRED, so new ones to the same addresses can take their place. */
 export async function expireStaleInvitations(em: EntityManager, organizationId: string, emails: string[]): Promise<void> {
   if (!emails.length) return;
-  await em.nativeUpdate(Invitation, { organization: organizationId, email: { $in: emails }, status: InvitationStatus.PENDING, expiresAt: { $lte: new Date() } }, { status: InvitationStatus.EXPIRED });
+  await em.nativeUpdate(
+    Invitation,
+    { organization: organizationId, email: { $in: emails }, status: InvitationStatus.PENDING, expiresAt: { $lte: new Date() } },
+    { status: InvitationStatus.EXPIRED },
+  );
 }
 
 /** A concurrent invite of the same address loses on the one-pending-invitation index. */
@@ -94,7 +146,8 @@ export async function inviteMembers(ctx: Context, organizationId: string, input:
         const field = `invitations.${index}.email`;
         if (invitations.findIndex((other) => other.email === invite.email) !== index) throw conflict(field, `${invite.email} appears twice in the list`);
         const reason = blocked.get(invite.email);
-        if (reason) throw conflict(field, reason === 'ALREADY_MEMBER' ? `${invite.email} is already a member` : `${invite.email} already has a pending invitation`);
+        if (reason)
+          throw conflict(field, reason === 'ALREADY_MEMBER' ? `${invite.email} is already a member` : `${invite.email} already has a pending invitation`);
       });
       return invitations.map((invite) => createInvitation(ctx, em, inviting, invite));
     }),
@@ -110,7 +163,8 @@ export function listInvitations(ctx: Context, organizationId: string) {
 async function pendingInvitation(em: EntityManager, organizationId: string, id: string) {
   const invitation = await em.findOne(Invitation, { id: parseId(id), organization: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!invitation) throw notFound('Invitation');
-  if (invitation.status !== InvitationStatus.PENDING && invitation.status !== InvitationStatus.EXPIRED) throw conflict('id', `The invitation is ${invitation.status.toLowerCase()}`);
+  if (invitation.status !== InvitationStatus.PENDING && invitation.status !== InvitationStatus.EXPIRED)
+    throw conflict('id', `The invitation is ${invitation.status.toLowerCase()}`);
   return invitation;
 }
 
@@ -126,8 +180,29 @@ export async function resendInvitation(ctx: Context, organizationId: string, id:
       invitation.tokenHash = sha256Hex(token);
       invitation.status = InvitationStatus.PENDING;
       invitation.expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
-      enqueueMail(em, invitationMail({ to: invitation.email, name: invitation.name, inviterName: inviting.inviter.name, organization: inviting.organization.displayName, role: invitation.role, url: inviteUrl, expiresAt: invitation.expiresAt }));
-      recordAudit(ctx, { action: 'invitation.resend', organizationId, targetType: 'Invitation', targetId: invitation.id, after: { email: invitation.email, expiresAt: invitation.expiresAt } }, em);
+      enqueueMail(
+        em,
+        invitationMail({
+          to: invitation.email,
+          name: invitation.name,
+          inviterName: inviting.inviter.name,
+          organization: inviting.organization.displayName,
+          role: invitation.role,
+          url: inviteUrl,
+          expiresAt: invitation.expiresAt,
+        }),
+      );
+      recordAudit(
+        ctx,
+        {
+          action: 'invitation.resend',
+          organizationId,
+          targetType: 'Invitation',
+          targetId: invitation.id,
+          after: { email: invitation.email, expiresAt: invitation.expiresAt },
+        },
+        em,
+      );
       return { invitation, inviteUrl };
     }),
   );
@@ -138,7 +213,18 @@ export async function resendInvitation(ctx: Context, organizationId: string, id:
 export function revokeInvitation(ctx: Context, organizationId: string, id: string) {
   return ctx.em.transactional(async (em) => {
     const invitation = await pendingInvitation(em, organizationId, id);
-    recordAudit(ctx, { action: 'invitation.revoke', organizationId, targetType: 'Invitation', targetId: invitation.id, before: { status: invitation.status }, after: { status: InvitationStatus.REVOKED } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'invitation.revoke',
+        organizationId,
+        targetType: 'Invitation',
+        targetId: invitation.id,
+        before: { status: invitation.status },
+        after: { status: InvitationStatus.REVOKED },
+      },
+      em,
+    );
     invitation.status = InvitationStatus.REVOKED;
     return invitation;
   });
@@ -153,7 +239,14 @@ export async function previewInvitation(em: EntityManager, token: string) {
     if (invitation.status === InvitationStatus.REVOKED) throw invitationUnavailable('REVOKED');
     if (invitation.expiresAt <= new Date()) throw invitationUnavailable('EXPIRED');
     const organization = await invitation.organization.load();
-    return { kind: found.kind, organization: organization!, email: invitation.email, name: invitation.name, role: invitation.role, expiresAt: invitation.expiresAt };
+    return {
+      kind: found.kind,
+      organization: organization!,
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+    };
   }
   const state = inviteTokenState(found.token, new Date());
   if (state !== 'ACTIVE') throw invitationUnavailable(state);
@@ -191,11 +284,23 @@ async function joinWithInvitation(ctx: Context, em: EntityManager, user: User, i
   // The link was mailed to one address: it admits that person only.
   if (user.email !== invitation.email) throw invitationUnavailable('OTHER_EMAIL');
   const joined = await joinOrganization(em, organizationId, user.id, invitation.role);
-  const joinedProject = invitation.project && invitation.projectRole ? await joinProject(em, organizationId, invitation.project.id, user.id, invitation.projectRole) : false;
+  const joinedProject =
+    invitation.project && invitation.projectRole ? await joinProject(em, organizationId, invitation.project.id, user.id, invitation.projectRole) : false;
   invitation.status = InvitationStatus.ACCEPTED;
   invitation.acceptedAt = new Date();
   invitation.acceptedBy = em.getReference(User, user.id) as never;
-  recordAudit(ctx, { action: 'invitation.accept', organizationId, targetType: 'Invitation', targetId: invitation.id, actorUserId: user.id, after: { userId: user.id, role: invitation.role, joined, projectId: joinedProject ? invitation.project!.id : null } }, em);
+  recordAudit(
+    ctx,
+    {
+      action: 'invitation.accept',
+      organizationId,
+      targetType: 'Invitation',
+      targetId: invitation.id,
+      actorUserId: user.id,
+      after: { userId: user.id, role: invitation.role, joined, projectId: joinedProject ? invitation.project!.id : null },
+    },
+    em,
+  );
   await em.flush();
   return organizationId;
 }
@@ -220,7 +325,18 @@ async function joinWithInviteToken(ctx: Context, em: EntityManager, user: User, 
     const state = inviteTokenState(token, now);
     throw invitationUnavailable(state === 'ACTIVE' ? 'EXHAUSTED' : state);
   }
-  recordAudit(ctx, { action: 'inviteToken.use', organizationId, targetType: 'InviteToken', targetId: token.id, actorUserId: user.id, after: { userId: user.id, usageCount: used[0]!.usage_count } }, em);
+  recordAudit(
+    ctx,
+    {
+      action: 'inviteToken.use',
+      organizationId,
+      targetType: 'InviteToken',
+      targetId: token.id,
+      actorUserId: user.id,
+      after: { userId: user.id, usageCount: used[0]!.usage_count },
+    },
+    em,
+  );
   await em.flush();
   return organizationId;
 }

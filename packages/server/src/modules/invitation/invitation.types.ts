@@ -76,7 +76,7 @@ export class BulkInviteRecordType {
   @Field(() => BulkInviteRecordStatus) status!: 'SUCCESS' | 'FAILED';
   @Field(() => BulkInviteFailure, { nullable: true }) code?: BulkInviteFailure | null;
   @Field(() => String, { nullable: true }) reason?: string | null;
-  @Field(() => String, { nullable: true, description: 'In the upload\'s answer only; never stored.' }) inviteUrl?: string | null;
+  @Field(() => String, { nullable: true, description: "In the upload's answer only; never stored." }) inviteUrl?: string | null;
 }
 
 @ObjectType('BulkInviteReport')

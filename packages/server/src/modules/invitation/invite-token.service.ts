@@ -6,7 +6,10 @@ import { recordAudit } from '../audit/audit.service';
 
 const createInput = z.object({
   description: descriptionSchema.max(200, 'must be at most 200 characters').nullish(),
-  expiresAt: z.date().refine((d) => d > new Date(), 'must be in the future').nullish(),
+  expiresAt: z
+    .date()
+    .refine((d) => d > new Date(), 'must be in the future')
+    .nullish(),
   maxUsageCount: z.number().int().min(1, 'must be at least 1').max(100_000, 'must be at most 100000').nullish(),
 });
 
@@ -15,10 +18,21 @@ export async function createInviteToken(ctx: Context, organizationId: string, in
   const { description, expiresAt, maxUsageCount } = parseInput(createInput, input);
   const token = INVITE_TOKEN_PREFIX + randomBase62(32);
   const inviteToken = ctx.em.create(InviteToken, {
-    organization: organizationId, description: description ?? '', expiresAt: expiresAt ?? null, maxUsageCount: maxUsageCount ?? null,
-    tokenHash: sha256Hex(token), prefix: token.slice(0, 12), createdBy: ctx.auth!.userId,
+    organization: organizationId,
+    description: description ?? '',
+    expiresAt: expiresAt ?? null,
+    maxUsageCount: maxUsageCount ?? null,
+    tokenHash: sha256Hex(token),
+    prefix: token.slice(0, 12),
+    createdBy: ctx.auth!.userId,
   });
-  recordAudit(ctx, { action: 'inviteToken.create', organizationId, targetType: 'InviteToken', targetId: inviteToken.id, after: { description: inviteToken.description, expiresAt: inviteToken.expiresAt, maxUsageCount: inviteToken.maxUsageCount } });
+  recordAudit(ctx, {
+    action: 'inviteToken.create',
+    organizationId,
+    targetType: 'InviteToken',
+    targetId: inviteToken.id,
+    after: { description: inviteToken.description, expiresAt: inviteToken.expiresAt, maxUsageCount: inviteToken.maxUsageCount },
+  });
   await ctx.em.flush();
   return { inviteToken, token, inviteUrl: joinUrl(ctx.app.config.publicUrl, token) };
 }
@@ -32,7 +46,14 @@ export async function revokeInviteToken(ctx: Context, organizationId: string, id
   if (!inviteToken) throw notFound('Invite token');
   if (!inviteToken.revokedAt) {
     inviteToken.revokedAt = new Date();
-    recordAudit(ctx, { action: 'inviteToken.revoke', organizationId, targetType: 'InviteToken', targetId: inviteToken.id, before: { revokedAt: null }, after: { revokedAt: inviteToken.revokedAt } });
+    recordAudit(ctx, {
+      action: 'inviteToken.revoke',
+      organizationId,
+      targetType: 'InviteToken',
+      targetId: inviteToken.id,
+      before: { revokedAt: null },
+      after: { revokedAt: inviteToken.revokedAt },
+    });
     await ctx.em.flush();
   }
   return inviteToken;

@@ -12,9 +12,13 @@ export class LimitsResolver {
     return limits.organizationLimits(ctx, organizationId);
   }
 
-  @Mutation(() => OrganizationLimitsType, { description: 'Replaces the organization\'s limits; omitted ones are removed. Proxies apply it within a second.' })
+  @Mutation(() => OrganizationLimitsType, { description: "Replaces the organization's limits; omitted ones are removed. Proxies apply it within a second." })
   @Can('organization.configure', { organization: 'organizationId' })
-  setOrganizationLimits(@Arg('organizationId', () => ID) organizationId: string, @Arg('input', () => OrganizationLimitsInput) input: OrganizationLimitsInput, @Ctx() ctx: Context) {
+  setOrganizationLimits(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('input', () => OrganizationLimitsInput) input: OrganizationLimitsInput,
+    @Ctx() ctx: Context,
+  ) {
     return limits.setOrganizationLimits(ctx, organizationId, input);
   }
 
@@ -24,7 +28,7 @@ export class LimitsResolver {
     return limits.projectQuota(ctx, projectId);
   }
 
-  @Mutation(() => ProjectQuotaSettingsType, { description: 'Replaces the project\'s quota; omitted limits are removed. Proxies apply it within a second.' })
+  @Mutation(() => ProjectQuotaSettingsType, { description: "Replaces the project's quota; omitted limits are removed. Proxies apply it within a second." })
   @Can('project.configure', { project: 'projectId' })
   setProjectQuota(@Arg('projectId', () => ID) projectId: string, @Arg('input', () => ProjectQuotaInput) input: ProjectQuotaInput, @Ctx() ctx: Context) {
     return limits.setProjectQuota(ctx, projectId, input);

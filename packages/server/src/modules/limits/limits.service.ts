@@ -1,14 +1,28 @@
 import { Organization, Project } from '@tollgate/db';
 import {
-  effectiveProjectQuota, organizationLimitsFromStored, organizationLimitsSchema, parseInput, periodOf, projectQuotaFromStored,
-  projectQuotaSchema, quotaRemaining, toStoredLimits, type OrganizationLimits, type ProjectQuota, type ProjectUsageTotals,
+  effectiveProjectQuota,
+  organizationLimitsFromStored,
+  organizationLimitsSchema,
+  parseInput,
+  periodOf,
+  projectQuotaFromStored,
+  projectQuotaSchema,
+  quotaRemaining,
+  toStoredLimits,
+  type OrganizationLimits,
+  type ProjectQuota,
+  type ProjectUsageTotals,
 } from '@tollgate/domain';
 import type { Context } from '../../context';
 import { recordAudit } from '../audit/audit.service';
 import type { OrganizationLimitsInput, ProjectQuotaInput, ProjectQuotaSettingsType, ProjectQuotaType, QuotaPeriod, QuotaUsageType } from './limits.types';
 
 /** A quota with its defaults filled in, as the API shows it. */
-export const quotaView = (quota: ProjectQuota): ProjectQuotaType => ({ ...quota, enforceQuota: quota.enforceQuota !== false, customResetDay: quota.customResetDay ?? 1 });
+export const quotaView = (quota: ProjectQuota): ProjectQuotaType => ({
+  ...quota,
+  enforceQuota: quota.enforceQuota !== false,
+  customResetDay: quota.customResetDay ?? 1,
+});
 
 export async function organizationLimits(ctx: Context, organizationId: string): Promise<OrganizationLimits> {
   return organizationLimitsFromStored((await ctx.em.findOneOrFail(Organization, organizationId)).limits);
@@ -20,7 +34,14 @@ export async function setOrganizationLimits(ctx: Context, organizationId: string
   const organization = await ctx.em.findOneOrFail(Organization, organizationId);
   const before = organization.limits;
   organization.limits = toStoredLimits(limits);
-  recordAudit(ctx, { action: 'organization.setLimits', organizationId, targetType: 'Organization', targetId: organizationId, before, after: organization.limits });
+  recordAudit(ctx, {
+    action: 'organization.setLimits',
+    organizationId,
+    targetType: 'Organization',
+    targetId: organizationId,
+    before,
+    after: organization.limits,
+  });
   await ctx.em.flush();
   return organizationLimitsFromStored(organization.limits);
 }
@@ -41,7 +62,15 @@ export async function setProjectQuota(ctx: Context, projectId: string, input: Pr
   const project = await ctx.em.findOneOrFail(Project, projectId);
   const before = project.quota;
   project.quota = toStoredLimits(quota);
-  recordAudit(ctx, { action: 'project.setQuota', organizationId: project.organization.id, projectId, targetType: 'Project', targetId: projectId, before, after: project.quota });
+  recordAudit(ctx, {
+    action: 'project.setQuota',
+    organizationId: project.organization.id,
+    projectId,
+    targetType: 'Project',
+    targetId: projectId,
+    before,
+    after: project.quota,
+  });
   await ctx.em.flush();
   return settingsOf(ctx, project);
 }
@@ -57,7 +86,9 @@ export async function quotaUsage(ctx: Context, projectId: string, period: QuotaP
   const effective = settings.effective;
   const day = periodOf('day', now);
   const month = periodOf('month', now, effective.customResetDay);
-  const [row] = await ctx.em.execute<Array<Record<'daily_requests' | 'daily_tokens' | 'daily_spent' | 'monthly_requests' | 'monthly_tokens' | 'monthly_spent', string>>>(
+  const [row] = await ctx.em.execute<
+    Array<Record<'daily_requests' | 'daily_tokens' | 'daily_spent' | 'monthly_requests' | 'monthly_tokens' | 'monthly_spent', string>>
+  >(
     `select coalesce(sum(forwarded) filter (where hour >= ?), 0)::text as daily_requests,
             coalesce(sum(input_tokens + output_tokens) filter (where hour >= ?), 0)::text as daily_tokens,
             coalesce(sum(cost) filter (where hour >= ?), 0)::text as daily_spent,
@@ -68,13 +99,25 @@ export async function quotaUsage(ctx: Context, projectId: string, period: QuotaP
     [day.start, day.start, day.start, projectId, month.start],
   );
   const used: ProjectUsageTotals = {
-    dailyRequests: Number(row!.daily_requests), dailyTokens: Number(row!.daily_tokens), dailySpent: BigInt(row!.daily_spent),
-    monthlyRequests: Number(row!.monthly_requests), monthlyTokens: Number(row!.monthly_tokens), monthlySpent: BigInt(row!.monthly_spent),
+    dailyRequests: Number(row!.daily_requests),
+    dailyTokens: Number(row!.daily_tokens),
+    dailySpent: BigInt(row!.daily_spent),
+    monthlyRequests: Number(row!.monthly_requests),
+    monthlyTokens: Number(row!.monthly_tokens),
+    monthlySpent: BigInt(row!.monthly_spent),
   };
   return {
-    projectId, period, effective,
+    projectId,
+    period,
+    effective,
     dailyUsage: { requestCount: used.dailyRequests, tokenCount: used.dailyTokens, spent: used.dailySpent, date: day.id },
-    monthlyUsage: { requestCount: used.monthlyRequests, tokenCount: used.monthlyTokens, spent: used.monthlySpent, resetDay: effective.customResetDay, periodStart: month.id },
+    monthlyUsage: {
+      requestCount: used.monthlyRequests,
+      tokenCount: used.monthlyTokens,
+      spent: used.monthlySpent,
+      resetDay: effective.customResetDay,
+      periodStart: month.id,
+    },
     quotaLimitRemaining: quotaRemaining(effective, used),
   };
 }

@@ -52,7 +52,8 @@ export class ProjectQuotaInput extends ProjectLimits {
 export class ProjectQuotaSettingsType {
   @Field(() => ID) projectId!: string;
   @Field(() => ProjectQuotaType, { description: 'As asked.' }) quota!: ProjectQuotaType;
-  @Field(() => ProjectQuotaType, { description: "As enforced: a limit above the organization's binds at the organization's value." }) effective!: ProjectQuotaType;
+  @Field(() => ProjectQuotaType, { description: "As enforced: a limit above the organization's binds at the organization's value." })
+  effective!: ProjectQuotaType;
 }
 
 export enum QuotaPeriod {

@@ -60,18 +60,28 @@ export class MemberResolver {
     return member.user.load();
   }
 
-  @FieldResolver(() => [OrgRole], { description: 'The other roles the caller may give this member now: none to oneself, none to or from ADMIN unless the caller is an admin, none that would leave the organization without an admin.' })
+  @FieldResolver(() => [OrgRole], {
+    description:
+      'The other roles the caller may give this member now: none to oneself, none to or from ADMIN unless the caller is an admin, none that would leave the organization without an admin.',
+  })
   async viewerAssignableRoles(@Root() member: OrganizationMember, @Ctx() ctx: Context): Promise<OrgRole[]> {
     const viewer = await viewerOver(ctx, member);
     if (!viewer) return [];
     const admins = await adminCount(ctx, member);
-    return ORG_ROLES.filter((role) => role !== member.role && holds(() => {
-      assertMayChangeMember({ actorRole: viewer.role, self: viewer.self, targetRole: member.role, nextRole: role });
-      assertKeepsAnAdmin(member.role, role, admins);
-    }));
+    return ORG_ROLES.filter(
+      (role) =>
+        role !== member.role &&
+        holds(() => {
+          assertMayChangeMember({ actorRole: viewer.role, self: viewer.self, targetRole: member.role, nextRole: role });
+          assertKeepsAnAdmin(member.role, role, admins);
+        }),
+    );
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the caller may remove this member: with MEMBERS_MANAGE, an admin only by an admin, never the last admin, never oneself (leaving is not removing).' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the caller may remove this member: with MEMBERS_MANAGE, an admin only by an admin, never the last admin, never oneself (leaving is not removing).',
+  })
   async viewerCanRemove(@Root() member: OrganizationMember, @Ctx() ctx: Context): Promise<boolean> {
     const viewer = await viewerOver(ctx, member);
     if (!viewer || viewer.self) return false;
@@ -97,5 +107,7 @@ async function viewerOver(ctx: Context, member: OrganizationMember) {
 function adminCount(ctx: Context, member: OrganizationMember): Promise<number> {
   if (member.role !== OrgRole.ADMIN) return Promise.resolve(0);
   const organization = member.organization.id;
-  return once(ctx, `organization.adminCount:${organization}`, () => ctx.em.count(OrganizationMember, { organization, role: OrgRole.ADMIN, status: MemberStatus.ACTIVE }));
+  return once(ctx, `organization.adminCount:${organization}`, () =>
+    ctx.em.count(OrganizationMember, { organization, role: OrgRole.ADMIN, status: MemberStatus.ACTIVE }),
+  );
 }

@@ -43,7 +43,11 @@ async function changeMember<T>(
   const targetUserId = parseId(userId, 'userId');
   const actor = (await ctx.access.orgMembership(organizationId))!;
   const result = await ctx.em.transactional(async (em) => {
-    const admins = await em.find(OrganizationMember, { organization: organizationId, role: OrgRole.ADMIN, status: MemberStatus.ACTIVE }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const admins = await em.find(
+      OrganizationMember,
+      { organization: organizationId, role: OrgRole.ADMIN, status: MemberStatus.ACTIVE },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     const member = await em.findOne(OrganizationMember, { organization: organizationId, user: targetUserId });
     if (!member) throw notFound('Member');
     assertMayChangeMember({ actorRole: actor.role, self: targetUserId === ctx.auth!.userId && change.nextRole !== null, targetRole: member.role, ...change });
@@ -57,7 +61,11 @@ export const updateMemberRole = (ctx: Context, organizationId: string, userId: s
   changeMember(ctx, organizationId, userId, { nextRole: role }, (em, member, adminCount) => {
     if (member.role === role) return member;
     assertKeepsAnAdmin(member.role, role, adminCount);
-    recordAudit(ctx, { action: 'member.updateRole', organizationId, targetType: 'OrganizationMember', targetId: member.id, before: { role: member.role }, after: { role } }, em);
+    recordAudit(
+      ctx,
+      { action: 'member.updateRole', organizationId, targetType: 'OrganizationMember', targetId: member.id, before: { role: member.role }, after: { role } },
+      em,
+    );
     member.role = role;
     return member;
   });
@@ -65,7 +73,18 @@ export const updateMemberRole = (ctx: Context, organizationId: string, userId: s
 export const setMemberGrants = (ctx: Context, organizationId: string, userId: string, grants: OrgGrant[]) =>
   changeMember(ctx, organizationId, userId, { changesGrants: true }, (em, member) => {
     const next = [...new Set(grants)].sort();
-    recordAudit(ctx, { action: 'member.setGrants', organizationId, targetType: 'OrganizationMember', targetId: member.id, before: { grants: member.grants }, after: { grants: next } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'member.setGrants',
+        organizationId,
+        targetType: 'OrganizationMember',
+        targetId: member.id,
+        before: { grants: member.grants },
+        after: { grants: next },
+      },
+      em,
+    );
     member.grants = next;
     return member;
   });
@@ -76,7 +95,18 @@ export const removeMember = (ctx: Context, organizationId: string, userId: strin
     assertKeepsAnAdmin(member.role, null, adminCount);
     const projectMemberships = await em.nativeDelete(ProjectMember, { user: member.user.id, project: { organization: organizationId } });
     const revokedKeys = await revokeKeysOfMember(ctx, em, { organizationId, userId: member.user.id }, RevocationReason.ORGANIZATION_MEMBER_REMOVED);
-    recordAudit(ctx, { action: 'member.remove', organizationId, targetType: 'OrganizationMember', targetId: member.id, before: { userId: member.user.id, role: member.role, grants: member.grants, projectMemberships, revokedKeys }, after: null }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'member.remove',
+        organizationId,
+        targetType: 'OrganizationMember',
+        targetId: member.id,
+        before: { userId: member.user.id, role: member.role, grants: member.grants, projectMemberships, revokedKeys },
+        after: null,
+      },
+      em,
+    );
     em.remove(member);
     return true;
   });

@@ -46,7 +46,9 @@ export class OrganizationResolver {
     return { role: actor.orgRole, grants: [...(actor.orgGrants ?? [])], permissions: orgPermissionsOf(actor) };
   }
 
-  @FieldResolver(() => [OrgPermission], { description: 'The organization-level actions the caller holds here, computed by the permission matrix; empty outside the organization.' })
+  @FieldResolver(() => [OrgPermission], {
+    description: 'The organization-level actions the caller holds here, computed by the permission matrix; empty outside the organization.',
+  })
   async viewerPermissions(@Root() organization: Organization, @Ctx() ctx: Context): Promise<OrgAction[]> {
     const actor = await ctx.access.actorInOrganization(organization.id);
     return actor?.orgRole ? orgPermissionsOf(actor) : [];

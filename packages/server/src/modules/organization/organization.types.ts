@@ -6,7 +6,10 @@ import { OrgGrant, OrgRole, VerificationTier } from '../../graphql/enums';
 
 /** The organization-level actions of the permission matrix, as a closed set the SPA is typed against. */
 export const OrgPermission = permissionEnum(ORG_ACTIONS);
-registerEnumType(OrgPermission, { name: 'OrgPermission', description: 'An organization-level action of the permission matrix (organization.members.manage is MEMBERS_MANAGE).' });
+registerEnumType(OrgPermission, {
+  name: 'OrgPermission',
+  description: 'An organization-level action of the permission matrix (organization.members.manage is MEMBERS_MANAGE).',
+});
 
 @ObjectType('Organization')
 export class OrganizationType {
@@ -22,7 +25,11 @@ export class OrganizationType {
 export class OrganizationViewerType {
   @Field(() => OrgRole) role!: OrgRole;
   @Field(() => [OrgGrant]) grants!: OrgGrant[];
-  @Field(() => [String], { description: 'Organization-level actions of the permission matrix the caller holds.', deprecationReason: 'Use Organization.viewerPermissions: typed, and empty rather than null outside the organization.' }) permissions!: string[];
+  @Field(() => [String], {
+    description: 'Organization-level actions of the permission matrix the caller holds.',
+    deprecationReason: 'Use Organization.viewerPermissions: typed, and empty rather than null outside the organization.',
+  })
+  permissions!: string[];
 }
 
 @InputType()

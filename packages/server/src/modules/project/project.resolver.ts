@@ -26,7 +26,11 @@ export class ProjectResolver {
 
   @Mutation(() => ProjectType)
   @Can('organization.projects.manage', { organization: 'organizationId' })
-  createProject(@Arg('organizationId', () => ID) organizationId: string, @Arg('input', () => CreateProjectInput) input: CreateProjectInput, @Ctx() ctx: Context) {
+  createProject(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('input', () => CreateProjectInput) input: CreateProjectInput,
+    @Ctx() ctx: Context,
+  ) {
     return projects.createProject(ctx, organizationId, input);
   }
 
@@ -50,13 +54,23 @@ export class ProjectResolver {
 
   @Mutation(() => ProjectMemberType)
   @Can('project.members.manage', { project: 'projectId' })
-  addProjectMember(@Arg('projectId', () => ID) projectId: string, @Arg('userId', () => ID) userId: string, @Arg('role', () => ProjectRole) role: ProjectRole, @Ctx() ctx: Context) {
+  addProjectMember(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('role', () => ProjectRole) role: ProjectRole,
+    @Ctx() ctx: Context,
+  ) {
     return projects.addProjectMember(ctx, projectId, userId, role);
   }
 
   @Mutation(() => ProjectMemberType)
   @Can('project.members.manage', { project: 'projectId' })
-  updateProjectMemberRole(@Arg('projectId', () => ID) projectId: string, @Arg('userId', () => ID) userId: string, @Arg('role', () => ProjectRole) role: ProjectRole, @Ctx() ctx: Context) {
+  updateProjectMemberRole(
+    @Arg('projectId', () => ID) projectId: string,
+    @Arg('userId', () => ID) userId: string,
+    @Arg('role', () => ProjectRole) role: ProjectRole,
+    @Ctx() ctx: Context,
+  ) {
     return projects.updateProjectMemberRole(ctx, projectId, userId, role);
   }
 
@@ -112,7 +126,10 @@ export class ProjectResolver {
     return actor ? { role: effectiveProjectRole(actor), permissions: projectPermissionsOf(actor) } : { role: null, permissions: [] };
   }
 
-  @FieldResolver(() => [ProjectPermission], { description: 'The project-level actions the caller holds here, computed by the permission matrix (org admins act as OWNER); empty for an org member outside the project.' })
+  @FieldResolver(() => [ProjectPermission], {
+    description:
+      'The project-level actions the caller holds here, computed by the permission matrix (org admins act as OWNER); empty for an org member outside the project.',
+  })
   async viewerPermissions(@Root() project: Project, @Ctx() ctx: Context): Promise<ProjectAction[]> {
     const actor = await ctx.access.actorInProject(project);
     return actor ? projectPermissionsOf(actor) : [];

@@ -7,7 +7,10 @@ import { MoneyScalar } from '../../graphql/scalars';
 
 /** The project-level actions of the permission matrix, as a closed set the SPA is typed against. */
 export const ProjectPermission = permissionEnum(PROJECT_ACTIONS);
-registerEnumType(ProjectPermission, { name: 'ProjectPermission', description: 'A project-level action of the permission matrix (project.keys.manageAll is KEYS_MANAGE_ALL).' });
+registerEnumType(ProjectPermission, {
+  name: 'ProjectPermission',
+  description: 'A project-level action of the permission matrix (project.keys.manageAll is KEYS_MANAGE_ALL).',
+});
 
 /**
  * Every org member sees a project's name and status; the other fields answer
@@ -33,7 +36,11 @@ export class ProjectMemberType {
 @ObjectType('ProjectViewer')
 export class ProjectViewerType {
   @Field(() => ProjectRole, { nullable: true, description: 'Effective role: org admins act as OWNER.' }) role?: ProjectRole | null;
-  @Field(() => [String], { description: 'Project-level actions of the permission matrix the caller holds.', deprecationReason: 'Use Project.viewerPermissions, typed.' }) permissions!: string[];
+  @Field(() => [String], {
+    description: 'Project-level actions of the permission matrix the caller holds.',
+    deprecationReason: 'Use Project.viewerPermissions, typed.',
+  })
+  permissions!: string[];
 }
 
 @InputType()

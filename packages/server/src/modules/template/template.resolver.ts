@@ -6,7 +6,7 @@ import { CreateProjectInput, CreateProjectTemplateInput, ProjectFromTemplateType
 
 @Resolver(() => ProjectTemplateType)
 export class ProjectTemplateResolver {
-  @Query(() => [ProjectTemplateType], { description: "Templates the organization may use: true = built-in and public ones, false = its own, null = all." })
+  @Query(() => [ProjectTemplateType], { description: 'Templates the organization may use: true = built-in and public ones, false = its own, null = all.' })
   @Can('organization.view', { organization: 'organizationId' })
   async projectTemplates(
     @Arg('organizationId', () => ID) organizationId: string,
@@ -18,7 +18,11 @@ export class ProjectTemplateResolver {
 
   @Mutation(() => ProjectTemplateType, { description: 'A template private to the organization.' })
   @Can('organization.projects.manage', { organization: 'organizationId' })
-  async createProjectTemplate(@Arg('organizationId', () => ID) organizationId: string, @Arg('input', () => CreateProjectTemplateInput) input: CreateProjectTemplateInput, @Ctx() ctx: Context) {
+  async createProjectTemplate(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('input', () => CreateProjectTemplateInput) input: CreateProjectTemplateInput,
+    @Ctx() ctx: Context,
+  ) {
     return templates.templateView(await templates.createProjectTemplate(ctx, organizationId, input));
   }
 
@@ -28,7 +32,9 @@ export class ProjectTemplateResolver {
     return templates.templateView(await templates.createPublicProjectTemplate(ctx, input));
   }
 
-  @Mutation(() => ProjectFromTemplateType, { description: "Creates a project with the template's quota, model access and keys, all or nothing; the keys' secrets are shown only here." })
+  @Mutation(() => ProjectFromTemplateType, {
+    description: "Creates a project with the template's quota, model access and keys, all or nothing; the keys' secrets are shown only here.",
+  })
   @Can('organization.projects.manage', { organization: 'organizationId' })
   createProjectFromTemplate(
     @Arg('organizationId', () => ID) organizationId: string,

@@ -1,6 +1,12 @@
 import { Organization, ProjectTemplate, type EntityManager } from '@tollgate/db';
 import {
-  assertProjectGrantWithinOrganization, notFound, parseId, parseInput, projectQuotaFromStored, templateInputSchema, toStoredLimits,
+  assertProjectGrantWithinOrganization,
+  notFound,
+  parseId,
+  parseInput,
+  projectQuotaFromStored,
+  templateInputSchema,
+  toStoredLimits,
 } from '@tollgate/domain';
 import type { Context } from '../../context';
 import { mintApiKey } from '../api-key/api-key.service';
@@ -21,11 +27,23 @@ export async function listTemplates(ctx: Context, organizationId: string, isPubl
 async function saveTemplate(ctx: Context, organizationId: string | null, input: CreateProjectTemplateInput): Promise<ProjectTemplate> {
   const fields = parseInput(templateInputSchema, input);
   const template = ctx.em.create(ProjectTemplate, {
-    organization: organizationId, name: fields.name, description: fields.description, category: fields.category, tags: fields.tags, icon: fields.icon ?? null,
-    isPublic: organizationId === null, createdBy: ctx.auth!.userId,
+    organization: organizationId,
+    name: fields.name,
+    description: fields.description,
+    category: fields.category,
+    tags: fields.tags,
+    icon: fields.icon ?? null,
+    isPublic: organizationId === null,
+    createdBy: ctx.auth!.userId,
     config: { quota: toStoredLimits(fields.config.quota), access: fields.config.access ?? null, apiKeyNames: fields.config.apiKeyNames },
   });
-  recordAudit(ctx, { action: 'projectTemplate.create', organizationId, targetType: 'ProjectTemplate', targetId: template.id, after: { name: template.name, isPublic: template.isPublic, config: template.config } });
+  recordAudit(ctx, {
+    action: 'projectTemplate.create',
+    organizationId,
+    targetType: 'ProjectTemplate',
+    targetId: template.id,
+    after: { name: template.name, isPublic: template.isPublic, config: template.config },
+  });
   await ctx.em.flush();
   return template;
 }
@@ -64,7 +82,18 @@ export async function createProjectFromTemplate(ctx: Context, organizationId: st
     const apiKeys = [];
     for (const name of apiKeyNames) apiKeys.push(await mintApiKey(tx, em, organization, project.id, { name, serviceAccount: true }));
     await em.execute('update project_templates set usage_count = usage_count + 1 where id = ?', [template.id]);
-    recordAudit(tx, { action: 'project.createFromTemplate', organizationId, projectId: project.id, targetType: 'Project', targetId: project.id, after: { templateId: template.id, quota, access, apiKeyNames } }, em);
+    recordAudit(
+      tx,
+      {
+        action: 'project.createFromTemplate',
+        organizationId,
+        projectId: project.id,
+        targetType: 'Project',
+        targetId: project.id,
+        after: { templateId: template.id, quota, access, apiKeyNames },
+      },
+      em,
+    );
     return { project, apiKeys };
   });
 }
@@ -72,8 +101,17 @@ export async function createProjectFromTemplate(ctx: Context, organizationId: st
 /** The API's view of a stored template. */
 export function templateView(t: ProjectTemplate): ProjectTemplateType {
   return {
-    id: t.id, organizationId: t.organization?.id ?? null, name: t.name, description: t.description, category: t.category, tags: t.tags, icon: t.icon ?? null,
-    isSystem: t.isSystem, isPublic: t.isPublic, usageCount: t.usageCount, createdAt: t.createdAt,
+    id: t.id,
+    organizationId: t.organization?.id ?? null,
+    name: t.name,
+    description: t.description,
+    category: t.category,
+    tags: t.tags,
+    icon: t.icon ?? null,
+    isSystem: t.isSystem,
+    isPublic: t.isPublic,
+    usageCount: t.usageCount,
+    createdAt: t.createdAt,
     config: { quota: quotaView(projectQuotaFromStored(t.config.quota)), access: t.config.access, apiKeyNames: t.config.apiKeyNames },
   };
 }

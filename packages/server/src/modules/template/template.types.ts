@@ -13,7 +13,8 @@ export class TemplateModelAccessType {
 @ObjectType('ProjectTemplateConfig')
 export class ProjectTemplateConfigType {
   @Field(() => ProjectQuotaType, { description: 'Quota, rate limits and budgets the new project gets.' }) quota!: ProjectQuotaType;
-  @Field(() => TemplateModelAccessType, { nullable: true, description: "Null: the project inherits all of its organization's models." }) access?: TemplateModelAccessType | null;
+  @Field(() => TemplateModelAccessType, { nullable: true, description: "Null: the project inherits all of its organization's models." })
+  access?: TemplateModelAccessType | null;
   @Field(() => [String], { description: 'Service-account keys created with the project.' }) apiKeyNames!: string[];
 }
 

@@ -11,11 +11,15 @@ import { OrganizationCapsInput, OrganizationCapsType, OrganizationVerificationIn
 export class VerificationResolver {
   @Mutation(() => OrganizationVerificationType, { description: 'Submits company details for verification; the operator approves or rejects.' })
   @Can('organization.configure', { organization: 'organizationId' })
-  submitOrganizationVerification(@Arg('organizationId', () => ID) organizationId: string, @Arg('input', () => OrganizationVerificationInput) input: OrganizationVerificationInput, @Ctx() ctx: Context) {
+  submitOrganizationVerification(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('input', () => OrganizationVerificationInput) input: OrganizationVerificationInput,
+    @Ctx() ctx: Context,
+  ) {
     return submitVerification(ctx, organizationId, input);
   }
 
-  @Query(() => [OrganizationVerificationType], { description: 'The operator\'s verification queue, oldest first.' })
+  @Query(() => [OrganizationVerificationType], { description: "The operator's verification queue, oldest first." })
   @Can('platform.operate')
   organizationVerifications(@Arg('status', () => VerificationStatus, { nullable: true }) status: VerificationStatus | null, @Ctx() ctx: Context) {
     return verificationQueue(ctx, status ?? null);
@@ -33,9 +37,13 @@ export class VerificationResolver {
     return reviewVerification(ctx, id, { approve: false, reason });
   }
 
-  @Mutation(() => OrganizationType, { description: 'Overrides the tier\'s caps for one organization.' })
+  @Mutation(() => OrganizationType, { description: "Overrides the tier's caps for one organization." })
   @Can('platform.operate')
-  setOrganizationCaps(@Arg('organizationId', () => ID) organizationId: string, @Arg('caps', () => OrganizationCapsInput) caps: OrganizationCapsInput, @Ctx() ctx: Context) {
+  setOrganizationCaps(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('caps', () => OrganizationCapsInput) caps: OrganizationCapsInput,
+    @Ctx() ctx: Context,
+  ) {
     return setOrganizationCaps(ctx, organizationId, caps);
   }
 
@@ -52,7 +60,10 @@ export class OrganizationVerificationFieldsResolver {
     return latest(ctx, organization);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether the caller may submit a verification request now: with CONFIGURE, while the organization is not verified and no request is pending (what submitOrganizationVerification checks).' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the caller may submit a verification request now: with CONFIGURE, while the organization is not verified and no request is pending (what submitOrganizationVerification checks).',
+  })
   async viewerCanRequestVerification(@Root() organization: Organization, @Ctx() ctx: Context) {
     const actor = await ctx.access.actorInOrganization(organization.id);
     if (!actor?.orgRole || !can(actor, 'organization.configure') || organization.verificationTier === VerificationTier.ENTERPRISE_VERIFIED) return false;
@@ -66,4 +77,5 @@ export class OrganizationVerificationFieldsResolver {
 }
 
 /** The latest request, read once per organization and request for both fields that need it. */
-const latest = (ctx: Context, organization: Organization) => once(ctx, `verification.latest:${organization.id}`, () => latestVerification(ctx, organization.id));
+const latest = (ctx: Context, organization: Organization) =>
+  once(ctx, `verification.latest:${organization.id}`, () => latestVerification(ctx, organization.id));

@@ -14,9 +14,14 @@ export async function submitVerification(ctx: Context, organizationId: string, i
   return ctx.em.transactional(async (em) => {
     const organization = await em.findOneOrFail(Organization, organizationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (organization.verificationTier === VerificationTier.ENTERPRISE_VERIFIED) throw conflict('organizationId', 'The organization is already verified');
-    if (await em.count(OrganizationVerification, { organization, status: VerificationStatus.PENDING })) throw conflict('organizationId', 'A verification request is already pending');
+    if (await em.count(OrganizationVerification, { organization, status: VerificationStatus.PENDING }))
+      throw conflict('organizationId', 'A verification request is already pending');
     const request = em.create(OrganizationVerification, { organization, ...details, submittedBy: ctx.auth!.userId });
-    recordAudit(ctx, { action: 'organization.submitVerification', organizationId, targetType: 'OrganizationVerification', targetId: request.id, after: details }, em);
+    recordAudit(
+      ctx,
+      { action: 'organization.submitVerification', organizationId, targetType: 'OrganizationVerification', targetId: request.id, after: details },
+      em,
+    );
     return request;
   });
 }
@@ -34,10 +39,26 @@ export function reviewVerification(ctx: Context, id: string, decision: { approve
     if (!request) throw notFound('Verification request');
     if (request.status !== VerificationStatus.PENDING) throw conflict('id', `The request was already ${request.status.toLowerCase()}`);
     const organization = await em.findOneOrFail(Organization, request.organization.id);
-    Object.assign(request, { status: decision.approve ? VerificationStatus.APPROVED : VerificationStatus.REJECTED, rejectionReason: reason, reviewedBy: ctx.auth!.userId, reviewedAt: new Date() });
+    Object.assign(request, {
+      status: decision.approve ? VerificationStatus.APPROVED : VerificationStatus.REJECTED,
+      rejectionReason: reason,
+      reviewedBy: ctx.auth!.userId,
+      reviewedAt: new Date(),
+    });
     const tierBefore = organization.verificationTier;
     if (decision.approve) organization.verificationTier = VerificationTier.ENTERPRISE_VERIFIED;
-    recordAudit(ctx, { action: decision.approve ? 'organization.approveVerification' : 'organization.rejectVerification', organizationId: organization.id, targetType: 'OrganizationVerification', targetId: request.id, before: { status: VerificationStatus.PENDING, tier: tierBefore }, after: { status: request.status, tier: organization.verificationTier, reason } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: decision.approve ? 'organization.approveVerification' : 'organization.rejectVerification',
+        organizationId: organization.id,
+        targetType: 'OrganizationVerification',
+        targetId: request.id,
+        before: { status: VerificationStatus.PENDING, tier: tierBefore },
+        after: { status: request.status, tier: organization.verificationTier, reason },
+      },
+      em,
+    );
     return request;
   });
 }
@@ -53,7 +74,14 @@ export async function setOrganizationCaps(ctx: Context, organizationId: string, 
   const organization = await ctx.em.findOne(Organization, parseId(organizationId, 'organizationId'));
   if (!organization) throw notFound('Organization');
   const overrides = Object.fromEntries(Object.entries(caps).filter(([, v]) => v != null));
-  recordAudit(ctx, { action: 'organization.setCaps', organizationId, targetType: 'Organization', targetId: organizationId, before: { overrides: organization.capOverrides ?? null }, after: { overrides } });
+  recordAudit(ctx, {
+    action: 'organization.setCaps',
+    organizationId,
+    targetType: 'Organization',
+    targetId: organizationId,
+    before: { overrides: organization.capOverrides ?? null },
+    after: { overrides },
+  });
   organization.capOverrides = Object.keys(overrides).length ? overrides : null;
   await ctx.em.flush();
   return organization;

@@ -28,7 +28,7 @@ export class OrganizationVerificationInput {
   @Field(() => String) country!: string;
 }
 
-@ObjectType('OrganizationCaps', { description: 'How many projects and API keys the organization may have: its tier\'s defaults or the operator\'s overrides.' })
+@ObjectType('OrganizationCaps', { description: "How many projects and API keys the organization may have: its tier's defaults or the operator's overrides." })
 export class OrganizationCapsType {
   @Field(() => Int) projectsPerOrganization!: number;
   @Field(() => Int) apiKeysPerProject!: number;
@@ -36,6 +36,6 @@ export class OrganizationCapsType {
 
 @InputType()
 export class OrganizationCapsInput {
-  @Field(() => Int, { nullable: true, description: 'Null: the tier\'s default.' }) projectsPerOrganization?: number | null;
-  @Field(() => Int, { nullable: true, description: 'Null: the tier\'s default.' }) apiKeysPerProject?: number | null;
+  @Field(() => Int, { nullable: true, description: "Null: the tier's default." }) projectsPerOrganization?: number | null;
+  @Field(() => Int, { nullable: true, description: "Null: the tier's default." }) apiKeysPerProject?: number | null;
 }

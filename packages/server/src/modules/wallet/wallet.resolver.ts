@@ -30,7 +30,11 @@ export class WalletResolver {
 
   @Query(() => String, { description: 'The selected records as RFC 4180 CSV; cells a spreadsheet would evaluate are neutralised.' })
   @Can('organization.finance', ORG)
-  walletRecordsCsv(@Arg('organizationId', () => ID) organizationId: string, @Arg('filter', () => WalletRecordFilter, { nullable: true }) filter: WalletRecordFilter | null, @Ctx() ctx: Context) {
+  walletRecordsCsv(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('filter', () => WalletRecordFilter, { nullable: true }) filter: WalletRecordFilter | null,
+    @Ctx() ctx: Context,
+  ) {
     return wallets.exportWalletRecords(ctx, organizationId, filter);
   }
 

@@ -1,7 +1,16 @@
 import { appendMoneyIn, RedemptionBatch, RedemptionCode, sha256Hex, Wallet, WalletRecord } from '@tollgate/db';
 import {
-  DomainError, ErrorCode, formatRedemptionCode, invalid, normaliseRedemptionCode, notFound, parseInput, REDEMPTION_ALPHABET,
-  walletRecordsCsv, WalletRecordType, type WalletRecordRow,
+  DomainError,
+  ErrorCode,
+  formatRedemptionCode,
+  invalid,
+  normaliseRedemptionCode,
+  notFound,
+  parseInput,
+  REDEMPTION_ALPHABET,
+  walletRecordsCsv,
+  WalletRecordType,
+  type WalletRecordRow,
 } from '@tollgate/domain';
 import { LockMode } from '@mikro-orm/core';
 import { randomInt } from 'node:crypto';
@@ -12,7 +21,14 @@ import type { WalletRecordFilter, WalletType } from './wallet.types';
 
 const view = (w: Wallet): WalletType => {
   const available = w.balance - w.frozenAmount;
-  return { organizationId: w.organization.id, balance: w.balance, frozenAmount: w.frozenAmount, availableAmount: available > 0n ? available : 0n, currency: w.currency, isActive: w.isActive };
+  return {
+    organizationId: w.organization.id,
+    balance: w.balance,
+    frozenAmount: w.frozenAmount,
+    availableAmount: available > 0n ? available : 0n,
+    currency: w.currency,
+    isActive: w.isActive,
+  };
 };
 
 /** Null: the organization is not prepaid (no wallet yet). */
@@ -36,7 +52,8 @@ export async function creditWallet(ctx: Context, organizationId: string, input: 
   const { amount, reference, description } = parseInput(creditInput, input);
   await ctx.em.transactional(async (em) => {
     const written = await appendMoneyIn(em, { organizationId, type: WalletRecordType.RECHARGE, amount, reference, description: description ?? 'Credit' });
-    if (written) recordAudit(ctx, { action: 'wallet.credit', organizationId, targetType: 'Wallet', targetId: organizationId, after: { amount, reference } }, em);
+    if (written)
+      recordAudit(ctx, { action: 'wallet.credit', organizationId, targetType: 'Wallet', targetId: organizationId, after: { amount, reference } }, em);
   });
   return (await getWallet(ctx, organizationId))!;
 }
@@ -47,7 +64,18 @@ export async function setWalletActive(ctx: Context, organizationId: string, isAc
     const wallet = await em.findOne(Wallet, { organization: organizationId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!wallet) throw notFound('Wallet');
     if (wallet.isActive === isActive) return;
-    recordAudit(ctx, { action: 'wallet.setActive', organizationId, targetType: 'Wallet', targetId: organizationId, before: { isActive: wallet.isActive }, after: { isActive } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'wallet.setActive',
+        organizationId,
+        targetType: 'Wallet',
+        targetId: organizationId,
+        before: { isActive: wallet.isActive },
+        after: { isActive },
+      },
+      em,
+    );
     wallet.isActive = isActive;
   });
   return (await getWallet(ctx, organizationId))!;
@@ -68,13 +96,23 @@ function whereOf(organizationId: string, filter: z.output<typeof filterInput>) {
 }
 
 /** Newest first by the chain's own order; the cursor is a sequence number. */
-export async function listWalletRecords(ctx: Context, organizationId: string, rawFilter: WalletRecordFilter | null | undefined, first: number, after: string | null) {
+export async function listWalletRecords(
+  ctx: Context,
+  organizationId: string,
+  rawFilter: WalletRecordFilter | null | undefined,
+  first: number,
+  after: string | null,
+) {
   const filter = parseInput(filterInput, rawFilter ?? {}, 'filter');
   const limit = parseInput(z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500'), first, 'first');
   const cursor = after === null ? null : /^\d{1,18}$/.test(after) ? BigInt(after) : null;
   if (after !== null && cursor === null) throw invalid('after', 'after is not a cursor this query gave');
   const where = whereOf(organizationId, filter);
-  const rows = await ctx.em.find(WalletRecord, { ...where, ...(cursor !== null ? { seq: { $lt: cursor } } : {}) }, { orderBy: { seq: 'desc' }, limit: limit + 1 });
+  const rows = await ctx.em.find(
+    WalletRecord,
+    { ...where, ...(cursor !== null ? { seq: { $lt: cursor } } : {}) },
+    { orderBy: { seq: 'desc' }, limit: limit + 1 },
+  );
   const nodes = rows.slice(0, limit);
   const types = filter.types?.length ? `{${filter.types.join(',')}}` : null;
   const [totals] = await ctx.em.execute<Array<{ count: number; money_in: string; money_out: string }>>(
@@ -112,9 +150,24 @@ export async function issueRedemptionCodes(ctx: Context, input: z.input<typeof i
   const fields = parseInput(issueInput, input);
   const codes = Array.from({ length: fields.count }, () => formatRedemptionCode(randomCodeBody()));
   const batch = await ctx.em.transactional(async (em) => {
-    const created = em.create(RedemptionBatch, { amount: fields.amount, count: fields.count, expiresAt: fields.expiresAt, description: fields.description ?? '', createdById: ctx.auth!.userId });
+    const created = em.create(RedemptionBatch, {
+      amount: fields.amount,
+      count: fields.count,
+      expiresAt: fields.expiresAt,
+      description: fields.description ?? '',
+      createdById: ctx.auth!.userId,
+    });
     for (const code of codes) em.create(RedemptionCode, { batch: created, codeHash: sha256Hex(code), lastFour: code.slice(-4) });
-    recordAudit(ctx, { action: 'redemption.issue', targetType: 'RedemptionBatch', targetId: created.id, after: { amount: fields.amount, count: fields.count, expiresAt: fields.expiresAt } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'redemption.issue',
+        targetType: 'RedemptionBatch',
+        targetId: created.id,
+        after: { amount: fields.amount, count: fields.count, expiresAt: fields.expiresAt },
+      },
+      em,
+    );
     return created;
   });
   return { batch, codes };
@@ -136,9 +189,18 @@ export async function redeemCode(ctx: Context, organizationId: string, rawCode: 
     );
     if (!claimed.length) throw new DomainError(ErrorCode.REDEMPTION_CODE_UNAVAILABLE, 'This code is unknown, expired or already redeemed', { field: 'code' });
     const { id, amount } = claimed[0]!;
-    await appendMoneyIn(em, { organizationId, type: WalletRecordType.RECHARGE, amount: BigInt(amount), reference: `redemption:${id}`, description: `Redeemed code …${code.slice(-4)}` });
-    recordAudit(ctx, { action: 'wallet.redeem', organizationId, targetType: 'Wallet', targetId: organizationId, after: { codeId: id, amount: BigInt(amount) } }, em);
+    await appendMoneyIn(em, {
+      organizationId,
+      type: WalletRecordType.RECHARGE,
+      amount: BigInt(amount),
+      reference: `redemption:${id}`,
+      description: `Redeemed code …${code.slice(-4)}`,
+    });
+    recordAudit(
+      ctx,
+      { action: 'wallet.redeem', organizationId, targetType: 'Wallet', targetId: organizationId, after: { codeId: id, amount: BigInt(amount) } },
+      em,
+    );
   });
   return (await getWallet(ctx, organizationId))!;
 }
-

@@ -18,7 +18,7 @@ export class WalletType {
 @ObjectType('WalletRecord')
 export class WalletRecordGqlType {
   @Field(() => ID) id!: string;
-  @Field(() => String, { description: 'Position in the wallet\'s chain: 1, 2, 3…' }) seq!: string;
+  @Field(() => String, { description: "Position in the wallet's chain: 1, 2, 3…" }) seq!: string;
   @Field(() => WalletRecordType) type!: WalletRecordType;
   @Field(() => MoneyScalar, { description: 'Signed: money in positive, a Consume negative.' }) amount!: bigint;
   @Field(() => MoneyScalar) previousBalance!: bigint;

@@ -19,7 +19,11 @@ export function Field({ label, note, error, children }: FieldProps) {
       <label htmlFor={id}>{label}</label>
       {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
       {note && <small id={`${id}-note`}>{note}</small>}
-      {error && <small id={`${id}-error`} className="error">{error}</small>}
+      {error && (
+        <small id={`${id}-error`} className="error">
+          {error}
+        </small>
+      )}
     </div>
   );
 }

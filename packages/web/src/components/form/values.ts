@@ -4,10 +4,18 @@
 export const optionalInt = (value: string) => (value.trim() === '' ? null : Number(value));
 
 /** "a, b,,c " → ["a", "b", "c"]. */
-export const splitList = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+export const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** "a, b\nc" → ["a", "b", "c"]: one entry per comma or line. */
-export const splitLines = (value: string) => value.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+export const splitLines = (value: string) =>
+  value
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The start of a UTC day picked in a date input, as an ISO date-time. */
 export const startOfUtcDay = (date: string) => (date ? new Date(`${date}T00:00:00Z`).toISOString() : null);

@@ -6,12 +6,22 @@ import { graphql } from '../../gql';
 
 const SignUp = graphql(`
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { id email name isOperator }
+    signUp(input: $input) {
+      id
+      email
+      name
+      isOperator
+    }
   }
 `);
 const SignIn = graphql(`
   mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) { id email name isOperator }
+    signIn(input: $input) {
+      id
+      email
+      name
+      isOperator
+    }
   }
 `);
 
@@ -33,10 +43,20 @@ export function AuthPage({ mode }: { mode: 'signIn' | 'signUp' }) {
       <Card>
         <h1>{mode === 'signUp' ? 'Create your account' : 'Sign in to Tollgate'}</h1>
         <form onSubmit={submit} className="stack" style={{ marginTop: 'var(--space-4)' }}>
-          <Field label="Email"><input type="email" required {...text('email')} /></Field>
-          {mode === 'signUp' && <Field label="Name"><input required {...text('name')} /></Field>}
-          <Field label="Password"><input type="password" required {...text('password')} /></Field>
-          <Button type="submit" disabled={signUpResult.fetching || signInResult.fetching}>{mode === 'signUp' ? 'Sign up' : 'Sign in'}</Button>
+          <Field label="Email">
+            <input type="email" required {...text('email')} />
+          </Field>
+          {mode === 'signUp' && (
+            <Field label="Name">
+              <input required {...text('name')} />
+            </Field>
+          )}
+          <Field label="Password">
+            <input type="password" required {...text('password')} />
+          </Field>
+          <Button type="submit" disabled={signUpResult.fetching || signInResult.fetching}>
+            {mode === 'signUp' ? 'Sign up' : 'Sign in'}
+          </Button>
           <ErrorMessage error={mode === 'signUp' ? signUpResult.error : signInResult.error} />
         </form>
         <p>{mode === 'signUp' ? <Link to="/sign-in">I have an account</Link> : <Link to="/sign-up">Create an account</Link>}</p>

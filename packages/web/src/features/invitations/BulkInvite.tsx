@@ -5,16 +5,38 @@ import { graphql, useFragment, type FragmentType } from '../../gql';
 import { downloadText } from '../../lib/download';
 
 const BulkInviteReportFields = graphql(`
-  fragment BulkInviteReport on BulkInviteReport { id status totalCount successCount failureCount csv records { row email name status code reason inviteUrl } }
+  fragment BulkInviteReport on BulkInviteReport {
+    id
+    status
+    totalCount
+    successCount
+    failureCount
+    csv
+    records {
+      row
+      email
+      name
+      status
+      code
+      reason
+      inviteUrl
+    }
+  }
 `);
 const PreviewBulkInvite = graphql(`
   query PreviewBulkInvite($organizationId: ID!, $csv: String!) {
-    previewBulkInvite(organizationId: $organizationId, csv: $csv) { id ...BulkInviteReport }
+    previewBulkInvite(organizationId: $organizationId, csv: $csv) {
+      id
+      ...BulkInviteReport
+    }
   }
 `);
 const BulkInviteMembers = graphql(`
   mutation BulkInviteMembers($organizationId: ID!, $csv: String!) {
-    bulkInviteMembers(organizationId: $organizationId, csv: $csv) { id ...BulkInviteReport }
+    bulkInviteMembers(organizationId: $organizationId, csv: $csv) {
+      id
+      ...BulkInviteReport
+    }
   }
 `);
 type ReportRef = FragmentType<typeof BulkInviteReportFields>;
@@ -34,9 +56,18 @@ export function BulkInvite({ organizationId }: { organizationId: string }) {
   };
   const report = uploaded.data?.bulkInviteMembers ?? preview.report;
   return (
-    <Card title="Invite from a CSV file" description={<>Columns <code>email,name,role</code>, optionally <code>project,projectRole</code>; at most 500 rows.</>}>
+    <Card
+      title="Invite from a CSV file"
+      description={
+        <>
+          Columns <code>email,name,role</code>, optionally <code>project,projectRole</code>; at most 500 rows.
+        </>
+      }
+    >
       <div className="row">
-        <Field label="CSV file"><input type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} /></Field>
+        <Field label="CSV file">
+          <input type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
+        </Field>
       </div>
       <ErrorMessage error={preview.error ?? uploaded.error} />
       {report && <BulkInviteReport report={report} inviting={uploaded.fetching} onInvite={csv ? () => void upload({ organizationId, csv }) : undefined} />}
@@ -52,15 +83,31 @@ function BulkInviteReport({ report: ref, inviting, onInvite }: { report: ReportR
     <>
       <p className="row" style={{ alignItems: 'center' }}>
         <strong>{preview ? 'Preview' : 'Report'}:</strong>
-        <span aria-label="Bulk invite summary">{report.successCount} {preview ? 'to invite' : 'invited'}, {report.failureCount} not invited, of {report.totalCount} rows</span>
-        {preview && onInvite && <Button disabled={inviting || report.successCount === 0} onClick={onInvite}>Invite {report.successCount}</Button>}
-        {!preview && <Button variant="secondary" onClick={() => downloadText(`invite-report-${report.id}.csv`, report.csv)}>Download report</Button>}
+        <span aria-label="Bulk invite summary">
+          {report.successCount} {preview ? 'to invite' : 'invited'}, {report.failureCount} not invited, of {report.totalCount} rows
+        </span>
+        {preview && onInvite && (
+          <Button disabled={inviting || report.successCount === 0} onClick={onInvite}>
+            Invite {report.successCount}
+          </Button>
+        )}
+        {!preview && (
+          <Button variant="secondary" onClick={() => downloadText(`invite-report-${report.id}.csv`, report.csv)}>
+            Download report
+          </Button>
+        )}
       </p>
       <Table label="Bulk invite rows" columns={['Row', 'Email', 'Name', 'Status', 'Reason', 'Link']}>
         {report.records.map((r) => (
           <tr key={r.row}>
-            <td>{r.row}</td><td>{r.email}</td><td>{r.name}</td><td><StatusBadge status={r.status} /></td>
-            <td>{r.reason ?? ''}</td><td>{r.inviteUrl ? <code>{r.inviteUrl}</code> : ''}</td>
+            <td>{r.row}</td>
+            <td>{r.email}</td>
+            <td>{r.name}</td>
+            <td>
+              <StatusBadge status={r.status} />
+            </td>
+            <td>{r.reason ?? ''}</td>
+            <td>{r.inviteUrl ? <code>{r.inviteUrl}</code> : ''}</td>
           </tr>
         ))}
       </Table>

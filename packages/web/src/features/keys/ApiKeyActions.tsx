@@ -4,19 +4,37 @@ import { ActionsCell, Button, ConfirmDialog, Dialog, DialogClose, ErrorMessage, 
 import { graphql, useFragment, type FragmentType } from '../../gql';
 
 const ApiKeyActionsFields = graphql(`
-  fragment ApiKeyActions on ApiKey { id name viewerCanRevoke viewerCanRotate }
+  fragment ApiKeyActions on ApiKey {
+    id
+    name
+    viewerCanRevoke
+    viewerCanRotate
+  }
 `);
 const RevokeApiKey = graphql(`
   mutation RevokeApiKey($projectId: ID!, $id: ID!) {
-    revokeApiKey(projectId: $projectId, id: $id) { id status revokedAt viewerCanRevoke viewerCanRotate }
+    revokeApiKey(projectId: $projectId, id: $id) {
+      id
+      status
+      revokedAt
+      viewerCanRevoke
+      viewerCanRotate
+    }
   }
 `);
 const RotateApiKey = graphql(`
   mutation RotateApiKey($projectId: ID!, $id: ID!, $gracePeriodSeconds: Int!, $requestId: String!) {
     rotateApiKey(projectId: $projectId, id: $id, gracePeriodSeconds: $gracePeriodSeconds, requestId: $requestId) {
       secret
-      apiKey { id }
-      previous { id expiresAt status viewerCanRotate }
+      apiKey {
+        id
+      }
+      previous {
+        id
+        expiresAt
+        status
+        viewerCanRotate
+      }
     }
   }
 `);
@@ -42,7 +60,11 @@ export function ApiKeyActions({ projectId, apiKey: ref, onRevoked, onRotated }: 
         <ConfirmDialog
           title={`Revoke ${apiKey.name}?`}
           description="Calls with this key are refused on every proxy within a second. This cannot be undone."
-          trigger={<Button variant="danger" size="small">Revoke</Button>}
+          trigger={
+            <Button variant="danger" size="small">
+              Revoke
+            </Button>
+          }
           confirm="Revoke key"
           onConfirm={async () => {
             const result = await revoke({ projectId, id: apiKey.id });
@@ -77,19 +99,32 @@ function RotateDialog({ projectId, apiKey, onRotated }: { projectId: string; api
     <Dialog
       title={`Rotate ${apiKey.name}`}
       description="A new secret with the same settings; the old one keeps working for the grace period (at most 24 hours)."
-      trigger={<Button variant="secondary" size="small">Rotate</Button>}
+      trigger={
+        <Button variant="secondary" size="small">
+          Rotate
+        </Button>
+      }
       open={rotation !== null}
       onOpenChange={(open) => setRotation(open ? { requestId: crypto.randomUUID(), grace: '3600' } : null)}
     >
       {rotation && (
         <form aria-label={`Rotate ${apiKey.name}`} onSubmit={submit}>
           <Field label="Grace period (seconds)" note="0 ends the old secret now.">
-            <input type="number" min={0} max={MAX_GRACE} required value={rotation.grace} onChange={(e) => setRotation({ ...rotation, grace: e.target.value })} />
+            <input
+              type="number"
+              min={0}
+              max={MAX_GRACE}
+              required
+              value={rotation.grace}
+              onChange={(e) => setRotation({ ...rotation, grace: e.target.value })}
+            />
           </Field>
           <ErrorMessage error={rotated.error} />
           <div className="dialog-footer">
             <DialogClose />
-            <Button type="submit" disabled={rotated.fetching}>Rotate now</Button>
+            <Button type="submit" disabled={rotated.fetching}>
+              Rotate now
+            </Button>
           </div>
         </form>
       )}

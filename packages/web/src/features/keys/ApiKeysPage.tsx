@@ -10,15 +10,33 @@ import { CreateApiKey } from './CreateApiKey';
 
 const ApiKeyRowFields = graphql(`
   fragment ApiKeyRow on ApiKey {
-    id name prefix lastFour owner createdAt lastUsedAt expiresAt status effectiveModels
-    createdBy { id name }
+    id
+    name
+    prefix
+    lastFour
+    owner
+    createdAt
+    lastUsedAt
+    expiresAt
+    status
+    effectiveModels
+    createdBy {
+      id
+      name
+    }
     ...ApiKeyActions
   }
 `);
 const ProjectApiKeys = graphql(`
   query ProjectApiKeys($projectId: ID!) {
-    apiKeys(projectId: $projectId) { id ...ApiKeyRow }
-    availableModels(projectId: $projectId) { id name }
+    apiKeys(projectId: $projectId) {
+      id
+      ...ApiKeyRow
+    }
+    availableModels(projectId: $projectId) {
+      id
+      name
+    }
   }
 `);
 
@@ -32,17 +50,31 @@ export function ApiKeysPage() {
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  const minted = (value: string) => { setSecret(value); reload(); };
+  const minted = (value: string) => {
+    setSecret(value);
+    reload();
+  };
   return (
     <>
       <Card title="API keys" description={can('KEYS_MANAGE_ALL') ? 'Every key of the project.' : 'The keys you created in this project.'}>
         {secret && <SecretOnce label="New API key secret" secret={secret} />}
-        <Table label="API keys" columns={['Name', 'Key', 'Owner', 'Created by', 'Created', 'Last used', 'Expires', 'Status', 'Models', '']} empty={{ title: 'No keys yet', hint: 'Create one below; its secret is shown once.' }}>
-          {data.apiKeys.map((k) => <ApiKeyRow key={k.id} projectId={project.id} apiKey={k} onRevoked={reload} onRotated={minted} />)}
+        <Table
+          label="API keys"
+          columns={['Name', 'Key', 'Owner', 'Created by', 'Created', 'Last used', 'Expires', 'Status', 'Models', '']}
+          empty={{ title: 'No keys yet', hint: 'Create one below; its secret is shown once.' }}
+        >
+          {data.apiKeys.map((k) => (
+            <ApiKeyRow key={k.id} projectId={project.id} apiKey={k} onRevoked={reload} onRotated={minted} />
+          ))}
         </Table>
       </Card>
       {can('KEYS_CREATE') && (
-        <CreateApiKey projectId={project.id} models={data.availableModels.map((m) => m.name)} mayCreateServiceAccount={can('KEYS_MANAGE_ALL')} onCreated={minted} />
+        <CreateApiKey
+          projectId={project.id}
+          models={data.availableModels.map((m) => m.name)}
+          mayCreateServiceAccount={can('KEYS_MANAGE_ALL')}
+          onCreated={minted}
+        />
       )}
     </>
   );
@@ -60,13 +92,19 @@ function ApiKeyRow({ projectId, apiKey: ref, onRevoked, onRotated }: RowProps) {
   return (
     <tr>
       <td>{k.name}</td>
-      <td><code>{k.prefix}…{k.lastFour}</code></td>
+      <td>
+        <code>
+          {k.prefix}…{k.lastFour}
+        </code>
+      </td>
       <td>{k.owner}</td>
       <td>{k.createdBy?.name ?? '—'}</td>
       <td>{formatDate(k.createdAt)}</td>
       <td>{formatDate(k.lastUsedAt, 'never')}</td>
       <td>{formatDate(k.expiresAt, 'never')}</td>
-      <td><StatusBadge status={k.status} /></td>
+      <td>
+        <StatusBadge status={k.status} />
+      </td>
       <td>{listOf(k.effectiveModels, 'none')}</td>
       <ApiKeyActions projectId={projectId} apiKey={k} onRevoked={onRevoked} onRotated={onRotated} />
     </tr>

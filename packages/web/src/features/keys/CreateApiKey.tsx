@@ -5,13 +5,20 @@ import { graphql } from '../../gql';
 
 const CreateApiKeyMutation = graphql(`
   mutation CreateApiKey($projectId: ID!, $input: CreateApiKeyInput!) {
-    createApiKey(projectId: $projectId, input: $input) { secret apiKey { id } }
+    createApiKey(projectId: $projectId, input: $input) {
+      secret
+      apiKey {
+        id
+      }
+    }
   }
 `);
 
 const EMPTY = { name: '', expiresOn: '', models: [] as string[], rpm: '', tpm: '', dailyBudget: '', serviceAccount: false };
 /** Where the server's field ("limits.rpm") is in this form. */
-const place = (field: string) => ({ name: 'name', expiresAt: 'expiresOn', allowedModels: 'models', 'limits.rpm': 'rpm', 'limits.tpm': 'tpm', 'limits.dailyBudget': 'dailyBudget' })[field] ?? null;
+const place = (field: string) =>
+  ({ name: 'name', expiresAt: 'expiresOn', allowedModels: 'models', 'limits.rpm': 'rpm', 'limits.tpm': 'tpm', 'limits.dailyBudget': 'dailyBudget' })[field] ??
+  null;
 
 interface Props {
   projectId: string;
@@ -44,19 +51,37 @@ export function CreateApiKey({ projectId, models, mayCreateServiceAccount, onCre
     <Card title="Create a key">
       <form aria-label="Create API key" onSubmit={submit}>
         <div className="fields">
-          <Field label="Key name" error={errors.name}><input required {...text('name')} /></Field>
-          <Field label="Expires on (UTC)" error={errors.expiresOn}><input type="date" {...text('expiresOn')} /></Field>
+          <Field label="Key name" error={errors.name}>
+            <input required {...text('name')} />
+          </Field>
+          <Field label="Expires on (UTC)" error={errors.expiresOn}>
+            <input type="date" {...text('expiresOn')} />
+          </Field>
           <Field label="Allowed models" note="None selected: every model of the project." error={errors.models}>
             <select multiple value={form.models} onChange={(e) => setForm({ ...form, models: [...e.target.selectedOptions].map((o) => o.value) })}>
-              {models.map((m) => <option key={m} value={m}>{m}</option>)}
+              {models.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
             </select>
           </Field>
-          <Field label="Requests per minute" error={errors.rpm}><input type="number" min={1} {...text('rpm')} /></Field>
-          <Field label="Tokens per minute" error={errors.tpm}><input type="number" min={1} {...text('tpm')} /></Field>
-          <Field label="Daily budget (USD)" error={errors.dailyBudget}><input inputMode="decimal" pattern="\d+(\.\d{1,6})?" placeholder="10.00" {...text('dailyBudget')} /></Field>
-          {mayCreateServiceAccount && <CheckField label="Service account" checked={form.serviceAccount} onChange={(serviceAccount) => setForm({ ...form, serviceAccount })} />}
+          <Field label="Requests per minute" error={errors.rpm}>
+            <input type="number" min={1} {...text('rpm')} />
+          </Field>
+          <Field label="Tokens per minute" error={errors.tpm}>
+            <input type="number" min={1} {...text('tpm')} />
+          </Field>
+          <Field label="Daily budget (USD)" error={errors.dailyBudget}>
+            <input inputMode="decimal" pattern="\d+(\.\d{1,6})?" placeholder="10.00" {...text('dailyBudget')} />
+          </Field>
+          {mayCreateServiceAccount && (
+            <CheckField label="Service account" checked={form.serviceAccount} onChange={(serviceAccount) => setForm({ ...form, serviceAccount })} />
+          )}
         </div>
-        <Button type="submit" disabled={created.fetching}>Create key</Button>
+        <Button type="submit" disabled={created.fetching}>
+          Create key
+        </Button>
         {!hasErrors(errors) && <ErrorMessage error={created.error} />}
       </form>
     </Card>

@@ -17,7 +17,9 @@ export function LimitInput({ label, value, onChange, kind, note, error, disabled
   return (
     <Field label={label} note={note} error={error}>
       <input
-        value={value} disabled={disabled} inputMode={kind === 'money' ? 'decimal' : 'numeric'}
+        value={value}
+        disabled={disabled}
+        inputMode={kind === 'money' ? 'decimal' : 'numeric'}
         placeholder={kind === 'day' ? '1' : kind === 'money' ? 'No limit, e.g. 10.00' : 'No limit'}
         onChange={(e) => onChange(e.target.value)}
       />

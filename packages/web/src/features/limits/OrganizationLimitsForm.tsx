@@ -6,18 +6,36 @@ import { formOf, inputOf, ORGANIZATION_LIMITS, validate } from './fields';
 import { LimitInput } from './LimitInput';
 
 const OrganizationLimitValues = graphql(`
-  fragment OrganizationLimitValues on OrganizationLimits { rpm tpm rph rpd tpd dailyBudget monthlyBudget }
+  fragment OrganizationLimitValues on OrganizationLimits {
+    rpm
+    tpm
+    rph
+    rpd
+    tpd
+    dailyBudget
+    monthlyBudget
+  }
 `);
 const SetOrganizationLimits = graphql(`
   mutation SetOrganizationLimits($organizationId: ID!, $input: OrganizationLimitsInput!) {
-    setOrganizationLimits(organizationId: $organizationId, input: $input) { ...OrganizationLimitValues }
+    setOrganizationLimits(organizationId: $organizationId, input: $input) {
+      ...OrganizationLimitValues
+    }
   }
 `);
 
 const KEYS = ORGANIZATION_LIMITS.map((f) => f.key);
 
 /** The organization's limits, replaced whole on save; read-only without CONFIGURE. */
-export function OrganizationLimitsForm({ organizationId, current: ref, editable }: { organizationId: string; current: FragmentType<typeof OrganizationLimitValues>; editable: boolean }) {
+export function OrganizationLimitsForm({
+  organizationId,
+  current: ref,
+  editable,
+}: {
+  organizationId: string;
+  current: FragmentType<typeof OrganizationLimitValues>;
+  editable: boolean;
+}) {
   const current = useFragment(OrganizationLimitValues, ref);
   const [saved, save] = useMutation(SetOrganizationLimits);
   const [form, setForm] = useState(() => formOf(ORGANIZATION_LIMITS, current));
@@ -35,10 +53,22 @@ export function OrganizationLimitsForm({ organizationId, current: ref, editable 
     <form aria-label="Organization limits" noValidate onSubmit={submit}>
       <div className="fields">
         {ORGANIZATION_LIMITS.map((f) => (
-          <LimitInput key={f.key} label={f.label} kind={f.kind} value={form[f.key]} error={errors[f.key]} disabled={!editable} onChange={(value) => setForm({ ...form, [f.key]: value })} />
+          <LimitInput
+            key={f.key}
+            label={f.label}
+            kind={f.kind}
+            value={form[f.key]}
+            error={errors[f.key]}
+            disabled={!editable}
+            onChange={(value) => setForm({ ...form, [f.key]: value })}
+          />
         ))}
       </div>
-      {editable && <Button type="submit" disabled={saved.fetching}>Save limits</Button>}
+      {editable && (
+        <Button type="submit" disabled={saved.fetching}>
+          Save limits
+        </Button>
+      )}
       {saved.data && !saved.fetching && !hasErrors(errors) && <p role="status">Saved.</p>}
       {!hasErrors(errors) && <ErrorMessage error={saved.error} />}
     </form>

@@ -7,7 +7,9 @@ import { OrganizationLimitsForm } from './OrganizationLimitsForm';
 
 const OrganizationLimitsDetails = graphql(`
   query OrganizationLimitsDetails($organizationId: ID!) {
-    organizationLimits(organizationId: $organizationId) { ...OrganizationLimitValues }
+    organizationLimits(organizationId: $organizationId) {
+      ...OrganizationLimitValues
+    }
   }
 `);
 
@@ -18,7 +20,10 @@ export function OrganizationLimitsPage() {
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
   return (
-    <Card title="Limits" description="Shared by every project and key of the organization; blank means no limit. A project's quota above these is enforced at these.">
+    <Card
+      title="Limits"
+      description="Shared by every project and key of the organization; blank means no limit. A project's quota above these is enforced at these."
+    >
       <OrganizationLimitsForm organizationId={organization.id} current={data.organizationLimits} editable={can('CONFIGURE')} />
     </Card>
   );

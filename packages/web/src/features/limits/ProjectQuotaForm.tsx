@@ -5,11 +5,21 @@ import { graphql, useFragment as readFragment, type FragmentType } from '../../g
 import { QUOTA_FIELDS, QuotaFields, quotaForm, quotaInput, QuotaValues, validateQuota, type Quota } from './QuotaFields';
 
 const ProjectQuotaFormFields = graphql(`
-  fragment ProjectQuotaForm on ProjectQuotaSettings { projectId quota { ...QuotaValues } effective { ...QuotaValues } }
+  fragment ProjectQuotaForm on ProjectQuotaSettings {
+    projectId
+    quota {
+      ...QuotaValues
+    }
+    effective {
+      ...QuotaValues
+    }
+  }
 `);
 const SetProjectQuota = graphql(`
   mutation SetProjectQuota($projectId: ID!, $input: ProjectQuotaInput!) {
-    setProjectQuota(projectId: $projectId, input: $input) { ...ProjectQuotaForm }
+    setProjectQuota(projectId: $projectId, input: $input) {
+      ...ProjectQuotaForm
+    }
   }
 `);
 
@@ -43,7 +53,11 @@ export function ProjectQuotaForm({ projectId, settings: ref, editable }: Props) 
   return (
     <form aria-label="Project quota" noValidate onSubmit={submit}>
       <QuotaFields form={form} onChange={setForm} errors={errors} disabled={!editable} settings={settings} />
-      {editable && <Button type="submit" disabled={saved.fetching}>Save quota</Button>}
+      {editable && (
+        <Button type="submit" disabled={saved.fetching}>
+          Save quota
+        </Button>
+      )}
       {saved.data && !saved.fetching && !hasErrors(errors) && <p role="status">Saved.</p>}
       {!hasErrors(errors) && <ErrorMessage error={saved.error} />}
     </form>

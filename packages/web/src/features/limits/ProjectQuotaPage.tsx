@@ -8,7 +8,10 @@ import { QuotaUsageBars } from './QuotaUsageBars';
 
 const ProjectQuotaDetails = graphql(`
   query ProjectQuotaDetails($projectId: ID!) {
-    projectQuota(projectId: $projectId) { projectId ...ProjectQuotaForm }
+    projectQuota(projectId: $projectId) {
+      projectId
+      ...ProjectQuotaForm
+    }
   }
 `);
 

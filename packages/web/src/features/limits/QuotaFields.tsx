@@ -6,7 +6,16 @@ import { LimitInput } from './LimitInput';
 /** Every value of a project quota, as the forms, summaries and templates read it. */
 export const QuotaValues = graphql(`
   fragment QuotaValues on ProjectQuota {
-    dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit requestsPerMinuteLimit tokensPerMinuteLimit dailyBudget monthlyBudget enforceQuota customResetDay
+    dailyRequestLimit
+    dailyTokenLimit
+    monthlyRequestLimit
+    monthlyTokenLimit
+    requestsPerMinuteLimit
+    tokensPerMinuteLimit
+    dailyBudget
+    monthlyBudget
+    enforceQuota
+    customResetDay
   }
 `);
 export type QuotaRef = FragmentType<typeof QuotaValues>;
@@ -19,8 +28,16 @@ export type QuotaForm = Record<QuotaKey, string> & { enforceQuota: boolean; cust
 export const QUOTA_FIELDS = new Set<string>([...QUOTA_LIMITS.map((f) => f.key), 'enforceQuota', 'customResetDay']);
 export const EMPTY_QUOTA: Quota = { enforceQuota: true, customResetDay: 1 };
 
-export const quotaForm = (quota: Quota): QuotaForm => ({ ...formOf(QUOTA_LIMITS, quota), enforceQuota: quota.enforceQuota, customResetDay: String(quota.customResetDay) });
-export const quotaInput = (form: QuotaForm) => ({ ...inputOf(QUOTA_LIMITS, form), enforceQuota: form.enforceQuota, customResetDay: Number(form.customResetDay) });
+export const quotaForm = (quota: Quota): QuotaForm => ({
+  ...formOf(QUOTA_LIMITS, quota),
+  enforceQuota: quota.enforceQuota,
+  customResetDay: String(quota.customResetDay),
+});
+export const quotaInput = (form: QuotaForm) => ({
+  ...inputOf(QUOTA_LIMITS, form),
+  enforceQuota: form.enforceQuota,
+  customResetDay: Number(form.customResetDay),
+});
 
 export function validateQuota(form: QuotaForm): Errors {
   const errors = validate(QUOTA_LIMITS, form);
@@ -56,13 +73,31 @@ export function QuotaFields({ form, onChange, errors, disabled, settings }: Prop
     <div className="fields">
       {QUOTA_LIMITS.map((f) => (
         <LimitInput
-          key={f.key} label={f.label} kind={f.kind} value={form[f.key]} error={errors[f.key]} disabled={disabled}
+          key={f.key}
+          label={f.label}
+          kind={f.kind}
+          value={form[f.key]}
+          error={errors[f.key]}
+          disabled={disabled}
           note={settings && <Effective spec={f} asked={settings.quota[f.key]} effective={settings.effective[f.key]} />}
           onChange={(value) => onChange({ ...form, [f.key]: value })}
         />
       ))}
-      <LimitInput label="Monthly reset day" kind="day" value={form.customResetDay} error={errors.customResetDay} disabled={disabled} note="1 to 28, at 00:00 UTC" onChange={(customResetDay) => onChange({ ...form, customResetDay })} />
-      <CheckField label="Enforce quota (off: usage is tracked, never refused)" checked={form.enforceQuota} disabled={disabled} onChange={(enforceQuota) => onChange({ ...form, enforceQuota })} />
+      <LimitInput
+        label="Monthly reset day"
+        kind="day"
+        value={form.customResetDay}
+        error={errors.customResetDay}
+        disabled={disabled}
+        note="1 to 28, at 00:00 UTC"
+        onChange={(customResetDay) => onChange({ ...form, customResetDay })}
+      />
+      <CheckField
+        label="Enforce quota (off: usage is tracked, never refused)"
+        checked={form.enforceQuota}
+        disabled={disabled}
+        onChange={(enforceQuota) => onChange({ ...form, enforceQuota })}
+      />
     </div>
   );
 }

@@ -8,16 +8,42 @@ const QuotaUsageQuery = graphql(`
   query QuotaUsage($projectId: ID!) {
     quotaUsage(projectId: $projectId, period: MONTH) {
       projectId
-      dailyUsage { requestCount tokenCount spent date }
-      monthlyUsage { requestCount tokenCount spent resetDay periodStart }
-      effective { dailyRequestLimit dailyTokenLimit monthlyRequestLimit monthlyTokenLimit dailyBudget monthlyBudget enforceQuota customResetDay }
+      dailyUsage {
+        requestCount
+        tokenCount
+        spent
+        date
+      }
+      monthlyUsage {
+        requestCount
+        tokenCount
+        spent
+        resetDay
+        periodStart
+      }
+      effective {
+        dailyRequestLimit
+        dailyTokenLimit
+        monthlyRequestLimit
+        monthlyTokenLimit
+        dailyBudget
+        monthlyBudget
+        enforceQuota
+        customResetDay
+      }
     }
   }
 `);
 
 export const POLL_MS = 3_000;
 
-interface Bar { name: string; kind: 'count' | 'money'; used: number | string; limit: number | string | null | undefined; what: string }
+interface Bar {
+  name: string;
+  kind: 'count' | 'money';
+  used: number | string;
+  limit: number | string | null | undefined;
+  what: string;
+}
 
 /** Use of the UTC day and quota month against each effective limit, polled while the page is open. */
 export function QuotaUsageBars({ projectId }: { projectId: string }) {
@@ -39,8 +65,13 @@ export function QuotaUsageBars({ projectId }: { projectId: string }) {
   const shown = bars.filter((b) => b.limit != null);
   return (
     <Card title="Usage" label="Quota usage">
-      <p>Today is {day.date} (UTC); the quota month began {month.periodStart} and resets on day {month.resetDay}.{e.enforceQuota ? '' : ' The quota is not enforced: calls over it are not refused.'}</p>
-      {shown.map((b) => <UsageBar key={b.name} bar={b} />)}
+      <p>
+        Today is {day.date} (UTC); the quota month began {month.periodStart} and resets on day {month.resetDay}.
+        {e.enforceQuota ? '' : ' The quota is not enforced: calls over it are not refused.'}
+      </p>
+      {shown.map((b) => (
+        <UsageBar key={b.name} bar={b} />
+      ))}
       {shown.length === 0 && <p>No daily or monthly limits apply.</p>}
       <ErrorMessage error={error} />
     </Card>
@@ -53,7 +84,15 @@ function UsageBar({ bar }: { bar: Bar }) {
   const text = `${formatLimit(bar.kind, bar.used)} / ${formatLimit(bar.kind, bar.limit)} ${bar.what}`;
   return (
     <div className="usage">
-      <div role="meter" aria-label={bar.name} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={Math.min(used, limit)} aria-valuetext={text} className={used >= limit ? 'meter full' : 'meter'}>
+      <div
+        role="meter"
+        aria-label={bar.name}
+        aria-valuemin={0}
+        aria-valuemax={limit}
+        aria-valuenow={Math.min(used, limit)}
+        aria-valuetext={text}
+        className={used >= limit ? 'meter full' : 'meter'}
+      >
         <span style={{ width: `${Math.min(100, (used / limit) * 100)}%` }} />
       </div>
       <span>{text}</span>

@@ -47,14 +47,18 @@ export function formOf<F extends readonly LimitSpec[]>(fields: F, values: LimitV
 }
 
 /** An API input: money as decimal strings, counts as numbers, null for no limit. */
-export type LimitInputValues<F extends readonly LimitSpec[]> = { [K in KeyOf<F>]: Extract<F[number], { key: K }>['kind'] extends 'money' ? string | null : number | null };
+export type LimitInputValues<F extends readonly LimitSpec[]> = {
+  [K in KeyOf<F>]: Extract<F[number], { key: K }>['kind'] extends 'money' ? string | null : number | null;
+};
 
 /** The API input: every field, blank ones as null (the mutations replace everything). */
 export function inputOf<F extends readonly LimitSpec[]>(fields: F, form: Record<KeyOf<F>, string>): LimitInputValues<F> {
-  return Object.fromEntries(fields.map((f) => {
-    const text = form[f.key as KeyOf<F>].trim();
-    return [f.key, text === '' ? null : f.kind === 'money' ? text : Number(text)];
-  })) as LimitInputValues<F>;
+  return Object.fromEntries(
+    fields.map((f) => {
+      const text = form[f.key as KeyOf<F>].trim();
+      return [f.key, text === '' ? null : f.kind === 'money' ? text : Number(text)];
+    }),
+  ) as LimitInputValues<F>;
 }
 
 export function validate<F extends readonly LimitSpec[]>(fields: F, form: Record<KeyOf<F>, string>): Errors {

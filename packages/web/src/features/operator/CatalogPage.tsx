@@ -6,8 +6,15 @@ import { UpstreamsSection } from './UpstreamsSection';
 
 const Catalog = graphql(`
   query Catalog {
-    upstreams { id name ...UpstreamRow }
-    catalogModels { id ...CatalogModelRow }
+    upstreams {
+      id
+      name
+      ...UpstreamRow
+    }
+    catalogModels {
+      id
+      ...CatalogModelRow
+    }
   }
 `);
 

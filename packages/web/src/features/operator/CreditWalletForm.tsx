@@ -6,7 +6,12 @@ import { money } from '../../lib/format';
 
 const CreditWallet = graphql(`
   mutation CreditWallet($organizationId: ID!, $amount: Money!, $reference: String!, $description: String) {
-    creditWallet(organizationId: $organizationId, amount: $amount, reference: $reference, description: $description) { organizationId balance availableAmount isActive }
+    creditWallet(organizationId: $organizationId, amount: $amount, reference: $reference, description: $description) {
+      organizationId
+      balance
+      availableAmount
+      isActive
+    }
   }
 `);
 
@@ -20,23 +25,44 @@ export function CreditWalletForm({ organization }: { organization: { id: string;
   const [errors, setErrors] = useState<Errors>({});
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = errorsOf({ amount: checkAmount(form.amount), reference: form.reference.trim() ? null : 'Enter the payment\'s reference.' });
+    const found = errorsOf({ amount: checkAmount(form.amount), reference: form.reference.trim() ? null : "Enter the payment's reference." });
     setErrors(found);
     if (hasErrors(found)) return;
-    const result = await credit({ organizationId: organization.id, amount: form.amount.trim(), reference: form.reference.trim(), description: form.description.trim() || null });
+    const result = await credit({
+      organizationId: organization.id,
+      amount: form.amount.trim(),
+      reference: form.reference.trim(),
+      description: form.description.trim() || null,
+    });
     setErrors(fieldErrors(result.error, FIELDS));
   };
   const wallet = credited.data?.creditWallet;
   return (
-    <Card title="Credit the wallet" description="A reference names one payment (an invoice or transfer id): crediting the same reference again changes nothing, so a retry is safe; the same reference with another amount is refused.">
+    <Card
+      title="Credit the wallet"
+      description="A reference names one payment (an invoice or transfer id): crediting the same reference again changes nothing, so a retry is safe; the same reference with another amount is refused."
+    >
       <form aria-label="Credit wallet" noValidate onSubmit={submit}>
         <div className="fields">
-          <Field label="Amount (USD)" error={errors.amount}><input inputMode="decimal" placeholder="e.g. 100.00" {...text('amount')} /></Field>
-          <Field label="Reference" error={errors.reference}><input placeholder="e.g. INV-2024-0042" {...text('reference')} /></Field>
-          <Field label="Description" error={errors.description}><input placeholder="Credit" {...text('description')} /></Field>
+          <Field label="Amount (USD)" error={errors.amount}>
+            <input inputMode="decimal" placeholder="e.g. 100.00" {...text('amount')} />
+          </Field>
+          <Field label="Reference" error={errors.reference}>
+            <input placeholder="e.g. INV-2024-0042" {...text('reference')} />
+          </Field>
+          <Field label="Description" error={errors.description}>
+            <input placeholder="Credit" {...text('description')} />
+          </Field>
         </div>
-        <Button type="submit" disabled={credited.fetching}>Credit wallet</Button>
-        {wallet && !credited.fetching && <p role="status">{organization.displayName}'s balance is now {money(wallet.balance)} (available {money(wallet.availableAmount)}{wallet.isActive ? '' : '; the wallet is inactive'}).</p>}
+        <Button type="submit" disabled={credited.fetching}>
+          Credit wallet
+        </Button>
+        {wallet && !credited.fetching && (
+          <p role="status">
+            {organization.displayName}'s balance is now {money(wallet.balance)} (available {money(wallet.availableAmount)}
+            {wallet.isActive ? '' : '; the wallet is inactive'}).
+          </p>
+        )}
         {!hasErrors(errors) && <ErrorMessage error={credited.error} />}
       </form>
     </Card>

@@ -7,15 +7,31 @@ import { OrganizationGrantEditor } from './OrganizationGrantEditor';
 
 const OperatedOrganizationRow = graphql(`
   fragment OperatedOrganizationRow on Organization {
-    id name displayName verificationTier
-    caps { projectsPerOrganization apiKeysPerProject }
-    modelAccess { models groups }
-    verification { id status }
+    id
+    name
+    displayName
+    verificationTier
+    caps {
+      projectsPerOrganization
+      apiKeysPerProject
+    }
+    modelAccess {
+      models
+      groups
+    }
+    verification {
+      id
+      status
+    }
   }
 `);
 const AllOrganizations = graphql(`
   query AllOrganizations($search: String) {
-    allOrganizations(search: $search) { id ...OperatedOrganizationRow ...OrganizationGrantEditor }
+    allOrganizations(search: $search) {
+      id
+      ...OperatedOrganizationRow
+      ...OrganizationGrantEditor
+    }
   }
 `);
 
@@ -29,14 +45,29 @@ export function OrganizationsPage() {
     <main>
       <PageHeader title="Organizations" />
       <Card>
-        <div className="row"><Field label="Search organizations"><input type="search" value={search} onChange={(e) => setSearch(e.target.value)} /></Field></div>
+        <div className="row">
+          <Field label="Search organizations">
+            <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+          </Field>
+        </div>
         <ErrorMessage error={error} />
-        <Table label="Organizations" columns={['Name', 'Identifier', 'Tier', 'Verification', 'Models', 'Groups', 'Projects cap', 'Keys cap', '']} empty={{ title: 'No organizations match' }}>
-          {data?.allOrganizations.map((o) => <OrganizationRow key={o.id} organization={o} onEdit={() => setEditing(o.id)} />)}
+        <Table
+          label="Organizations"
+          columns={['Name', 'Identifier', 'Tier', 'Verification', 'Models', 'Groups', 'Projects cap', 'Keys cap', '']}
+          empty={{ title: 'No organizations match' }}
+        >
+          {data?.allOrganizations.map((o) => (
+            <OrganizationRow key={o.id} organization={o} onEdit={() => setEditing(o.id)} />
+          ))}
         </Table>
       </Card>
       {current && (
-        <OrganizationGrantEditor key={current.id} organization={current} onClose={() => setEditing(null)} onSaved={() => refetch({ requestPolicy: 'network-only' })} />
+        <OrganizationGrantEditor
+          key={current.id}
+          organization={current}
+          onClose={() => setEditing(null)}
+          onSaved={() => refetch({ requestPolicy: 'network-only' })}
+        />
       )}
     </main>
   );
@@ -46,10 +77,19 @@ function OrganizationRow({ organization: ref, onEdit }: { organization: Fragment
   const o = useFragment(OperatedOrganizationRow, ref);
   return (
     <tr>
-      <td>{o.displayName}</td><td>{o.name}</td><td>{o.verificationTier}</td><td>{o.verification ? <StatusBadge status={o.verification.status} /> : '—'}</td>
-      <td>{listOf(o.modelAccess.models)}</td><td>{listOf(o.modelAccess.groups)}</td>
-      <td>{o.caps.projectsPerOrganization}</td><td>{o.caps.apiKeysPerProject}</td>
-      <ActionsCell><Button variant="secondary" size="small" onClick={onEdit}>Edit</Button></ActionsCell>
+      <td>{o.displayName}</td>
+      <td>{o.name}</td>
+      <td>{o.verificationTier}</td>
+      <td>{o.verification ? <StatusBadge status={o.verification.status} /> : '—'}</td>
+      <td>{listOf(o.modelAccess.models)}</td>
+      <td>{listOf(o.modelAccess.groups)}</td>
+      <td>{o.caps.projectsPerOrganization}</td>
+      <td>{o.caps.apiKeysPerProject}</td>
+      <ActionsCell>
+        <Button variant="secondary" size="small" onClick={onEdit}>
+          Edit
+        </Button>
+      </ActionsCell>
     </tr>
   );
 }

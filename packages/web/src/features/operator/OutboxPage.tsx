@@ -5,11 +5,24 @@ import { graphql, useFragment, type FragmentType } from '../../gql';
 import { formatDate } from '../../lib/format';
 
 const OutboxRowFields = graphql(`
-  fragment OutboxRow on OutboxMessage { id to subject text status attempts lastError createdAt sentAt }
+  fragment OutboxRow on OutboxMessage {
+    id
+    to
+    subject
+    text
+    status
+    attempts
+    lastError
+    createdAt
+    sentAt
+  }
 `);
 const Outbox = graphql(`
   query Outbox($to: String) {
-    outboxMessages(to: $to, first: 200) { id ...OutboxRow }
+    outboxMessages(to: $to, first: 200) {
+      id
+      ...OutboxRow
+    }
   }
 `);
 
@@ -22,12 +35,18 @@ export function OutboxPage() {
       <PageHeader title="Outbox" />
       <Card description="Every mail the platform sent or will send; a body is erased once it went out over SMTP.">
         <div className="row">
-          <Field label="Recipient"><input type="search" value={to} onChange={(e) => setTo(e.target.value)} /></Field>
-          <Button variant="secondary" onClick={() => refetch({ requestPolicy: 'network-only' })}>Refresh</Button>
+          <Field label="Recipient">
+            <input type="search" value={to} onChange={(e) => setTo(e.target.value)} />
+          </Field>
+          <Button variant="secondary" onClick={() => refetch({ requestPolicy: 'network-only' })}>
+            Refresh
+          </Button>
         </div>
         <ErrorMessage error={error} />
         <Table label="Outbox" columns={['Created', 'To', 'Subject', 'Status', 'Message']} empty={{ title: 'No mail yet' }}>
-          {data?.outboxMessages.map((m) => <OutboxRow key={m.id} message={m} />)}
+          {data?.outboxMessages.map((m) => (
+            <OutboxRow key={m.id} message={m} />
+          ))}
         </Table>
       </Card>
     </main>
@@ -38,9 +57,21 @@ function OutboxRow({ message: ref }: { message: FragmentType<typeof OutboxRowFie
   const m = useFragment(OutboxRowFields, ref);
   return (
     <tr>
-      <td>{formatDate(m.createdAt)}</td><td>{m.to}</td><td>{m.subject}</td>
-      <td><StatusBadge status={m.status} />{m.attempts ? <small> ({m.attempts} failed: {m.lastError ?? ''})</small> : null}</td>
-      <td><pre className="mail">{m.text ?? '(erased after delivery)'}</pre></td>
+      <td>{formatDate(m.createdAt)}</td>
+      <td>{m.to}</td>
+      <td>{m.subject}</td>
+      <td>
+        <StatusBadge status={m.status} />
+        {m.attempts ? (
+          <small>
+            {' '}
+            ({m.attempts} failed: {m.lastError ?? ''})
+          </small>
+        ) : null}
+      </td>
+      <td>
+        <pre className="mail">{m.text ?? '(erased after delivery)'}</pre>
+      </td>
     </tr>
   );
 }

@@ -6,23 +6,43 @@ import { formatDate } from '../../lib/format';
 
 const VerificationRowFields = graphql(`
   fragment VerificationRow on OrganizationVerification {
-    id companyName registrationNumber contactName contactEmail country createdAt
-    organization { id displayName name }
+    id
+    companyName
+    registrationNumber
+    contactName
+    contactEmail
+    country
+    createdAt
+    organization {
+      id
+      displayName
+      name
+    }
   }
 `);
 const VerificationQueue = graphql(`
   query VerificationQueue {
-    organizationVerifications(status: PENDING) { id ...VerificationRow }
+    organizationVerifications(status: PENDING) {
+      id
+      ...VerificationRow
+    }
   }
 `);
 const ApproveVerification = graphql(`
   mutation ApproveVerification($id: ID!) {
-    approveOrganizationVerification(id: $id) { id status }
+    approveOrganizationVerification(id: $id) {
+      id
+      status
+    }
   }
 `);
 const RejectVerification = graphql(`
   mutation RejectVerification($id: ID!, $reason: String!) {
-    rejectOrganizationVerification(id: $id, reason: $reason) { id status rejectionReason }
+    rejectOrganizationVerification(id: $id, reason: $reason) {
+      id
+      status
+      rejectionReason
+    }
   }
 `);
 
@@ -35,8 +55,14 @@ export function VerificationsPage() {
       <PageHeader title="Verification queue" />
       <Card description="Approving lifts the organization to ENTERPRISE_VERIFIED and its caps with it.">
         <ErrorMessage error={error} />
-        <Table label="Verification queue" columns={['Organization', 'Company', 'Registration', 'Contact', 'Country', 'Submitted', '']} empty={{ title: 'Nothing to review.' }}>
-          {data?.organizationVerifications.map((v) => <VerificationRow key={v.id} verification={v} onDecided={reload} />)}
+        <Table
+          label="Verification queue"
+          columns={['Organization', 'Company', 'Registration', 'Contact', 'Country', 'Submitted', '']}
+          empty={{ title: 'Nothing to review.' }}
+        >
+          {data?.organizationVerifications.map((v) => (
+            <VerificationRow key={v.id} verification={v} onDecided={reload} />
+          ))}
         </Table>
       </Card>
     </main>
@@ -49,10 +75,25 @@ function VerificationRow({ verification: ref, onDecided }: { verification: Fragm
   const toasted = useToastResult();
   return (
     <tr>
-      <td>{v.organization.displayName}</td><td>{v.companyName}</td><td>{v.registrationNumber}</td>
-      <td>{v.contactName} &lt;{v.contactEmail}&gt;</td><td>{v.country}</td><td>{formatDate(v.createdAt)}</td>
+      <td>{v.organization.displayName}</td>
+      <td>{v.companyName}</td>
+      <td>{v.registrationNumber}</td>
+      <td>
+        {v.contactName} &lt;{v.contactEmail}&gt;
+      </td>
+      <td>{v.country}</td>
+      <td>{formatDate(v.createdAt)}</td>
       <ActionsCell>
-        <Button size="small" disabled={approved.fetching} onClick={async () => { const r = await toasted(approve({ id: v.id }), `Approved ${v.organization.displayName}`); if (!r.error) onDecided(); }}>Approve</Button>
+        <Button
+          size="small"
+          disabled={approved.fetching}
+          onClick={async () => {
+            const r = await toasted(approve({ id: v.id }), `Approved ${v.organization.displayName}`);
+            if (!r.error) onDecided();
+          }}
+        >
+          Approve
+        </Button>
         <RejectDialog id={v.id} organization={v.organization.displayName} onRejected={onDecided} />
       </ActionsCell>
     </tr>
@@ -73,13 +114,27 @@ function RejectDialog({ id, organization, onRejected }: { id: string; organizati
     onRejected();
   };
   return (
-    <Dialog title={`Reject ${organization}?`} description="The organization sees the reason and may submit again." trigger={<Button variant="danger" size="small">Reject</Button>} open={open} onOpenChange={setOpen}>
+    <Dialog
+      title={`Reject ${organization}?`}
+      description="The organization sees the reason and may submit again."
+      trigger={
+        <Button variant="danger" size="small">
+          Reject
+        </Button>
+      }
+      open={open}
+      onOpenChange={setOpen}
+    >
       <form onSubmit={submit}>
-        <Field label="Rejection reason"><textarea rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} /></Field>
+        <Field label="Rejection reason">
+          <textarea rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Field>
         <ErrorMessage error={rejected.error} />
         <div className="dialog-footer">
           <DialogClose />
-          <Button type="submit" variant="danger" disabled={rejected.fetching || !reason.trim()}>Reject</Button>
+          <Button type="submit" variant="danger" disabled={rejected.fetching || !reason.trim()}>
+            Reject
+          </Button>
         </div>
       </form>
     </Dialog>

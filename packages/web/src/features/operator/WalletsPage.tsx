@@ -7,7 +7,11 @@ import { WalletActiveForm } from './WalletActiveForm';
 
 const WalletOrganizations = graphql(`
   query WalletOrganizations {
-    allOrganizations { id name displayName }
+    allOrganizations {
+      id
+      name
+      displayName
+    }
   }
 `);
 
@@ -24,7 +28,11 @@ export function WalletsPage() {
         <Field label="Organization to manage">
           <select value={organizationId} onChange={(e) => setOrganizationId(e.target.value)}>
             <option value="">Choose an organization…</option>
-            {data?.allOrganizations.map((o) => <option key={o.id} value={o.id}>{o.displayName} ({o.name})</option>)}
+            {data?.allOrganizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.displayName} ({o.name})
+              </option>
+            ))}
           </select>
         </Field>
       </div>

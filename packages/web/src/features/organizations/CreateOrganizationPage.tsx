@@ -5,7 +5,10 @@ import { graphql } from '../../gql';
 
 const CreateOrganization = graphql(`
   mutation CreateOrganization($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) { id displayName }
+    createOrganization(input: $input) {
+      id
+      displayName
+    }
   }
 `);
 
@@ -24,9 +27,15 @@ export function CreateOrganizationPage() {
       <Card>
         <h1>Create an organization</h1>
         <form onSubmit={submit} className="stack" style={{ marginTop: 'var(--space-4)' }}>
-          <Field label="Display name" error={errors.displayName}><input required {...text('displayName')} /></Field>
-          <Field label="Identifier" note="Lower case letters, digits and dashes." error={errors.name}><input placeholder="acme" required {...text('name')} /></Field>
-          <Button type="submit" disabled={result.fetching}>Create organization</Button>
+          <Field label="Display name" error={errors.displayName}>
+            <input required {...text('displayName')} />
+          </Field>
+          <Field label="Identifier" note="Lower case letters, digits and dashes." error={errors.name}>
+            <input placeholder="acme" required {...text('name')} />
+          </Field>
+          <Button type="submit" disabled={result.fetching}>
+            Create organization
+          </Button>
           {!errors.name && !errors.displayName && <ErrorMessage error={result.error} />}
         </form>
       </Card>

@@ -10,11 +10,26 @@ import { VerificationForm } from './VerificationForm';
 const OrganizationSettings = graphql(`
   query OrganizationSettings($id: ID!) {
     organization(id: $id) {
-      id verificationTier viewerCanRequestVerification
-      caps { projectsPerOrganization apiKeysPerProject }
-      modelAccess { models groups }
+      id
+      verificationTier
+      viewerCanRequestVerification
+      caps {
+        projectsPerOrganization
+        apiKeysPerProject
+      }
+      modelAccess {
+        models
+        groups
+      }
       ...AuditContentSetting
-      verification { id status companyName createdAt rejectionReason ...VerificationPrefill }
+      verification {
+        id
+        status
+        companyName
+        createdAt
+        rejectionReason
+        ...VerificationPrefill
+      }
     }
   }
 `);
@@ -53,8 +68,12 @@ export function OrganizationSettingsPage() {
               ['Rejection reason', v.rejectionReason ?? null],
             ]}
           />
-        ) : <p>No verification requested yet.</p>}
-        {o.viewerCanRequestVerification && <VerificationForm organizationId={o.id} previous={v ?? null} onSubmitted={() => refetch({ requestPolicy: 'network-only' })} />}
+        ) : (
+          <p>No verification requested yet.</p>
+        )}
+        {o.viewerCanRequestVerification && (
+          <VerificationForm organizationId={o.id} previous={v ?? null} onSubmitted={() => refetch({ requestPolicy: 'network-only' })} />
+        )}
       </Card>
       <AuditContentSetting organization={o} editable={can('CONFIGURE')} />
     </>

@@ -9,7 +9,9 @@ export function OrganizationSwitcher({ organizations }: { organizations: Array<{
       <select value={orgId ?? ''} onChange={(e) => navigate(e.target.value ? `/orgs/${e.target.value}` : '/organizations/new')}>
         {!orgId && <option value="">—</option>}
         {organizations.map((o) => (
-          <option key={o.id} value={o.id}>{o.displayName}</option>
+          <option key={o.id} value={o.id}>
+            {o.displayName}
+          </option>
         ))}
         <option value="">+ New organization</option>
       </select>

@@ -4,11 +4,20 @@ import { Button, ErrorMessage, Field, fieldErrors, useFormState } from '../../co
 import { graphql, useFragment, type FragmentType } from '../../gql';
 
 const VerificationPrefill = graphql(`
-  fragment VerificationPrefill on OrganizationVerification { companyName registrationNumber contactName contactEmail country }
+  fragment VerificationPrefill on OrganizationVerification {
+    companyName
+    registrationNumber
+    contactName
+    contactEmail
+    country
+  }
 `);
 const SubmitVerification = graphql(`
   mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {
-    submitOrganizationVerification(organizationId: $organizationId, input: $input) { id status }
+    submitOrganizationVerification(organizationId: $organizationId, input: $input) {
+      id
+      status
+    }
   }
 `);
 
@@ -22,14 +31,28 @@ const FIELDS: Array<[keyof Details, string, string?]> = [
 ];
 
 /** Company details for the operator to verify; a rejected request's details prefill a new one. */
-export function VerificationForm({ organizationId, previous: ref, onSubmitted }: { organizationId: string; previous: FragmentType<typeof VerificationPrefill> | null; onSubmitted: () => void }) {
+export function VerificationForm({
+  organizationId,
+  previous: ref,
+  onSubmitted,
+}: {
+  organizationId: string;
+  previous: FragmentType<typeof VerificationPrefill> | null;
+  onSubmitted: () => void;
+}) {
   const previous = useFragment(VerificationPrefill, ref);
   const [submitted, submit] = useMutation(SubmitVerification);
   const [form, , text] = useFormState<Details>({
-    companyName: previous?.companyName ?? '', registrationNumber: previous?.registrationNumber ?? '',
-    contactName: previous?.contactName ?? '', contactEmail: previous?.contactEmail ?? '', country: previous?.country ?? '',
+    companyName: previous?.companyName ?? '',
+    registrationNumber: previous?.registrationNumber ?? '',
+    contactName: previous?.contactName ?? '',
+    contactEmail: previous?.contactEmail ?? '',
+    country: previous?.country ?? '',
   });
-  const errors = fieldErrors(submitted.error, FIELDS.map(([key]) => key));
+  const errors = fieldErrors(
+    submitted.error,
+    FIELDS.map(([key]) => key),
+  );
   const send = async (event: FormEvent) => {
     event.preventDefault();
     const result = await submit({ organizationId, input: { ...form, country: form.country.trim().toUpperCase() } });
@@ -42,7 +65,9 @@ export function VerificationForm({ organizationId, previous: ref, onSubmitted }:
           <input type={type ?? 'text'} required maxLength={key === 'country' ? 2 : undefined} {...text(key)} />
         </Field>
       ))}
-      <Button type="submit" disabled={submitted.fetching}>Submit for verification</Button>
+      <Button type="submit" disabled={submitted.fetching}>
+        Submit for verification
+      </Button>
       {Object.keys(errors).length === 0 && <ErrorMessage error={submitted.error} />}
     </form>
   );

@@ -5,12 +5,24 @@ import { graphql } from '../../gql';
 
 const OrganizationModelAccess = graphql(`
   query OrganizationModelAccess($organizationId: ID!) {
-    organization(id: $organizationId) { id modelAccess { models groups } }
+    organization(id: $organizationId) {
+      id
+      modelAccess {
+        models
+        groups
+      }
+    }
   }
 `);
 const SetProjectModelAccess = graphql(`
   mutation SetProjectModelAccess($projectId: ID!, $access: ModelAccessInput) {
-    setProjectModelAccess(projectId: $projectId, access: $access) { id modelAccess { models groups } }
+    setProjectModelAccess(projectId: $projectId, access: $access) {
+      id
+      modelAccess {
+        models
+        groups
+      }
+    }
   }
 `);
 
@@ -18,7 +30,17 @@ type Access = { models: string[]; groups: string[] };
 const selected = (select: HTMLSelectElement) => [...select.selectedOptions].map((o) => o.value);
 
 /** Picks the project's models and groups from the organization's grant, or inherits all of it. */
-export function ProjectModelAccessEditor({ projectId, organizationId, current, onSaved }: { projectId: string; organizationId: string; current: Access | null; onSaved: () => void }) {
+export function ProjectModelAccessEditor({
+  projectId,
+  organizationId,
+  current,
+  onSaved,
+}: {
+  projectId: string;
+  organizationId: string;
+  current: Access | null;
+  onSaved: () => void;
+}) {
   const [{ data, error }] = useQuery({ query: OrganizationModelAccess, variables: { organizationId } });
   const [saved, save] = useMutation(SetProjectModelAccess);
   const notify = useToast();
@@ -34,7 +56,7 @@ export function ProjectModelAccessEditor({ projectId, organizationId, current, o
     event.preventDefault();
     const result = await save({ projectId, access: inherit ? null : access });
     if (!result.data) return;
-    notify({ title: 'Saved the project\'s model access' });
+    notify({ title: "Saved the project's model access" });
     onSaved();
   };
   return (
@@ -42,15 +64,25 @@ export function ProjectModelAccessEditor({ projectId, organizationId, current, o
       <CheckField label="Inherit all" checked={inherit} onChange={setInherit} />
       <Field label="Project models">
         <select multiple disabled={inherit} value={access.models} onChange={(e) => setAccess({ ...access, models: selected(e.target) })}>
-          {models.map((m) => <option key={m} value={m}>{m}</option>)}
+          {models.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
         </select>
       </Field>
       <Field label="Project access groups">
         <select multiple disabled={inherit} value={access.groups} onChange={(e) => setAccess({ ...access, groups: selected(e.target) })}>
-          {groups.map((g) => <option key={g} value={g}>{g}</option>)}
+          {groups.map((g) => (
+            <option key={g} value={g}>
+              {g}
+            </option>
+          ))}
         </select>
       </Field>
-      <Button type="submit" disabled={saved.fetching}>Save model access</Button>
+      <Button type="submit" disabled={saved.fetching}>
+        Save model access
+      </Button>
       <ErrorMessage error={saved.error} />
     </form>
   );

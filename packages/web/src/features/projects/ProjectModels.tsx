@@ -6,8 +6,21 @@ import { ProjectModelAccessEditor } from './ProjectModelAccessEditor';
 
 const ProjectModelsQuery = graphql(`
   query ProjectModels($projectId: ID!) {
-    availableModels(projectId: $projectId) { id name inputPricePerMillion cachedInputPricePerMillion outputPricePerMillion contextWindow }
-    project(id: $projectId) { id modelAccess { models groups } }
+    availableModels(projectId: $projectId) {
+      id
+      name
+      inputPricePerMillion
+      cachedInputPricePerMillion
+      outputPricePerMillion
+      contextWindow
+    }
+    project(id: $projectId) {
+      id
+      modelAccess {
+        models
+        groups
+      }
+    }
   }
 `);
 
@@ -18,16 +31,32 @@ export function ProjectModels({ projectId, organizationId, canConfigure }: { pro
   if (!data) return null;
   const access = data.project.modelAccess;
   return (
-    <Card title="Models" description={access ? `Narrowed to models ${listOf(access.models)} and groups ${listOf(access.groups)}.` : "Inherits all of the organization's models."}>
-      <Table label="Available models" columns={['Model', 'Input per million', 'Cached input per million', 'Output per million', 'Context window']} empty={{ title: 'No models available', hint: 'The operator grants the organization models; the project may narrow them.' }}>
+    <Card
+      title="Models"
+      description={access ? `Narrowed to models ${listOf(access.models)} and groups ${listOf(access.groups)}.` : "Inherits all of the organization's models."}
+    >
+      <Table
+        label="Available models"
+        columns={['Model', 'Input per million', 'Cached input per million', 'Output per million', 'Context window']}
+        empty={{ title: 'No models available', hint: 'The operator grants the organization models; the project may narrow them.' }}
+      >
         {data.availableModels.map((m) => (
           <tr key={m.id}>
-            <td>{m.name}</td><td>${m.inputPricePerMillion}</td><td>{m.cachedInputPricePerMillion == null ? 'as input' : `$${m.cachedInputPricePerMillion}`}</td><td>${m.outputPricePerMillion}</td><td>{m.contextWindow.toLocaleString()}</td>
+            <td>{m.name}</td>
+            <td>${m.inputPricePerMillion}</td>
+            <td>{m.cachedInputPricePerMillion == null ? 'as input' : `$${m.cachedInputPricePerMillion}`}</td>
+            <td>${m.outputPricePerMillion}</td>
+            <td>{m.contextWindow.toLocaleString()}</td>
           </tr>
         ))}
       </Table>
       {canConfigure && (
-        <ProjectModelAccessEditor projectId={projectId} organizationId={organizationId} current={access ?? null} onSaved={() => refetch({ requestPolicy: 'network-only' })} />
+        <ProjectModelAccessEditor
+          projectId={projectId}
+          organizationId={organizationId}
+          current={access ?? null}
+          onSaved={() => refetch({ requestPolicy: 'network-only' })}
+        />
       )}
     </Card>
   );

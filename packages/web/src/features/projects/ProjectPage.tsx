@@ -11,23 +11,54 @@ import { ProjectModels } from './ProjectModels';
 const ProjectDetails = graphql(`
   query ProjectDetails($id: ID!, $organizationId: ID!) {
     project(id: $id) {
-      id description primaryWorkload expectedMonthlySpend escalationContact
-      members { id userId ...ProjectMemberRow }
+      id
+      description
+      primaryWorkload
+      expectedMonthlySpend
+      escalationContact
+      members {
+        id
+        userId
+        ...ProjectMemberRow
+      }
     }
-    members(organizationId: $organizationId, page: 1, size: 100) { data { userId user { id name email } } }
+    members(organizationId: $organizationId, page: 1, size: 100) {
+      data {
+        userId
+        user {
+          id
+          name
+          email
+        }
+      }
+    }
   }
 `);
 const ProjectMemberRowFields = graphql(`
-  fragment ProjectMemberRow on ProjectMember { id userId role user { id name email } }
+  fragment ProjectMemberRow on ProjectMember {
+    id
+    userId
+    role
+    user {
+      id
+      name
+      email
+    }
+  }
 `);
 const AddProjectMember = graphql(`
   mutation AddProjectMember($projectId: ID!, $userId: ID!, $role: ProjectRole!) {
-    addProjectMember(projectId: $projectId, userId: $userId, role: $role) { id }
+    addProjectMember(projectId: $projectId, userId: $userId, role: $role) {
+      id
+    }
   }
 `);
 const UpdateProjectMemberRole = graphql(`
   mutation UpdateProjectMemberRole($projectId: ID!, $userId: ID!, $role: ProjectRole!) {
-    updateProjectMemberRole(projectId: $projectId, userId: $userId, role: $role) { id role }
+    updateProjectMemberRole(projectId: $projectId, userId: $userId, role: $role) {
+      id
+      role
+    }
   }
 `);
 const RemoveProjectMember = graphql(`
@@ -62,8 +93,14 @@ export function ProjectPage() {
         />
       </Card>
       <Card title="Members">
-        <Table label="Project members" columns={['Name', 'Email', 'Role', ...(manage ? [''] : [])]} empty={{ title: 'No members', hint: 'Organization admins act as owners of every project.' }}>
-          {details.members?.map((m) => <ProjectMemberRow key={m.id} projectId={project.id} member={m} manage={manage} onChanged={reload} />)}
+        <Table
+          label="Project members"
+          columns={['Name', 'Email', 'Role', ...(manage ? [''] : [])]}
+          empty={{ title: 'No members', hint: 'Organization admins act as owners of every project.' }}
+        >
+          {details.members?.map((m) => (
+            <ProjectMemberRow key={m.id} projectId={project.id} member={m} manage={manage} onChanged={reload} />
+          ))}
         </Table>
         {manage && <AddMemberForm projectId={project.id} candidates={candidates} onAdded={reload} />}
       </Card>
@@ -72,7 +109,12 @@ export function ProjectPage() {
   );
 }
 
-interface RowProps { projectId: string; member: FragmentType<typeof ProjectMemberRowFields>; manage: boolean; onChanged: () => void }
+interface RowProps {
+  projectId: string;
+  member: FragmentType<typeof ProjectMemberRowFields>;
+  manage: boolean;
+  onChanged: () => void;
+}
 
 function ProjectMemberRow({ projectId, member: ref, manage, onChanged }: RowProps) {
   const m = useFragment(ProjectMemberRowFields, ref);
@@ -85,19 +127,40 @@ function ProjectMemberRow({ projectId, member: ref, manage, onChanged }: RowProp
       <td>{m.user.email}</td>
       <td>
         {manage ? (
-          <select aria-label={`Project role of ${m.user.email}`} value={m.role} onChange={async (e) => { await toasted(changeRole({ projectId, userId: m.userId, role: e.target.value as ProjectRole }), `${m.user.name} is now ${e.target.value}`); onChanged(); }}>
-            {PROJECT_ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          <select
+            aria-label={`Project role of ${m.user.email}`}
+            value={m.role}
+            onChange={async (e) => {
+              await toasted(changeRole({ projectId, userId: m.userId, role: e.target.value as ProjectRole }), `${m.user.name} is now ${e.target.value}`);
+              onChanged();
+            }}
+          >
+            {PROJECT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
-        ) : m.role}
+        ) : (
+          m.role
+        )}
       </td>
       {manage && (
         <ActionsCell>
           <ConfirmDialog
             title={`Remove ${m.user.name} from the project?`}
             description="The API keys they created in this project are revoked at once."
-            trigger={<Button variant="danger" size="small">Remove</Button>}
+            trigger={
+              <Button variant="danger" size="small">
+                Remove
+              </Button>
+            }
             confirm="Remove member"
-            onConfirm={async () => { const r = await toasted(remove({ projectId, userId: m.userId }), `Removed ${m.user.name}`); onChanged(); return !r.error; }}
+            onConfirm={async () => {
+              const r = await toasted(remove({ projectId, userId: m.userId }), `Removed ${m.user.name}`);
+              onChanged();
+              return !r.error;
+            }}
           />
         </ActionsCell>
       )}
@@ -105,7 +168,15 @@ function ProjectMemberRow({ projectId, member: ref, manage, onChanged }: RowProp
   );
 }
 
-function AddMemberForm({ projectId, candidates, onAdded }: { projectId: string; candidates: Array<{ userId: string; user: { name: string; email: string } }>; onAdded: () => void }) {
+function AddMemberForm({
+  projectId,
+  candidates,
+  onAdded,
+}: {
+  projectId: string;
+  candidates: Array<{ userId: string; user: { name: string; email: string } }>;
+  onAdded: () => void;
+}) {
   const [added, add] = useMutation(AddProjectMember);
   const [candidate, setCandidate] = useState('');
   const toasted = useToastResult();
@@ -123,10 +194,16 @@ function AddMemberForm({ projectId, candidates, onAdded }: { projectId: string; 
       <Field label="Organization member">
         <select value={candidate} onChange={(e) => setCandidate(e.target.value)}>
           <option value="">Choose…</option>
-          {candidates.map((c) => <option key={c.userId} value={c.userId}>{c.user.name} ({c.user.email})</option>)}
+          {candidates.map((c) => (
+            <option key={c.userId} value={c.userId}>
+              {c.user.name} ({c.user.email})
+            </option>
+          ))}
         </select>
       </Field>
-      <Button type="submit" disabled={added.fetching || !candidate}>Add member</Button>
+      <Button type="submit" disabled={added.fetching || !candidate}>
+        Add member
+      </Button>
     </form>
   );
 }

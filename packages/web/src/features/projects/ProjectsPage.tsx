@@ -7,16 +7,31 @@ import { graphql, useFragment, type FragmentType } from '../../gql';
 import { useCan } from '../../permissions/useCan';
 
 const ProjectRowFields = graphql(`
-  fragment ProjectRow on Project { id name status environment viewer { role } ...ProjectPermissions }
+  fragment ProjectRow on Project {
+    id
+    name
+    status
+    environment
+    viewer {
+      role
+    }
+    ...ProjectPermissions
+  }
 `);
 const OrganizationProjects = graphql(`
   query OrganizationProjects($organizationId: ID!) {
-    projects(organizationId: $organizationId) { id ...ProjectRow }
+    projects(organizationId: $organizationId) {
+      id
+      ...ProjectRow
+    }
   }
 `);
 const CreateProject = graphql(`
   mutation CreateProject($organizationId: ID!, $input: CreateProjectInput!) {
-    createProject(organizationId: $organizationId, input: $input) { id name }
+    createProject(organizationId: $organizationId, input: $input) {
+      id
+      name
+    }
   }
 `);
 
@@ -29,8 +44,14 @@ export function ProjectsPage() {
   if (!data) return <Loading />;
   return (
     <>
-      <Table label="Projects" columns={['Name', 'Status', 'Environment', 'Your role']} empty={{ title: 'No projects yet', hint: can('PROJECTS_MANAGE') ? 'Create the first one below.' : 'An admin or project manager creates them.' }}>
-        {data.projects.map((p) => <ProjectRow key={p.id} organizationId={organization.id} project={p} />)}
+      <Table
+        label="Projects"
+        columns={['Name', 'Status', 'Environment', 'Your role']}
+        empty={{ title: 'No projects yet', hint: can('PROJECTS_MANAGE') ? 'Create the first one below.' : 'An admin or project manager creates them.' }}
+      >
+        {data.projects.map((p) => (
+          <ProjectRow key={p.id} organizationId={organization.id} project={p} />
+        ))}
       </Table>
       {can('PROJECTS_MANAGE') && <CreateProjectForm organizationId={organization.id} onCreated={() => refetch({ requestPolicy: 'network-only' })} />}
     </>
@@ -44,7 +65,9 @@ function ProjectRow({ organizationId, project: ref }: { organizationId: string; 
   return (
     <tr>
       <td>{can('VIEW') ? <Link to={`/orgs/${organizationId}/projects/${project.id}`}>{project.name}</Link> : project.name}</td>
-      <td><StatusBadge status={project.status} /></td>
+      <td>
+        <StatusBadge status={project.status} />
+      </td>
       <td>{project.environment}</td>
       <td>{project.viewer.role ?? '—'}</td>
     </tr>
@@ -66,8 +89,12 @@ function CreateProjectForm({ organizationId, onCreated }: { organizationId: stri
   return (
     <Card title="Create a project">
       <form onSubmit={submit} className="row" aria-label="Create project">
-        <Field label="Project name"><input value={name} placeholder="production" onChange={(e) => setName(e.target.value)} required /></Field>
-        <Button type="submit" disabled={created.fetching}>Create project</Button>
+        <Field label="Project name">
+          <input value={name} placeholder="production" onChange={(e) => setName(e.target.value)} required />
+        </Field>
+        <Button type="submit" disabled={created.fetching}>
+          Create project
+        </Button>
       </form>
       <ErrorMessage error={created.error} />
     </Card>

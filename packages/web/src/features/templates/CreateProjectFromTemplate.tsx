@@ -7,13 +7,26 @@ import { graphql } from '../../gql';
 const CreateFromTemplate = graphql(`
   mutation CreateProjectFromTemplate($organizationId: ID!, $templateId: ID!, $input: CreateProjectInput!) {
     createProjectFromTemplate(organizationId: $organizationId, templateId: $templateId, input: $input) {
-      project { id name }
-      apiKeys { secret apiKey { id name } }
+      project {
+        id
+        name
+      }
+      apiKeys {
+        secret
+        apiKey {
+          id
+          name
+        }
+      }
     }
   }
 `);
 
-interface Props { organizationId: string; templates: ReadonlyArray<{ id: string; name: string }>; onCreated: () => void }
+interface Props {
+  organizationId: string;
+  templates: ReadonlyArray<{ id: string; name: string }>;
+  onCreated: () => void;
+}
 
 /** A new project with a template's quota, access and keys; the keys' secrets live only in this state. */
 export function CreateProjectFromTemplate({ organizationId, templates, onCreated }: Props) {
@@ -35,16 +48,27 @@ export function CreateProjectFromTemplate({ organizationId, templates, onCreated
       <form className="row" aria-label="Create project from template" onSubmit={submit}>
         <Field label="Template">
           <select value={templateId} onChange={(e) => setTemplateId(e.target.value)} required>
-            {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
           </select>
         </Field>
-        <Field label="New project name"><input value={name} placeholder="production" onChange={(e) => setName(e.target.value)} required /></Field>
-        <Button type="submit" disabled={result.fetching}>Create from template</Button>
+        <Field label="New project name">
+          <input value={name} placeholder="production" onChange={(e) => setName(e.target.value)} required />
+        </Field>
+        <Button type="submit" disabled={result.fetching}>
+          Create from template
+        </Button>
       </form>
       <ErrorMessage error={result.error} />
       {created && (
         <div aria-label="Created project">
-          <p role="status">Created <Link to={`/orgs/${organizationId}/projects/${created.project.id}`}>{created.project.name}</Link>{created.apiKeys.length ? ' with these API keys:' : '.'}</p>
+          <p role="status">
+            Created <Link to={`/orgs/${organizationId}/projects/${created.project.id}`}>{created.project.name}</Link>
+            {created.apiKeys.length ? ' with these API keys:' : '.'}
+          </p>
           {created.apiKeys.map((k) => (
             <div key={k.apiKey.id}>
               <strong>{k.apiKey.name}</strong>

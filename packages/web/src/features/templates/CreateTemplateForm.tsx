@@ -6,7 +6,10 @@ import { EMPTY_QUOTA, QUOTA_FIELDS, QuotaFields, quotaForm, quotaInput, validate
 
 const CreateProjectTemplate = graphql(`
   mutation CreateProjectTemplate($organizationId: ID!, $input: CreateProjectTemplateInput!) {
-    createProjectTemplate(organizationId: $organizationId, input: $input) { id name }
+    createProjectTemplate(organizationId: $organizationId, input: $input) {
+      id
+      name
+    }
   }
 `);
 
@@ -34,7 +37,10 @@ export function CreateTemplateForm({ organizationId, onCreated }: { organization
     setErrors(found);
     if (hasErrors(found)) return;
     const input = {
-      name: form.name, description: form.description, category: form.category, tags: splitLines(form.tags),
+      name: form.name,
+      description: form.description,
+      category: form.category,
+      tags: splitLines(form.tags),
       config: { quota: quotaInput(quota), apiKeyNames: splitLines(form.apiKeyNames) },
     };
     const result = await create({ organizationId, input });
@@ -48,16 +54,32 @@ export function CreateTemplateForm({ organizationId, onCreated }: { organization
     <Card title="Create a template" description="Private to this organization: the quota and the service-account keys every project made from it gets.">
       <form aria-label="Create template" noValidate onSubmit={submit}>
         <div className="fields">
-          <Field label="Template name" error={errors.name}><input {...text('name')} /></Field>
-          <Field label="Description" error={errors.description}><input {...text('description')} /></Field>
-          <Field label="Category" error={errors.category}>
-            <select {...text('category')}>{CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}</select>
+          <Field label="Template name" error={errors.name}>
+            <input {...text('name')} />
           </Field>
-          <Field label="Tags (comma separated)" error={errors.tags}><input {...text('tags')} /></Field>
+          <Field label="Description" error={errors.description}>
+            <input {...text('description')} />
+          </Field>
+          <Field label="Category" error={errors.category}>
+            <select {...text('category')}>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Tags (comma separated)" error={errors.tags}>
+            <input {...text('tags')} />
+          </Field>
         </div>
         <QuotaFields form={quota} onChange={setQuota} errors={errors} />
-        <Field label="API key names (one per line or comma separated)" error={errors.apiKeyNames}><textarea rows={3} {...text('apiKeyNames')} /></Field>
-        <Button type="submit" disabled={created.fetching}>Create template</Button>
+        <Field label="API key names (one per line or comma separated)" error={errors.apiKeyNames}>
+          <textarea rows={3} {...text('apiKeyNames')} />
+        </Field>
+        <Button type="submit" disabled={created.fetching}>
+          Create template
+        </Button>
         {created.data && !hasErrors(errors) && <p role="status">Created template {created.data.createProjectTemplate.name}.</p>}
         {!hasErrors(errors) && <ErrorMessage error={created.error} />}
       </form>

@@ -5,8 +5,24 @@ import { QuotaSummary } from '../limits/QuotaFields';
 
 const TemplateRowFields = graphql(`
   fragment TemplateRow on ProjectTemplate {
-    id name description category tags isSystem isPublic usageCount
-    config { quota { ...QuotaValues } access { models groups } apiKeyNames }
+    id
+    name
+    description
+    category
+    tags
+    isSystem
+    isPublic
+    usageCount
+    config {
+      quota {
+        ...QuotaValues
+      }
+      access {
+        models
+        groups
+      }
+      apiKeyNames
+    }
   }
 `);
 type TemplateRef = FragmentType<typeof TemplateRowFields>;
@@ -14,7 +30,9 @@ type TemplateRef = FragmentType<typeof TemplateRowFields>;
 export function TemplateTable({ templates }: { templates: ReadonlyArray<TemplateRef & { id: string }> }) {
   return (
     <Table label="Project templates" columns={['Name', 'Category', 'Tags', 'Quota', 'Models', 'API keys', 'Used', 'Source']}>
-      {templates.map((t) => <TemplateRow key={t.id} template={t} />)}
+      {templates.map((t) => (
+        <TemplateRow key={t.id} template={t} />
+      ))}
     </Table>
   );
 }
@@ -24,10 +42,20 @@ function TemplateRow({ template: ref }: { template: TemplateRef }) {
   const access = t.config.access;
   return (
     <tr>
-      <td><strong>{t.name}</strong>{t.description && <><br /><small>{t.description}</small></>}</td>
+      <td>
+        <strong>{t.name}</strong>
+        {t.description && (
+          <>
+            <br />
+            <small>{t.description}</small>
+          </>
+        )}
+      </td>
       <td>{t.category}</td>
       <td>{listOf(t.tags)}</td>
-      <td><QuotaSummary quota={t.config.quota} /></td>
+      <td>
+        <QuotaSummary quota={t.config.quota} />
+      </td>
       <td>{access ? `Models ${listOf(access.models)}; groups ${listOf(access.groups)}` : "All of the organization's"}</td>
       <td>{listOf(t.config.apiKeyNames)}</td>
       <td>{t.usageCount}</td>

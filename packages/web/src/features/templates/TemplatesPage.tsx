@@ -9,7 +9,11 @@ import { TemplateTable } from './TemplateTable';
 
 const OrganizationTemplates = graphql(`
   query OrganizationTemplates($organizationId: ID!) {
-    projectTemplates(organizationId: $organizationId) { id name ...TemplateRow }
+    projectTemplates(organizationId: $organizationId) {
+      id
+      name
+      ...TemplateRow
+    }
   }
 `);
 

@@ -7,7 +7,14 @@ import { money } from '../../lib/format';
 
 const RedeemCode = graphql(`
   mutation RedeemCode($organizationId: ID!, $code: String!) {
-    redeemCode(organizationId: $organizationId, code: $code) { organizationId balance frozenAmount availableAmount currency isActive }
+    redeemCode(organizationId: $organizationId, code: $code) {
+      organizationId
+      balance
+      frozenAmount
+      availableAmount
+      currency
+      isActive
+    }
   }
 `);
 
@@ -44,9 +51,13 @@ export function RedeemCodeForm({ organizationId, onRedeemed }: { organizationId:
           <Field label="Redemption code" error={errors.code}>
             <input value={code} placeholder="TGR-XXXX-XXXX-XXXX-XXXX" autoComplete="off" onChange={(e) => setCode(e.target.value)} />
           </Field>
-          <Button type="submit" disabled={redeemed.fetching}>Redeem</Button>
+          <Button type="submit" disabled={redeemed.fetching}>
+            Redeem
+          </Button>
         </div>
-        {redeemed.data && !redeemed.fetching && !hasErrors(errors) && <p role="status">Redeemed: the balance is now {money(redeemed.data.redeemCode.balance)}.</p>}
+        {redeemed.data && !redeemed.fetching && !hasErrors(errors) && (
+          <p role="status">Redeemed: the balance is now {money(redeemed.data.redeemCode.balance)}.</p>
+        )}
         {!hasErrors(errors) && <ErrorMessage error={redeemed.error} />}
       </form>
     </Card>

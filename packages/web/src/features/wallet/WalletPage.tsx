@@ -9,11 +9,21 @@ import { RedeemCodeForm } from './RedeemCodeForm';
 import { WalletRecords } from './WalletRecords';
 
 const WalletBalanceFields = graphql(`
-  fragment WalletBalance on Wallet { organizationId balance frozenAmount availableAmount currency isActive }
+  fragment WalletBalance on Wallet {
+    organizationId
+    balance
+    frozenAmount
+    availableAmount
+    currency
+    isActive
+  }
 `);
 const OrganizationWallet = graphql(`
   query OrganizationWallet($organizationId: ID!) {
-    wallet(organizationId: $organizationId) { organizationId ...WalletBalance }
+    wallet(organizationId: $organizationId) {
+      organizationId
+      ...WalletBalance
+    }
   }
 `);
 
@@ -28,7 +38,13 @@ export function WalletPage() {
   return (
     <>
       <Card title="Wallet">
-        {data.wallet ? <WalletBalance wallet={data.wallet} /> : <EmptyState title="This organization is not prepaid.">Its calls are not charged to a wallet. Redeeming a code or an operator's credit makes it prepaid.</EmptyState>}
+        {data.wallet ? (
+          <WalletBalance wallet={data.wallet} />
+        ) : (
+          <EmptyState title="This organization is not prepaid.">
+            Its calls are not charged to a wallet. Redeeming a code or an operator's credit makes it prepaid.
+          </EmptyState>
+        )}
       </Card>
       <RedeemCodeForm organizationId={organization.id} onRedeemed={() => setVersion(version + 1)} />
       <WalletRecords key={version} organization={organization} />
@@ -43,7 +59,12 @@ function WalletBalance({ wallet: ref }: { wallet: FragmentType<typeof WalletBala
       label="Wallet balance"
       items={[
         ['Balance', `${money(wallet.balance)} ${wallet.currency}`],
-        ['Frozen', <>{money(wallet.frozenAmount)} <small>(held by calls in flight)</small></>],
+        [
+          'Frozen',
+          <>
+            {money(wallet.frozenAmount)} <small>(held by calls in flight)</small>
+          </>,
+        ],
         ['Available', money(wallet.availableAmount)],
         ['Status', wallet.isActive ? <Badge tone="success">Active</Badge> : <span className="error">Inactive: every call is refused</span>],
       ]}

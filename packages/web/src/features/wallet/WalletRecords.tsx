@@ -8,14 +8,32 @@ import { formatUtc, money } from '../../lib/format';
 import { WALLET_CONTEXT } from './fields';
 
 const WalletRecordRowFields = graphql(`
-  fragment WalletRecordRow on WalletRecord { id seq type amount previousBalance currentBalance description reference requestLogId createdAt }
+  fragment WalletRecordRow on WalletRecord {
+    id
+    seq
+    type
+    amount
+    previousBalance
+    currentBalance
+    description
+    reference
+    requestLogId
+    createdAt
+  }
 `);
 const Records = graphql(`
   query WalletRecords($organizationId: ID!, $filter: WalletRecordFilter, $after: String) {
     walletRecords(organizationId: $organizationId, filter: $filter, first: 50, after: $after) {
       endCursor
-      totals { count moneyIn moneyOut }
-      nodes { id ...WalletRecordRow }
+      totals {
+        count
+        moneyIn
+        moneyOut
+      }
+      nodes {
+        id
+        ...WalletRecordRow
+      }
     }
   }
 `);
@@ -26,9 +44,17 @@ const RecordsCsv = graphql(`
 `);
 
 type Node = FragmentType<typeof WalletRecordRowFields> & { id: string };
-interface Variables { organizationId: string; filter: WalletRecordFilter }
+interface Variables {
+  organizationId: string;
+  filter: WalletRecordFilter;
+}
 
-const TYPES: Array<[WalletRecordType, string]> = [['RECHARGE', 'Recharge'], ['CONSUME', 'Consume'], ['REFUND', 'Refund'], ['ADJUSTMENT', 'Adjustment']];
+const TYPES: Array<[WalletRecordType, string]> = [
+  ['RECHARGE', 'Recharge'],
+  ['CONSUME', 'Consume'],
+  ['REFUND', 'Refund'],
+  ['ADJUSTMENT', 'Adjustment'],
+];
 const COLUMNS = 6;
 
 /** The wallet's records, newest first, filtered by type and UTC day; more pages on demand, or all of them as CSV. */
@@ -39,10 +65,19 @@ export function WalletRecords({ organization }: { organization: { id: string; na
   const [more, setMore] = useState<string[]>([]);
   const [exported, setExported] = useState<{ fetching: boolean; error?: CombinedError }>({ fetching: false });
   const client = useClient();
-  const variables: Variables = { organizationId: organization.id, filter: { types: types.length ? types : null, from: startOfUtcDay(days.from), to: afterUtcDay(days.to) } };
+  const variables: Variables = {
+    organizationId: organization.id,
+    filter: { types: types.length ? types : null, from: startOfUtcDay(days.from), to: afterUtcDay(days.to) },
+  };
   const [{ data, error }] = useQuery({ query: Records, variables: { ...variables, after: null }, context: WALLET_CONTEXT });
-  const toggle = (type: WalletRecordType, on: boolean) => { setTypes(on ? [...types, type] : types.filter((t) => t !== type)); setMore([]); };
-  const setDay = (key: 'from' | 'to') => (e: { target: { value: string } }) => { setDays({ ...days, [key]: e.target.value }); setMore([]); };
+  const toggle = (type: WalletRecordType, on: boolean) => {
+    setTypes(on ? [...types, type] : types.filter((t) => t !== type));
+    setMore([]);
+  };
+  const setDay = (key: 'from' | 'to') => (e: { target: { value: string } }) => {
+    setDays({ ...days, [key]: e.target.value });
+    setMore([]);
+  };
   const exportCsv = async () => {
     setExported({ fetching: true });
     const result = await client.query(RecordsCsv, variables, { requestPolicy: 'network-only' }).toPromise();
@@ -55,16 +90,30 @@ export function WalletRecords({ organization }: { organization: { id: string; na
       <div className="row">
         <span className="actions" role="group" aria-label="Record types">
           Types:
-          {TYPES.map(([type, label]) => <CheckField key={type} label={label} checked={types.includes(type)} onChange={(on) => toggle(type, on)} />)}
+          {TYPES.map(([type, label]) => (
+            <CheckField key={type} label={label} checked={types.includes(type)} onChange={(on) => toggle(type, on)} />
+          ))}
         </span>
-        <Field label="From (UTC)"><input type="date" value={days.from} onChange={setDay('from')} /></Field>
-        <Field label="To (UTC)"><input type="date" value={days.to} onChange={setDay('to')} /></Field>
-        <Button variant="secondary" disabled={exported.fetching} onClick={exportCsv}>Export CSV</Button>
+        <Field label="From (UTC)">
+          <input type="date" value={days.from} onChange={setDay('from')} />
+        </Field>
+        <Field label="To (UTC)">
+          <input type="date" value={days.to} onChange={setDay('to')} />
+        </Field>
+        <Button variant="secondary" disabled={exported.fetching} onClick={exportCsv}>
+          Export CSV
+        </Button>
       </div>
       <ErrorMessage error={error ?? exported.error} />
-      {totals && <p aria-label="Totals">{totals.count} {totals.count === 1 ? 'record' : 'records'} · {money(totals.moneyIn)} in · {money(totals.moneyOut)} out</p>}
+      {totals && (
+        <p aria-label="Totals">
+          {totals.count} {totals.count === 1 ? 'record' : 'records'} · {money(totals.moneyIn)} in · {money(totals.moneyOut)} out
+        </p>
+      )}
       <Table label="Wallet records" columns={['Time (UTC)', 'Type', 'Amount', 'Balance', 'Description', 'Reference']} bodies>
-        {data && <RecordRows nodes={data.walletRecords.nodes} endCursor={data.walletRecords.endCursor} onMore={more.length ? undefined : (c) => setMore([c])} />}
+        {data && (
+          <RecordRows nodes={data.walletRecords.nodes} endCursor={data.walletRecords.endCursor} onMore={more.length ? undefined : (c) => setMore([c])} />
+        )}
         {more.map((after, i) => (
           <MoreRecords key={after} variables={{ ...variables, after }} onMore={i === more.length - 1 ? (c) => setMore([...more, c]) : undefined} />
         ))}
@@ -77,7 +126,14 @@ export function WalletRecords({ organization }: { organization: { id: string; na
 /** A page after the first, under its cursor. */
 function MoreRecords({ variables, onMore }: { variables: Variables & { after: string }; onMore?: (cursor: string) => void }) {
   const [{ data, error }] = useQuery({ query: Records, variables, context: WALLET_CONTEXT });
-  if (!data) return <tbody><tr><td colSpan={COLUMNS}>{error ? <ErrorMessage error={error} /> : 'Loading…'}</td></tr></tbody>;
+  if (!data)
+    return (
+      <tbody>
+        <tr>
+          <td colSpan={COLUMNS}>{error ? <ErrorMessage error={error} /> : 'Loading…'}</td>
+        </tr>
+      </tbody>
+    );
   return <RecordRows nodes={data.walletRecords.nodes} endCursor={data.walletRecords.endCursor} onMore={onMore} />;
 }
 
@@ -85,8 +141,18 @@ function MoreRecords({ variables, onMore }: { variables: Variables & { after: st
 function RecordRows({ nodes, endCursor, onMore }: { nodes: readonly Node[]; endCursor?: string | null; onMore?: (cursor: string) => void }) {
   return (
     <tbody>
-      {nodes.map((r) => <RecordRow key={r.id} record={r} />)}
-      {onMore && endCursor && <tr><td colSpan={COLUMNS}><Button variant="secondary" size="small" onClick={() => onMore(endCursor)}>Load more</Button></td></tr>}
+      {nodes.map((r) => (
+        <RecordRow key={r.id} record={r} />
+      ))}
+      {onMore && endCursor && (
+        <tr>
+          <td colSpan={COLUMNS}>
+            <Button variant="secondary" size="small" onClick={() => onMore(endCursor)}>
+              Load more
+            </Button>
+          </td>
+        </tr>
+      )}
     </tbody>
   );
 }
@@ -96,9 +162,13 @@ function RecordRow({ record: ref }: { record: Node }) {
   return (
     <tr>
       <td title={`#${r.seq}`}>{formatUtc(r.createdAt)}</td>
-      <td><StatusBadge status={r.type} /></td>
+      <td>
+        <StatusBadge status={r.type} />
+      </td>
       <td>{money(r.amount)}</td>
-      <td>{money(r.previousBalance)} → {money(r.currentBalance)}</td>
+      <td>
+        {money(r.previousBalance)} → {money(r.currentBalance)}
+      </td>
       <td>{r.description}</td>
       <td>{r.reference ?? (r.requestLogId ? `Request ${r.requestLogId.slice(0, 8)}` : '—')}</td>
     </tr>
