@@ -13,7 +13,9 @@ const pinned = JSON.parse(readFileSync(new URL('../package.json', import.meta.ur
 const sh = (command) => execSync(command, { cwd: root, stdio: 'inherit' });
 const quiet = (command) => {
   try {
-    return execSync(command, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execSync(command, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return null;
   }

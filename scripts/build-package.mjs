@@ -78,13 +78,17 @@ for await (const file of files(src)) {
   const out = join(dist, relative(src, file));
   await mkdir(dirname(out), { recursive: true });
   if (!file.endsWith('.ts') || file.endsWith('.d.ts')) {
-    if (!file.endsWith('.d.ts')) await copyFile(file, out), copied++;
+    if (!file.endsWith('.d.ts')) {
+      await copyFile(file, out);
+      copied++;
+    }
     continue;
   }
   const js = out.replace(/\.ts$/, '.js');
   const { code, map } = await transform(await readFile(file, 'utf8'), options(paths, file));
   // A workspace import left bare would make Node load the package's TypeScript sources.
-  for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)["'](@tollgate\/[^"']+)["']/gm)) unresolved.push(`${relative(root, file)}: ${specifier}`);
+  for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)["'](@tollgate\/[^"']+)["']/gm))
+    unresolved.push(`${relative(root, file)}: ${specifier}`);
   const sourceMap = JSON.parse(map);
   sourceMap.sources = [relative(dirname(js), file)];
   await writeFile(js, `${code}\n//# sourceMappingURL=${basename(js)}.map\n`);
