@@ -24,3 +24,4 @@ export * from './wallet/ledger';
 export * from './wallet/redemption-code';
 export * from './wallet/records-csv';
 export * from './usage/zoned-windows';
+export * from './usage/usage-csv';

@@ -17,6 +17,7 @@ import { serveGraphQLOverWebSocket } from './graphql/edge/socket';
 import { createFormatError } from './graphql/format-error';
 import { requestLogPlugin } from './graphql/request-log';
 import { eraseExpiredContent } from './modules/usage/request-log.service';
+import { usageCsvRouter } from './modules/usage/usage-csv.route';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
 import { OutboxDispatcher } from './mail/outbox';
@@ -80,6 +81,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     ...graphqlHttpEdge(config, formatError),
     expressMiddleware(apollo, { context: async ({ req, res }) => buildContext(services, httpRequestFacts(req, res)) }),
   );
+  expressApp.use('/api', usageCsvRouter(services));
   serveSpa(expressApp, config.webDist, logger);
   expressApp.use(transportErrorHandler(formatError));
 

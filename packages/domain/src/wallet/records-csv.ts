@@ -15,7 +15,7 @@ export interface WalletRecordRow {
 }
 
 /** Numbers we wrote stay numbers; any other text a spreadsheet could evaluate is neutralised. */
-const cell = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? value : neutraliseFormula(value));
+export const spreadsheetCell = (value: string) => (/^-?\d+(\.\d+)?$/.test(value) ? value : neutraliseFormula(value));
 
 /** Records as RFC 4180 CSV (CRLF), amounts as decimal USD, times as UTC ISO 8601. */
 export function walletRecordsCsv(records: readonly WalletRecordRow[]): string {
@@ -29,7 +29,7 @@ export function walletRecordsCsv(records: readonly WalletRecordRow[]): string {
       r.description,
       r.reference ?? '',
       r.requestLogId ?? '',
-    ].map(cell),
+    ].map(spreadsheetCell),
   );
   return stringify([['createdAt', 'type', 'amount', 'previousBalance', 'currentBalance', 'description', 'reference', 'requestLogId'], ...rows], {
     record_delimiter: '\r\n',

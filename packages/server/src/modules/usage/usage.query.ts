@@ -102,6 +102,12 @@ function decodeCursor(after: string, fingerprint: string): Cursor {
   return cursor;
 }
 
+/** Where a cursor this query gave goes on from (for the CSV, which checked the query once). */
+export function cursorPosition(after: string): NonNullable<UsageQuery['position']> {
+  const { window, keys } = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Cursor;
+  return { window, keys };
+}
+
 const notFoundIn = (what: string, field: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} not found`, { field });
 
 /**
