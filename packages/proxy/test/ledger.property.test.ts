@@ -1,5 +1,5 @@
 import { appendMoneyIn } from '@tollgate/db';
-import { chargeFor, UsageSource, WalletRecordType } from '@tollgate/domain';
+import { chargeFor, WalletRecordType } from '@tollgate/domain';
 import fc from 'fast-check';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,7 @@ import { MemoryLimitStore } from '../src/limits/memory-store';
 import { RedisLimitStore } from '../src/limits/redis-store';
 import { UsageRecorder } from '../src/usage/recorder';
 import { requireRedisUrl } from './support/redis-url';
+import { usageEvent } from './support/usage-event';
 import { startProxyWorld } from './support/proxy-harness';
 
 /**
@@ -89,30 +90,7 @@ function ledgerProperty(name: string, makeStore: () => LimitStore) {
       await limiter.wallets.moneyIn(organizationId);
     };
     const record = (organizationId: string, charge: bigint, status: number) =>
-      recorder.record({
-        requestId: randomUUID(),
-        time: new Date(),
-        organizationId,
-        projectId: world.projectId,
-        apiKeyId: world.keyId,
-        userId: null,
-        model: 'mock-small',
-        status,
-        inputTokens: 1,
-        cachedInputTokens: 0,
-        outputTokens: 1,
-        reasoningTokens: 0,
-        usageSource: UsageSource.UPSTREAM,
-        responseId: null,
-        cost: charge,
-        charge,
-        latencyMs: 1,
-        upstreamLatencyMs: 1,
-        stream: false,
-        errorCode: null,
-        content: null,
-        forwarded: true,
-      });
+      recorder.record(usageEvent({ organizationId, projectId: world.projectId, apiKeyId: world.keyId, charge, status, inputTokens: 1, outputTokens: 1 }));
 
     it(`keeps every wallet's invariants after every step of ${RUNS} random histories`, async () => {
       await fc.assert(

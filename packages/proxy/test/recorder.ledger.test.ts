@@ -1,10 +1,10 @@
-import { UsageSource } from '@tollgate/domain';
 import { Organization, Project, seedApiKey } from '@tollgate/db';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageRecorder, type UsageEvent } from '../src/usage/recorder';
 import { startProxyWorld } from './support/proxy-harness';
+import { usageEvent } from './support/usage-event';
 
 const silent = { info() {}, warn() {}, error() {}, debug() {} } as never;
 
@@ -37,30 +37,8 @@ describe('Consume records written by concurrent recorders', async () => {
   afterAll(() => Promise.all(pools.map((p) => p.end())));
   const recorders = pools.map((pool) => new UsageRecorder(pool, { durability: 'strict', flushMs: 5, bufferMax: 100_000 }, silent));
 
-  const event = (tenant: (typeof tenants)[0], charge: bigint): UsageEvent => ({
-    requestId: randomUUID(),
-    time: new Date(),
-    organizationId: tenant.organizationId,
-    projectId: tenant.projectId,
-    apiKeyId: tenant.keyId,
-    userId: null,
-    model: 'mock-small',
-    status: 200,
-    inputTokens: 3,
-    cachedInputTokens: 0,
-    outputTokens: 5,
-    reasoningTokens: 0,
-    usageSource: UsageSource.UPSTREAM,
-    responseId: null,
-    cost: charge,
-    charge,
-    latencyMs: 1,
-    upstreamLatencyMs: 1,
-    stream: false,
-    errorCode: null,
-    content: null,
-    forwarded: true,
-  });
+  const event = (tenant: (typeof tenants)[0], charge: bigint) =>
+    usageEvent({ organizationId: tenant.organizationId, projectId: tenant.projectId, apiKeyId: tenant.keyId, charge });
 
   it('keeps every wallet chained, record by record, with its balance the sum of its records', async () => {
     for (const t of prepaid) await credit(t.organizationId, 1_000_000_000n);
