@@ -18,11 +18,21 @@ const fieldOf = (run: () => unknown) => {
 
 describe('day windows follow the zone calendar', () => {
   it('Asia/Kolkata (+05:30): days start at 18:30 UTC the evening before', () => {
-    expect(bounds('DAY', 'Asia/Kolkata', '2026-03-01T18:30:00Z', '2026-03-04T18:30:00Z')).toEqual(['2026-03-01T18:30Z', '2026-03-02T18:30Z', '2026-03-03T18:30Z', '2026-03-04T18:30Z']);
+    expect(bounds('DAY', 'Asia/Kolkata', '2026-03-01T18:30:00Z', '2026-03-04T18:30:00Z')).toEqual([
+      '2026-03-01T18:30Z',
+      '2026-03-02T18:30Z',
+      '2026-03-03T18:30Z',
+      '2026-03-04T18:30Z',
+    ]);
   });
 
   it('Asia/Kathmandu (+05:45): days start at 18:15 UTC; a range off the calendar is cut at its ends', () => {
-    expect(bounds('DAY', 'Asia/Kathmandu', '2026-03-02T00:00:00Z', '2026-03-04T00:00:00Z')).toEqual(['2026-03-02T00:00Z', '2026-03-02T18:15Z', '2026-03-03T18:15Z', '2026-03-04T00:00Z']);
+    expect(bounds('DAY', 'Asia/Kathmandu', '2026-03-02T00:00:00Z', '2026-03-04T00:00:00Z')).toEqual([
+      '2026-03-02T00:00Z',
+      '2026-03-02T18:15Z',
+      '2026-03-03T18:15Z',
+      '2026-03-04T00:00Z',
+    ]);
   });
 
   it('America/New_York: 8 March 2026 has 23 hours, 1 November 2026 has 25', () => {
@@ -35,7 +45,12 @@ describe('day windows follow the zone calendar', () => {
   });
 
   it('America/Havana: 8 March 2026 skips midnight, so that day starts at 01:00 CDT (05:00 UTC) and lasts 23 hours', () => {
-    expect(bounds('DAY', 'America/Havana', '2026-03-07T05:00:00Z', '2026-03-10T04:00:00Z')).toEqual(['2026-03-07T05:00Z', '2026-03-08T05:00Z', '2026-03-09T04:00Z', '2026-03-10T04:00Z']);
+    expect(bounds('DAY', 'America/Havana', '2026-03-07T05:00:00Z', '2026-03-10T04:00:00Z')).toEqual([
+      '2026-03-07T05:00Z',
+      '2026-03-08T05:00Z',
+      '2026-03-09T04:00Z',
+      '2026-03-10T04:00Z',
+    ]);
     expect(instantOfWall('America/Havana', Date.UTC(2026, 2, 8))).toBe(Date.parse('2026-03-08T05:00:00Z'));
   });
 });
@@ -55,25 +70,51 @@ describe('hour windows', () => {
 
   it('Australia/Lord_Howe falls back half an hour: 01:30-02:00 comes twice, the second time as a half-hour window', () => {
     // 5 April 2026, 02:00 LHDT (+11:00) = 15:00 UTC becomes 01:30 LHST (+10:30).
-    expect(bounds('HOUR', 'Australia/Lord_Howe', '2026-04-04T14:00:00Z', '2026-04-04T17:30:00Z')).toEqual(['2026-04-04T14:00Z', '2026-04-04T15:00Z', '2026-04-04T15:30Z', '2026-04-04T16:30Z', '2026-04-04T17:30Z']);
+    expect(bounds('HOUR', 'Australia/Lord_Howe', '2026-04-04T14:00:00Z', '2026-04-04T17:30:00Z')).toEqual([
+      '2026-04-04T14:00Z',
+      '2026-04-04T15:00Z',
+      '2026-04-04T15:30Z',
+      '2026-04-04T16:30Z',
+      '2026-04-04T17:30Z',
+    ]);
   });
 
   it('Kathmandu hours start at a quarter past the UTC hour', () => {
-    expect(bounds('HOUR', 'Asia/Kathmandu', '2026-03-02T00:00:00Z', '2026-03-02T02:00:00Z')).toEqual(['2026-03-02T00:00Z', '2026-03-02T00:15Z', '2026-03-02T01:15Z', '2026-03-02T02:00Z']);
+    expect(bounds('HOUR', 'Asia/Kathmandu', '2026-03-02T00:00:00Z', '2026-03-02T02:00:00Z')).toEqual([
+      '2026-03-02T00:00Z',
+      '2026-03-02T00:15Z',
+      '2026-03-02T01:15Z',
+      '2026-03-02T02:00Z',
+    ]);
   });
 });
 
 describe('month windows', () => {
   it('Kolkata months start at 18:30 UTC on the last day of the month before', () => {
-    expect(bounds('MONTH', 'Asia/Kolkata', '2025-12-31T18:30:00Z', '2026-03-31T18:30:00Z')).toEqual(['2025-12-31T18:30Z', '2026-01-31T18:30Z', '2026-02-28T18:30Z', '2026-03-31T18:30Z']);
+    expect(bounds('MONTH', 'Asia/Kolkata', '2025-12-31T18:30:00Z', '2026-03-31T18:30:00Z')).toEqual([
+      '2025-12-31T18:30Z',
+      '2026-01-31T18:30Z',
+      '2026-02-28T18:30Z',
+      '2026-03-31T18:30Z',
+    ]);
   });
 
   it('New York: March 2026 starts in EST (05:00 UTC) and ends in EDT (04:00 UTC)', () => {
-    expect(bounds('MONTH', 'America/New_York', '2026-02-01T05:00:00Z', '2026-05-01T04:00:00Z')).toEqual(['2026-02-01T05:00Z', '2026-03-01T05:00Z', '2026-04-01T04:00Z', '2026-05-01T04:00Z']);
+    expect(bounds('MONTH', 'America/New_York', '2026-02-01T05:00:00Z', '2026-05-01T04:00:00Z')).toEqual([
+      '2026-02-01T05:00Z',
+      '2026-03-01T05:00Z',
+      '2026-04-01T04:00Z',
+      '2026-05-01T04:00Z',
+    ]);
   });
 
   it('UTC months are calendar months', () => {
-    expect(bounds('MONTH', 'UTC', '2024-01-01T00:00:00Z', '2024-04-01T00:00:00Z')).toEqual(['2024-01-01T00:00Z', '2024-02-01T00:00Z', '2024-03-01T00:00Z', '2024-04-01T00:00Z']);
+    expect(bounds('MONTH', 'UTC', '2024-01-01T00:00:00Z', '2024-04-01T00:00:00Z')).toEqual([
+      '2024-01-01T00:00Z',
+      '2024-02-01T00:00Z',
+      '2024-03-01T00:00Z',
+      '2024-04-01T00:00Z',
+    ]);
   });
 });
 
@@ -83,7 +124,12 @@ describe('no window, minute windows', () => {
   });
 
   it('minute windows are UTC minutes in every zone (all offsets are whole minutes)', () => {
-    expect(bounds('MINUTE', 'Asia/Kathmandu', '2026-11-20T10:07:00Z', '2026-11-20T10:10:00Z')).toEqual(['2026-11-20T10:07Z', '2026-11-20T10:08Z', '2026-11-20T10:09Z', '2026-11-20T10:10Z']);
+    expect(bounds('MINUTE', 'Asia/Kathmandu', '2026-11-20T10:07:00Z', '2026-11-20T10:10:00Z')).toEqual([
+      '2026-11-20T10:07Z',
+      '2026-11-20T10:08Z',
+      '2026-11-20T10:09Z',
+      '2026-11-20T10:10Z',
+    ]);
   });
 });
 
@@ -98,7 +144,14 @@ describe('window starts and offsets', () => {
 
 describe('bad input: VALIDATION naming the field', () => {
   const run = (over: Partial<{ from: string; to: string; window: UsageWindow | null; timeZone: string }>) => () =>
-    zonedWindows({ window: 'DAY', timeZone: 'UTC', now, ...over, from: new Date(over.from ?? '2026-11-01T00:00:00Z'), to: new Date(over.to ?? '2026-11-05T00:00:00Z') });
+    zonedWindows({
+      window: 'DAY',
+      timeZone: 'UTC',
+      now,
+      ...over,
+      from: new Date(over.from ?? '2026-11-01T00:00:00Z'),
+      to: new Date(over.to ?? '2026-11-05T00:00:00Z'),
+    });
   it('rejects each bad range', () => {
     expect(fieldOf(run({ from: '2026-11-05T00:00:00Z', to: '2026-11-01T00:00:00Z' }))).toBe('VALIDATION:to');
     expect(fieldOf(run({ from: '2026-11-01T00:10:00Z' }))).toBe('VALIDATION:from');

@@ -14,26 +14,51 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 
 const other = process.argv[2];
-const url = process.env.DATABASE_URL ?? (await (async () => {
-  const db = await startEmbeddedPostgres(await mkdtemp(join(tmpdir(), 'usage-batch-bench-')));
-  await ensureDatabase(db.adminUrl, 'bench');
-  process.on('exit', () => void db.stop());
-  return db.urlFor('bench');
-})());
+const url =
+  process.env.DATABASE_URL ??
+  (await (async () => {
+    const db = await startEmbeddedPostgres(await mkdtemp(join(tmpdir(), 'usage-batch-bench-')));
+    await ensureDatabase(db.adminUrl, 'bench');
+    process.on('exit', () => void db.stop());
+    return db.urlFor('bench');
+  })());
 const orm = await openOrm({ databaseUrl: url });
 await migrate(orm);
 await orm.close();
 const pool = new pg.Pool({ connectionString: url, max: 2 });
-const { rows: [org] } = await pool.query(`insert into organizations (id, name, display_name) values (gen_random_uuid(), 'bench-' || floor(random() * 1e9), 'Bench') returning id`);
-const { rows: [project] } = await pool.query(`insert into projects (id, organization_id, name) values (gen_random_uuid(), $1, 'p') returning id`, [org.id]);
+const {
+  rows: [org],
+} = await pool.query(`insert into organizations (id, name, display_name) values (gen_random_uuid(), 'bench-' || floor(random() * 1e9), 'Bench') returning id`);
+const {
+  rows: [project],
+} = await pool.query(`insert into projects (id, organization_id, name) values (gen_random_uuid(), $1, 'p') returning id`, [org.id]);
 const keys = Array.from({ length: 50 }, () => randomUUID());
 const models = ['m1', 'm2', 'm3', 'm4', 'm5'];
 
 const batch = (t0: number): UsageEvent[] =>
   Array.from({ length: 500 }, (_, i) => ({
-    requestId: randomUUID(), time: new Date(t0 + Math.floor(Math.random() * 300_000)), organizationId: org.id, projectId: project.id, apiKeyId: keys[i % 50]!, userId: null,
-    model: models[i % 5]!, status: i % 40 === 0 ? 429 : 200, inputTokens: 100, cachedInputTokens: 0, outputTokens: 20, reasoningTokens: 0, usageSource: null, responseId: null,
-    cost: 100n, charge: 0n, latencyMs: 3, upstreamLatencyMs: 2, stream: false, errorCode: null, content: null, forwarded: true,
+    requestId: randomUUID(),
+    time: new Date(t0 + Math.floor(Math.random() * 300_000)),
+    organizationId: org.id,
+    projectId: project.id,
+    apiKeyId: keys[i % 50]!,
+    userId: null,
+    model: models[i % 5]!,
+    status: i % 40 === 0 ? 429 : 200,
+    inputTokens: 100,
+    cachedInputTokens: 0,
+    outputTokens: 20,
+    reasoningTokens: 0,
+    usageSource: null,
+    responseId: null,
+    cost: 100n,
+    charge: 0n,
+    latencyMs: 3,
+    upstreamLatencyMs: 2,
+    stream: false,
+    errorCode: null,
+    content: null,
+    forwarded: true,
   }));
 
 async function measure(label: string, write: (pool: pg.Pool, events: UsageEvent[]) => Promise<void>) {

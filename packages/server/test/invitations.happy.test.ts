@@ -63,11 +63,9 @@ describe('invite by email', () => {
       { o: organization.id, csv },
     );
     const [record] = report.data!.bulkInviteMembers.records;
-    const preview = await h
-      .anonymous()
-      .gql('query($token: String!) { invitationPreview(token: $token) { kind organizationDisplayName email name role } }', {
-        token: tokenOf(record.inviteUrl),
-      });
+    const preview = await h.anonymous().gql('query($token: String!) { invitationPreview(token: $token) { kind organizationDisplayName email name role } }', {
+      token: tokenOf(record.inviteUrl),
+    });
     expect(preview.data!.invitationPreview).toEqual({
       kind: 'EMAIL',
       organizationDisplayName: organization.displayName,

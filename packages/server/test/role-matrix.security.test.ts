@@ -341,11 +341,16 @@ const OPERATIONS: Record<string, Operation> = {
     expect: PROJECT_OWNER_WRITE,
   },
   usage: {
-    document: 'query($organizationId: ID!) { usage(organizationId: $organizationId, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", window: HOUR, groupBy: [PROJECT]) { rows { projectId requests } totals { cost } } }',
+    document:
+      'query($organizationId: ID!) { usage(organizationId: $organizationId, from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", window: HOUR, groupBy: [PROJECT]) { rows { projectId requests } totals { cost } } }',
     variables: org,
     expect: USAGE_READ,
   },
-  setOrganizationTimeZone: { document: 'mutation($organizationId: ID!) { setOrganizationTimeZone(organizationId: $organizationId, timeZone: "Asia/Kolkata") { timeZone } }', variables: org, expect: CONFIGURE_ORG },
+  setOrganizationTimeZone: {
+    document: 'mutation($organizationId: ID!) { setOrganizationTimeZone(organizationId: $organizationId, timeZone: "Asia/Kolkata") { timeZone } }',
+    variables: org,
+    expect: CONFIGURE_ORG,
+  },
   quotaUsage: {
     document: 'query($projectId: ID!) { quotaUsage(projectId: $projectId, period: DAY) { dailyUsage { requestCount } quotaLimitRemaining { dailyRequests } } }',
     variables: proj,

@@ -41,16 +41,21 @@ describe('GET /api/usage.csv', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     const text = await response.text();
-    expect(text.split('\r\n')[0]).toBe('windowStart,windowEnd,projectId,apiKeyId,userId,model,status,requests,errors,inputTokens,cachedInputTokens,outputTokens,reasoningTokens,cost');
+    expect(text.split('\r\n')[0]).toBe(
+      'windowStart,windowEnd,projectId,apiKeyId,userId,model,status,requests,errors,inputTokens,cachedInputTokens,outputTokens,reasoningTokens,cost',
+    );
     expect(text.endsWith('\r\n')).toBe(true);
     const records = parse(text, { columns: true }) as Array<Record<string, string>>;
     expect(records.map((r) => [r.model, r.status, r.requests, r.errors, r.cost, r.projectId])).toEqual([
-      ["'=HYPERLINK(\"http://evil\")", '200', '1', '0', '1.50', ''],
+      ['\'=HYPERLINK("http://evil")', '200', '1', '0', '1.50', ''],
       ['comma, "quoted"', '500', '1', '1', '0.001', ''],
     ]);
     expect(text).toContain('"comma, ""quoted"""');
 
-    const graphql = await admin.gql(`query($o: ID!) { usage(organizationId: $o, from: "2026-07-01T00:00:00Z", to: "2026-07-02T00:00:00Z", window: DAY, groupBy: [MODEL, STATUS]) { rows { model requests cost } } }`, { o: orgId });
+    const graphql = await admin.gql(
+      `query($o: ID!) { usage(organizationId: $o, from: "2026-07-01T00:00:00Z", to: "2026-07-02T00:00:00Z", window: DAY, groupBy: [MODEL, STATUS]) { rows { model requests cost } } }`,
+      { o: orgId },
+    );
     expect(graphql.data!.usage.rows.map((r: any) => r.requests)).toEqual(records.map((r) => Number(r.requests)));
   });
 
@@ -69,7 +74,11 @@ describe('GET /api/usage.csv', () => {
     await expectError(await csv({ from: range.to, to: range.from }, cookie), 400, 'VALIDATION', 'to');
     await expectError(await csv({ ...range, statuses: 'teapot' }, cookie), 400, 'VALIDATION', 'filter.statuses.0');
     await expectError(await csv({ ...range, projectIds: randomUUID() }, cookie), 404, 'NOT_FOUND', 'filter.projectIds');
-    await expectError(await fetch(`${h.url}/api/usage.csv?organizationId=${randomUUID()}&from=${range.from}&to=${range.to}`, { headers: cookie }), 404, 'NOT_FOUND');
+    await expectError(
+      await fetch(`${h.url}/api/usage.csv?organizationId=${randomUUID()}&from=${range.from}&to=${range.to}`, { headers: cookie }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('streams a million rows in constant memory', async () => {

@@ -44,7 +44,10 @@ describe('exact windows in every zone (hand-computed from the offsets)', () => {
   it('Asia/Kolkata days start at 18:30 UTC: 18:29 and 18:30 are different days, though the same UTC hour', async () => {
     await usage.write([call(a, '2026-03-01T18:29:00Z'), call(a, '2026-03-01T18:30:00Z'), call(a, '2026-03-01T18:44:00Z'), call(a, '2026-03-02T18:29:59Z')]);
     const { page } = await ask({ from: '2026-02-28T18:30:00Z', to: '2026-03-02T18:30:00Z', window: 'DAY', timeZone: 'Asia/Kolkata' });
-    expect(requestsPerWindow(page)).toEqual([['2026-02-28T18:30:00.000Z', 1], ['2026-03-01T18:30:00.000Z', 3]]);
+    expect(requestsPerWindow(page)).toEqual([
+      ['2026-02-28T18:30:00.000Z', 1],
+      ['2026-03-01T18:30:00.000Z', 3],
+    ]);
     expect(page.rows[1].windowEnd).toBe('2026-03-02T18:30:00.000Z');
     expect(page.totals.requests).toBe(4);
   });
@@ -52,7 +55,10 @@ describe('exact windows in every zone (hand-computed from the offsets)', () => {
   it('Asia/Kathmandu days start at 18:15 UTC', async () => {
     await usage.write([call(a, '2026-04-01T18:14:00Z'), call(a, '2026-04-01T18:15:00Z')]);
     const { page } = await ask({ from: '2026-03-31T18:15:00Z', to: '2026-04-02T18:15:00Z', window: 'DAY', timeZone: 'Asia/Kathmandu' });
-    expect(requestsPerWindow(page)).toEqual([['2026-03-31T18:15:00.000Z', 1], ['2026-04-01T18:15:00.000Z', 1]]);
+    expect(requestsPerWindow(page)).toEqual([
+      ['2026-03-31T18:15:00.000Z', 1],
+      ['2026-04-01T18:15:00.000Z', 1],
+    ]);
   });
 
   it('America/New_York: 1 November 2026 lasts 25 hours, 8 March 2026 23', async () => {
@@ -72,8 +78,17 @@ describe('exact windows in every zone (hand-computed from the offsets)', () => {
 
   it('Kolkata months: 31 January 18:29 UTC is January, 18:30 is February', async () => {
     await usage.write([call(b, '2026-01-31T18:29:00Z', { cost: 7n }), call(b, '2026-01-31T18:30:00Z', { cost: 11n })]);
-    const { page } = await ask({ from: '2025-12-31T18:30:00Z', to: '2026-02-28T18:30:00Z', window: 'MONTH', timeZone: 'Asia/Kolkata', filter: { projectIds: [b.projectId] } });
-    expect(page.rows.map((r: any) => [r.windowStart, r.cost])).toEqual([['2025-12-31T18:30:00.000Z', '0.000007'], ['2026-01-31T18:30:00.000Z', '0.000011']]);
+    const { page } = await ask({
+      from: '2025-12-31T18:30:00Z',
+      to: '2026-02-28T18:30:00Z',
+      window: 'MONTH',
+      timeZone: 'Asia/Kolkata',
+      filter: { projectIds: [b.projectId] },
+    });
+    expect(page.rows.map((r: any) => [r.windowStart, r.cost])).toEqual([
+      ['2025-12-31T18:30:00.000Z', '0.000007'],
+      ['2026-01-31T18:30:00.000Z', '0.000011'],
+    ]);
   });
 });
 
@@ -91,10 +106,26 @@ describe('rows and totals', () => {
   it('zero-fills every window of the range without groupBy', async () => {
     const { page } = await ask({ ...range, window: 'HOUR' });
     expect(requestsPerWindow(page)).toEqual([
-      ['2026-05-10T00:00:00.000Z', 0], ['2026-05-10T01:00:00.000Z', 3], ['2026-05-10T02:00:00.000Z', 0],
-      ['2026-05-10T03:00:00.000Z', 0], ['2026-05-10T04:00:00.000Z', 1], ['2026-05-10T05:00:00.000Z', 0],
+      ['2026-05-10T00:00:00.000Z', 0],
+      ['2026-05-10T01:00:00.000Z', 3],
+      ['2026-05-10T02:00:00.000Z', 0],
+      ['2026-05-10T03:00:00.000Z', 0],
+      ['2026-05-10T04:00:00.000Z', 1],
+      ['2026-05-10T05:00:00.000Z', 0],
     ]);
-    expect(page.rows[1]).toMatchObject({ projectId: null, apiKeyId: null, userId: null, model: null, status: null, errors: 1, inputTokens: 200, cachedInputTokens: 20, outputTokens: 40, reasoningTokens: 10, cost: '0.006' });
+    expect(page.rows[1]).toMatchObject({
+      projectId: null,
+      apiKeyId: null,
+      userId: null,
+      model: null,
+      status: null,
+      errors: 1,
+      inputTokens: 200,
+      cachedInputTokens: 20,
+      outputTokens: 40,
+      reasoningTokens: 10,
+      cost: '0.006',
+    });
     expect(page.totals).toEqual({ requests: 4, errors: 2, inputTokens: 300, cachedInputTokens: 30, outputTokens: 60, reasoningTokens: 15, cost: '0.007' });
     expect(page.endCursor).toBeNull();
   });
@@ -114,7 +145,10 @@ describe('rows and totals', () => {
     const plain = await ask({ ...range, groupBy: ['MODEL'] });
     const byStatus = await ask({ ...range, groupBy: ['MODEL', 'STATUS'] });
     const sum = (rows: any[], model: string) => rows.filter((r) => r.model === model).reduce((n, r) => n + r.requests, 0);
-    expect(plain.page.rows.map((r: any) => [r.model, r.requests])).toEqual([['mock-large', 1], ['mock-small', 3]]);
+    expect(plain.page.rows.map((r: any) => [r.model, r.requests])).toEqual([
+      ['mock-large', 1],
+      ['mock-small', 3],
+    ]);
     expect([sum(byStatus.page.rows, 'mock-large'), sum(byStatus.page.rows, 'mock-small')]).toEqual([1, 3]);
     expect(byStatus.page.totals).toEqual(plain.page.totals);
   });
@@ -132,8 +166,19 @@ describe('pagination is stable while calls arrive', () => {
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
     const models = ['m-a', 'm-b', 'm-c', 'm-d', 'm-e'];
     // Ten groups in the last two hours, all before the current minute.
-    await usage.write(models.flatMap((model, i) => [call(a, new Date(minute - (i * 20 + 2) * 60_000), { model }), call(b, new Date(minute - (i * 20 + 3) * 60_000), { model })]));
-    const vars = { from: new Date(quarter - 7_200_000).toISOString(), to: new Date(quarter + 3_600_000).toISOString(), window: 'HOUR', groupBy: ['PROJECT', 'MODEL'], filter: { models: [...models, 'm-0', 'm-z'] } };
+    await usage.write(
+      models.flatMap((model, i) => [
+        call(a, new Date(minute - (i * 20 + 2) * 60_000), { model }),
+        call(b, new Date(minute - (i * 20 + 3) * 60_000), { model }),
+      ]),
+    );
+    const vars = {
+      from: new Date(quarter - 7_200_000).toISOString(),
+      to: new Date(quarter + 3_600_000).toISOString(),
+      window: 'HOUR',
+      groupBy: ['PROJECT', 'MODEL'],
+      filter: { models: [...models, 'm-0', 'm-z'] },
+    };
     const all = await ask({ ...vars, first: 1000 });
     expect(all.code).toBe('OK');
     const whole = all.page;
@@ -176,17 +221,34 @@ describe('minute windows and the open minute', () => {
   it('counts calls up to the current minute (exclusive) and zero-fills the rest', async () => {
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
     const m = { model: 'm-minute' };
-    await usage.write([call(a, new Date(minute - 120_000), m), call(a, new Date(minute - 119_000), m), call(a, new Date(minute - 1), m), call(a, new Date(Math.max(minute, Date.now() - 1)), m)]);
-    const { page } = await ask({ from: new Date(minute - 180_000).toISOString(), to: new Date(minute + 60_000).toISOString(), window: 'MINUTE', filter: { models: ['m-minute'] } });
+    await usage.write([
+      call(a, new Date(minute - 120_000), m),
+      call(a, new Date(minute - 119_000), m),
+      call(a, new Date(minute - 1), m),
+      call(a, new Date(Math.max(minute, Date.now() - 1)), m),
+    ]);
+    const { page } = await ask({
+      from: new Date(minute - 180_000).toISOString(),
+      to: new Date(minute + 60_000).toISOString(),
+      window: 'MINUTE',
+      filter: { models: ['m-minute'] },
+    });
     expect(page.rows.map((r: any) => r.requests)).toEqual([0, 2, 1, 0]);
     expect(Date.parse(page.asOf)).toBeGreaterThanOrEqual(minute);
   });
 
   it('sums the open quarter hour from minutes in HOUR windows', async () => {
     const quarter = Math.floor(Date.now() / 900_000) * 900_000;
-    const before = (await ask({ from: new Date(quarter - 900_000).toISOString(), to: new Date(quarter + 900_000).toISOString(), filter: { models: ['m-open'] } })).page.totals.requests;
-    await usage.write([call(a, new Date(quarter - 60_000), { model: 'm-open' }), call(a, new Date(Math.floor(Date.now() / 60_000) * 60_000 - 1), { model: 'm-open' })]);
-    const after = (await ask({ from: new Date(quarter - 900_000).toISOString(), to: new Date(quarter + 900_000).toISOString(), filter: { models: ['m-open'] } })).page.totals.requests;
+    const before = (
+      await ask({ from: new Date(quarter - 900_000).toISOString(), to: new Date(quarter + 900_000).toISOString(), filter: { models: ['m-open'] } })
+    ).page.totals.requests;
+    await usage.write([
+      call(a, new Date(quarter - 60_000), { model: 'm-open' }),
+      call(a, new Date(Math.floor(Date.now() / 60_000) * 60_000 - 1), { model: 'm-open' }),
+    ]);
+    const after = (
+      await ask({ from: new Date(quarter - 900_000).toISOString(), to: new Date(quarter + 900_000).toISOString(), filter: { models: ['m-open'] } })
+    ).page.totals.requests;
     expect(after - before).toBe(2);
   });
 });
@@ -209,8 +271,11 @@ describe('bad input: a stable code naming the field, nothing partial', () => {
     expect(result.data?.usage ?? null).toBeNull();
   });
 
-  it('first above 1000 (asked with few fields, so the edge\'s cost limit lets it through)', async () => {
-    const result = await admin.gql('query($o: ID!) { usage(organizationId: $o, from: "2026-05-10T00:00:00Z", to: "2026-05-11T00:00:00Z", first: 1001) { endCursor } }', { o: orgId });
+  it("first above 1000 (asked with few fields, so the edge's cost limit lets it through)", async () => {
+    const result = await admin.gql(
+      'query($o: ID!) { usage(organizationId: $o, from: "2026-05-10T00:00:00Z", to: "2026-05-11T00:00:00Z", first: 1001) { endCursor } }',
+      { o: orgId },
+    );
     expect([outcome(result), result.errors?.[0]?.extensions?.field, result.data?.usage ?? null]).toEqual(['VALIDATION', 'first', null]);
   });
 
@@ -223,14 +288,18 @@ describe('bad input: a stable code naming the field, nothing partial', () => {
 
 describe("the organization's time zone", () => {
   it('is validated, and used by default', async () => {
-    const set = (timeZone: string) => admin.gql('mutation($id: ID!, $tz: String!) { setOrganizationTimeZone(organizationId: $id, timeZone: $tz) { timeZone } }', { id: orgId, tz: timeZone });
+    const set = (timeZone: string) =>
+      admin.gql('mutation($id: ID!, $tz: String!) { setOrganizationTimeZone(organizationId: $id, timeZone: $tz) { timeZone } }', { id: orgId, tz: timeZone });
     const bad = await set('Europe/Atlantis');
     expect([outcome(bad), bad.errors?.[0]?.extensions?.field]).toEqual(['VALIDATION', 'timeZone']);
     expect((await set('Asia/Kolkata')).data?.setOrganizationTimeZone).toEqual({ timeZone: 'Asia/Kolkata' });
     expect((await h.orm.em.fork().findOneOrFail(Organization, orgId)).timeZone).toBe('Asia/Kolkata');
     const { page } = await ask({ from: '2026-02-28T18:30:00Z', to: '2026-03-02T18:30:00Z', window: 'DAY' });
     expect(page.timeZone).toBe('Asia/Kolkata');
-    expect(requestsPerWindow(page)).toEqual([['2026-02-28T18:30:00.000Z', 1], ['2026-03-01T18:30:00.000Z', 3]]);
+    expect(requestsPerWindow(page)).toEqual([
+      ['2026-02-28T18:30:00.000Z', 1],
+      ['2026-03-01T18:30:00.000Z', 3],
+    ]);
     await set('UTC');
   });
 });

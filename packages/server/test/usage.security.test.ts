@@ -23,18 +23,42 @@ beforeAll(async () => {
   const gammaProject = em.create(Project, { organization: w.org.id, name: 'gamma' });
   await em.flush();
   alpha = { organizationId: w.org.id, projectId: w.project.id, apiKeyId: w.keyOf('projectMember'), userId: w.users.projectMember!.id };
-  gamma = { organizationId: w.org.id, projectId: gammaProject.id, apiKeyId: await usage.key(w.org.id, gammaProject.id, w.users.orgAdmin!.id), userId: w.users.orgAdmin!.id };
-  foreign = { organizationId: w.otherOrg.id, projectId: w.otherProject.id, apiKeyId: await usage.key(w.otherOrg.id, w.otherProject.id, w.users.otherOrgUser!.id), userId: w.users.otherOrgUser!.id };
-  await usage.write([call(alpha, '2026-10-01T10:00:00Z'), call(gamma, '2026-10-01T10:00:00Z'), call(gamma, '2026-10-01T11:00:00Z'), call(foreign, '2026-10-01T10:00:00Z')]);
+  gamma = {
+    organizationId: w.org.id,
+    projectId: gammaProject.id,
+    apiKeyId: await usage.key(w.org.id, gammaProject.id, w.users.orgAdmin!.id),
+    userId: w.users.orgAdmin!.id,
+  };
+  foreign = {
+    organizationId: w.otherOrg.id,
+    projectId: w.otherProject.id,
+    apiKeyId: await usage.key(w.otherOrg.id, w.otherProject.id, w.users.otherOrgUser!.id),
+    userId: w.users.otherOrgUser!.id,
+  };
+  await usage.write([
+    call(alpha, '2026-10-01T10:00:00Z'),
+    call(gamma, '2026-10-01T10:00:00Z'),
+    call(gamma, '2026-10-01T11:00:00Z'),
+    call(foreign, '2026-10-01T10:00:00Z'),
+  ]);
 });
 
 const ask = async (actor: ActorName, filter?: Record<string, unknown>) => {
   const result = await w.clients[actor].gql(USAGE, { organizationId: w.org.id, filter });
-  return { code: outcome(result), field: result.errors?.[0]?.extensions?.field, rows: (result.data?.usage?.rows ?? null) as Array<{ projectId: string; requests: number }> | null, total: result.data?.usage?.totals?.requests };
+  return {
+    code: outcome(result),
+    field: result.errors?.[0]?.extensions?.field,
+    rows: (result.data?.usage?.rows ?? null) as Array<{ projectId: string; requests: number }> | null,
+    total: result.data?.usage?.totals?.requests,
+  };
 };
 
 describe('who reads which rows', () => {
-  const whole = () => [[alpha.projectId, 1], [gamma.projectId, 2]].sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+  const whole = () =>
+    [
+      [alpha.projectId, 1],
+      [gamma.projectId, 2],
+    ].sort((x, y) => String(x[0]).localeCompare(String(y[0])));
   const expected: Record<ActorName, () => { code: string; rows?: unknown }> = {
     orgAdmin: () => ({ code: 'OK', rows: whole() }),
     finance: () => ({ code: 'OK', rows: whole() }),
@@ -63,7 +87,10 @@ describe('who reads which rows', () => {
 describe('a filter never widens what the caller sees', () => {
   it('a project MEMBER asking for a project they are not in gets NOT_FOUND, as for a missing one', async () => {
     expect(await ask('projectMember', { projectIds: [gamma.projectId] })).toMatchObject({ code: 'NOT_FOUND', field: 'filter.projectIds', rows: null });
-    expect(await ask('projectMember', { projectIds: ['00000000-0000-4000-8000-000000000000'] })).toMatchObject({ code: 'NOT_FOUND', field: 'filter.projectIds' });
+    expect(await ask('projectMember', { projectIds: ['00000000-0000-4000-8000-000000000000'] })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'filter.projectIds',
+    });
     expect(await ask('projectMember', { apiKeyIds: [gamma.apiKeyId] })).toMatchObject({ code: 'NOT_FOUND', field: 'filter.apiKeyIds' });
     expect((await ask('projectMember', { projectIds: [alpha.projectId] })).rows).toEqual([{ projectId: alpha.projectId, requests: 1 }]);
   });

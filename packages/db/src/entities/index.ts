@@ -20,10 +20,62 @@ import { UsageMinute, UsageQuarterHour } from './usage-rollup.entity';
 import { ProjectTemplate } from './project-template.entity';
 import { RedemptionBatch, RedemptionCode, Wallet, WalletRecord } from './wallet.entity';
 
-export { ApiToken, AuditEvent, Organization, OrganizationMember, Project, ProjectMember, Session, User, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly, UsageQuarterHour, UsageMinute, ProjectTemplate, Wallet, WalletRecord, RedemptionBatch, RedemptionCode };
+export {
+  ApiToken,
+  AuditEvent,
+  Organization,
+  OrganizationMember,
+  Project,
+  ProjectMember,
+  Session,
+  User,
+  Invitation,
+  InviteToken,
+  BulkInvite,
+  OutboxMessage,
+  Upstream,
+  CatalogModel,
+  ApiKey,
+  OrganizationVerification,
+  RequestLog,
+  UsageHourly,
+  UsageQuarterHour,
+  UsageMinute,
+  ProjectTemplate,
+  Wallet,
+  WalletRecord,
+  RedemptionBatch,
+  RedemptionCode,
+};
 export { OutboxStatus } from './outbox-message.entity';
 export type { OrganizationSettings, StoredLimits } from './organization.entity';
 export type { StoredTemplateConfig } from './project-template.entity';
 export { BaseEntity } from './base';
 
-export const ENTITIES = [User, Session, ApiToken, Organization, OrganizationMember, Project, ProjectMember, AuditEvent, Invitation, InviteToken, BulkInvite, OutboxMessage, Upstream, CatalogModel, ApiKey, OrganizationVerification, RequestLog, UsageHourly, UsageQuarterHour, UsageMinute, ProjectTemplate, Wallet, WalletRecord, RedemptionBatch, RedemptionCode];
+export const ENTITIES = [
+  User,
+  Session,
+  ApiToken,
+  Organization,
+  OrganizationMember,
+  Project,
+  ProjectMember,
+  AuditEvent,
+  Invitation,
+  InviteToken,
+  BulkInvite,
+  OutboxMessage,
+  Upstream,
+  CatalogModel,
+  ApiKey,
+  OrganizationVerification,
+  RequestLog,
+  UsageHourly,
+  UsageQuarterHour,
+  UsageMinute,
+  ProjectTemplate,
+  Wallet,
+  WalletRecord,
+  RedemptionBatch,
+  RedemptionCode,
+];

@@ -9,7 +9,10 @@ import { User } from './user.entity';
 /** A personal invitation sent by email; its link token is stored hashed. */
 @Entity({ tableName: 'invitations' })
 // One pending invitation per address and organization, even under concurrent invites.
-@Index({ name: 'invitations_one_pending', expression: `create unique index "invitations_one_pending" on "invitations" ("organization_id", "email") where "status" = 'PENDING'` })
+@Index({
+  name: 'invitations_one_pending',
+  expression: `create unique index "invitations_one_pending" on "invitations" ("organization_id", "email") where "status" = 'PENDING'`,
+})
 export class Invitation extends BaseEntity {
   @ManyToOne({ entity: () => Organization, ref: true, deleteRule: 'cascade' })
   organization!: Ref<Organization>;

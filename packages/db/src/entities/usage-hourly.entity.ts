@@ -6,7 +6,11 @@ import { randomUUID } from 'node:crypto';
  * model); any coarser view sums them. Upserted with each batch of events.
  */
 @Entity({ tableName: 'usage_hourly' })
-@Index({ name: 'usage_hourly_grain', expression: 'create unique index "usage_hourly_grain" on "usage_hourly" ("hour", "organization_id", "project_id", "api_key_id", "user_id", "model") nulls not distinct' })
+@Index({
+  name: 'usage_hourly_grain',
+  expression:
+    'create unique index "usage_hourly_grain" on "usage_hourly" ("hour", "organization_id", "project_id", "api_key_id", "user_id", "model") nulls not distinct',
+})
 @Index({ properties: ['organizationId', 'hour'] })
 @Index({ properties: ['projectId', 'hour'] })
 export class UsageHourly {

@@ -34,7 +34,11 @@ abstract class UsageRollup {
 }
 
 @Entity({ tableName: 'usage_quarter_hour' })
-@Index({ name: 'usage_quarter_hour_grain', expression: 'create unique index "usage_quarter_hour_grain" on "usage_quarter_hour" ("organization_id", "bucket", "project_id", "api_key_id", "user_id", "model", "status") nulls not distinct' })
+@Index({
+  name: 'usage_quarter_hour_grain',
+  expression:
+    'create unique index "usage_quarter_hour_grain" on "usage_quarter_hour" ("organization_id", "bucket", "project_id", "api_key_id", "user_id", "model", "status") nulls not distinct',
+})
 @Index({ name: 'usage_quarter_hour_project', properties: ['projectId', 'bucket'] })
 export class UsageQuarterHour extends UsageRollup {
   /** The quarter hour's start (UTC, on :00, :15, :30 or :45). */
@@ -42,7 +46,11 @@ export class UsageQuarterHour extends UsageRollup {
 }
 
 @Entity({ tableName: 'usage_minute' })
-@Index({ name: 'usage_minute_grain', expression: 'create unique index "usage_minute_grain" on "usage_minute" ("organization_id", "minute", "project_id", "api_key_id", "user_id", "model", "status") nulls not distinct' })
+@Index({
+  name: 'usage_minute_grain',
+  expression:
+    'create unique index "usage_minute_grain" on "usage_minute" ("organization_id", "minute", "project_id", "api_key_id", "user_id", "model", "status") nulls not distinct',
+})
 @Index({ name: 'usage_minute_project', properties: ['projectId', 'minute'] })
 @Index({ name: 'usage_minute_age', expression: 'create index "usage_minute_age" on "usage_minute" using brin ("minute")' })
 export class UsageMinute extends UsageRollup {

@@ -2,8 +2,17 @@ import type { Queryable } from '../ledger/consumes';
 
 /** An enabled model with its upstream, as the proxy routes and prices it. */
 export interface CatalogRow {
-  name: string; groups: string[]; upstream_model: string; input_price_per_million: string; cached_input_price_per_million: string | null;
-  output_price_per_million: string; context_window: number; default_max_output_tokens: number; upstream_id: string; base_url: string; credential_ciphertext: string | null;
+  name: string;
+  groups: string[];
+  upstream_model: string;
+  input_price_per_million: string;
+  cached_input_price_per_million: string | null;
+  output_price_per_million: string;
+  context_window: number;
+  default_max_output_tokens: number;
+  upstream_id: string;
+  base_url: string;
+  credential_ciphertext: string | null;
 }
 
 /** Every enabled model and its upstream (the catalog is small and read whole on any change of it). */

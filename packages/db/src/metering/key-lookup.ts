@@ -6,10 +6,27 @@ type Stored = Record<string, number | string | boolean | null>;
 
 /** Everything the proxy's key cache knows of a key, from one query: the columns the invalidation triggers announce, and only those. */
 export interface KeyRow {
-  id: string; key_hash: string; organization_id: string; project_id: string; created_by_id: string | null; owner: string;
-  revoked_at: Date | null; expires_at: Date | null; allowed_models: string[] | null; rpm_limit: number | null; tpm_limit: number | null; daily_budget: string | null;
-  project_organization_id: string; project_status: string; project_allowed_models: string[] | null; project_allowed_groups: string[] | null; project_quota: Stored;
-  organization_granted_models: string[]; organization_granted_groups: string[]; organization_audit_content_policy: AuditContentPolicy; organization_limits: Stored;
+  id: string;
+  key_hash: string;
+  organization_id: string;
+  project_id: string;
+  created_by_id: string | null;
+  owner: string;
+  revoked_at: Date | null;
+  expires_at: Date | null;
+  allowed_models: string[] | null;
+  rpm_limit: number | null;
+  tpm_limit: number | null;
+  daily_budget: string | null;
+  project_organization_id: string;
+  project_status: string;
+  project_allowed_models: string[] | null;
+  project_allowed_groups: string[] | null;
+  project_quota: Stored;
+  organization_granted_models: string[];
+  organization_granted_groups: string[];
+  organization_audit_content_policy: AuditContentPolicy;
+  organization_limits: Stored;
   /** Null: the organization has no wallet (it is not prepaid). */
   wallet_is_active: boolean | null;
 }

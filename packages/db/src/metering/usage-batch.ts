@@ -51,7 +51,10 @@ export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent
     await client.query('begin');
     const inserted = new Set((await insertLogsAndRollups(client, events)).map((r) => r.id));
     const written = events.filter((e) => inserted.has(e.requestId));
-    await appendConsumes(client, written.map((e) => ({ organizationId: e.organizationId, requestLogId: e.requestId, charge: e.charge, time: e.time, description: consumeDescription(e) })));
+    await appendConsumes(
+      client,
+      written.map((e) => ({ organizationId: e.organizationId, requestLogId: e.requestId, charge: e.charge, time: e.time, description: consumeDescription(e) })),
+    );
     await client.query('commit');
     if (Date.now() - lastMinutePrune > MINUTE_PRUNE_EVERY_MS) {
       lastMinutePrune = Date.now();
@@ -115,11 +118,27 @@ async function insertLogsAndRollups(client: pg.PoolClient, events: readonly Usag
      )
      select id from inserted`,
     [
-      column((e) => e.requestId), column((e) => e.time), column((e) => e.organizationId), column((e) => e.projectId), column((e) => e.apiKeyId),
-      column((e) => e.userId), column((e) => e.model), column((e) => e.status), column((e) => e.inputTokens), column((e) => e.outputTokens),
-      column((e) => e.cost.toString()), column((e) => e.latencyMs), column((e) => e.upstreamLatencyMs), column((e) => e.stream),
-      column((e) => e.errorCode), column((e) => (e.content ? JSON.stringify(e.content) : null)), column((e) => e.forwarded),
-      column((e) => e.cachedInputTokens), column((e) => e.reasoningTokens), column((e) => e.usageSource), column((e) => e.responseId),
+      column((e) => e.requestId),
+      column((e) => e.time),
+      column((e) => e.organizationId),
+      column((e) => e.projectId),
+      column((e) => e.apiKeyId),
+      column((e) => e.userId),
+      column((e) => e.model),
+      column((e) => e.status),
+      column((e) => e.inputTokens),
+      column((e) => e.outputTokens),
+      column((e) => e.cost.toString()),
+      column((e) => e.latencyMs),
+      column((e) => e.upstreamLatencyMs),
+      column((e) => e.stream),
+      column((e) => e.errorCode),
+      column((e) => (e.content ? JSON.stringify(e.content) : null)),
+      column((e) => e.forwarded),
+      column((e) => e.cachedInputTokens),
+      column((e) => e.reasoningTokens),
+      column((e) => e.usageSource),
+      column((e) => e.responseId),
     ],
   );
   return rows;

@@ -26,7 +26,8 @@ end $$;`);
   }
 
   override async down(): Promise<void> {
-    for (const table of ['api_keys', 'projects', 'organizations', 'models', 'upstreams']) this.addSql(`drop trigger if exists "${table}_invalidation" on "${table}";`);
+    for (const table of ['api_keys', 'projects', 'organizations', 'models', 'upstreams'])
+      this.addSql(`drop trigger if exists "${table}_invalidation" on "${table}";`);
     this.addSql('drop function if exists tollgate_notify_invalidation();');
   }
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122190341 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "usage_hourly" add column "forwarded" int not null default 0;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261122190341 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "usage_hourly" drop column "forwarded";`);
   }
-
 }

@@ -28,14 +28,19 @@ export class Migration20261201093000 extends Migration {
       ['models', 'insert or delete or update'],
       ['upstreams', 'insert or delete or update'],
     ];
-    for (const [table, events] of before) this.addSql(`create trigger "${table}_invalidation" after ${events} on "${table}" for each row execute function tollgate_notify_invalidation();`);
+    for (const [table, events] of before)
+      this.addSql(`create trigger "${table}_invalidation" after ${events} on "${table}" for each row execute function tollgate_notify_invalidation();`);
     this.addSql(`create or replace function tollgate_notify_wallet() returns trigger language plpgsql as $$
 begin
   perform pg_notify('tollgate_invalidation', json_build_object('table', case when TG_TABLE_NAME = 'wallets' then 'organizations' else 'wallet_records' end,
     'id', coalesce(new.organization_id, old.organization_id))::text);
   return null;
 end $$;`);
-    this.addSql(`create trigger "wallets_invalidation" after insert or delete or update of is_active on "wallets" for each row execute function tollgate_notify_wallet();`);
-    this.addSql(`create trigger "wallet_records_money_in" after insert on "wallet_records" for each row when (new.type <> 'CONSUME') execute function tollgate_notify_wallet();`);
+    this.addSql(
+      `create trigger "wallets_invalidation" after insert or delete or update of is_active on "wallets" for each row execute function tollgate_notify_wallet();`,
+    );
+    this.addSql(
+      `create trigger "wallet_records_money_in" after insert on "wallet_records" for each row when (new.type <> 'CONSUME') execute function tollgate_notify_wallet();`,
+    );
   }
 }

@@ -19,11 +19,15 @@ export class Migration20261210090000 extends Migration {
     this.addSql(`alter table "organizations" add column "time_zone" varchar(64) not null default 'UTC';`);
 
     this.addSql(`create table "usage_quarter_hour" ("id" bigserial primary key, "bucket" timestamptz not null, ${ROLLUP_COLUMNS});`);
-    this.addSql(`create unique index "usage_quarter_hour_grain" on "usage_quarter_hour" ("organization_id", "bucket", "project_id", "api_key_id", "user_id", "model", "status") nulls not distinct;`);
+    this.addSql(
+      `create unique index "usage_quarter_hour_grain" on "usage_quarter_hour" ("organization_id", "bucket", "project_id", "api_key_id", "user_id", "model", "status") nulls not distinct;`,
+    );
     this.addSql(`create index "usage_quarter_hour_project" on "usage_quarter_hour" ("project_id", "bucket");`);
 
     this.addSql(`create table "usage_minute" ("id" bigserial primary key, "minute" timestamptz not null, ${ROLLUP_COLUMNS});`);
-    this.addSql(`create unique index "usage_minute_grain" on "usage_minute" ("organization_id", "minute", "project_id", "api_key_id", "user_id", "model", "status") nulls not distinct;`);
+    this.addSql(
+      `create unique index "usage_minute_grain" on "usage_minute" ("organization_id", "minute", "project_id", "api_key_id", "user_id", "model", "status") nulls not distinct;`,
+    );
     this.addSql(`create index "usage_minute_project" on "usage_minute" ("project_id", "minute");`);
     this.addSql(`create index "usage_minute_age" on "usage_minute" using brin ("minute");`);
 

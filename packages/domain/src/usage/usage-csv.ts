@@ -4,8 +4,20 @@ import { spreadsheetCell } from '../wallet/records-csv';
 
 /** The columns of `GET /api/usage.csv`: the usage query's row, field for field. */
 export const USAGE_CSV_COLUMNS = [
-  'windowStart', 'windowEnd', 'projectId', 'apiKeyId', 'userId', 'model', 'status',
-  'requests', 'errors', 'inputTokens', 'cachedInputTokens', 'outputTokens', 'reasoningTokens', 'cost',
+  'windowStart',
+  'windowEnd',
+  'projectId',
+  'apiKeyId',
+  'userId',
+  'model',
+  'status',
+  'requests',
+  'errors',
+  'inputTokens',
+  'cachedInputTokens',
+  'outputTokens',
+  'reasoningTokens',
+  'cost',
 ] as const;
 
 export interface UsageCsvRow {
@@ -35,8 +47,20 @@ export interface UsageCsvRow {
 export function usageCsvRecords(rows: readonly UsageCsvRow[], withHeader = false): string {
   const records = rows.map((r) =>
     [
-      r.windowStart.toISOString(), r.windowEnd.toISOString(), r.projectId ?? '', r.apiKeyId ?? '', r.userId ?? '', r.model ?? '', r.status === null ? '' : String(r.status),
-      String(r.requests), String(r.errors), String(r.inputTokens), String(r.cachedInputTokens), String(r.outputTokens), String(r.reasoningTokens), formatMoney(r.cost),
+      r.windowStart.toISOString(),
+      r.windowEnd.toISOString(),
+      r.projectId ?? '',
+      r.apiKeyId ?? '',
+      r.userId ?? '',
+      r.model ?? '',
+      r.status === null ? '' : String(r.status),
+      String(r.requests),
+      String(r.errors),
+      String(r.inputTokens),
+      String(r.cachedInputTokens),
+      String(r.outputTokens),
+      String(r.reasoningTokens),
+      formatMoney(r.cost),
     ].map(spreadsheetCell),
   );
   return stringify(withHeader ? [[...USAGE_CSV_COLUMNS], ...records] : records, { record_delimiter: '\r\n' });

@@ -13,7 +13,6 @@ export const UsageWindow = { MINUTE: 'MINUTE', HOUR: 'HOUR', DAY: 'DAY', MONTH: 
 export type UsageWindow = (typeof UsageWindow)[keyof typeof UsageWindow];
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 /** The rollup grain day and month windows are summed from: every UTC offset in use since 1979 is a multiple of it. */
 export const QUARTER_HOUR_MS = 15 * MINUTE_MS;
@@ -36,7 +35,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(zone, f);
   }
   return f;
@@ -188,7 +196,10 @@ export function zonedWindows(input: UsageRangeInput): ZonedWindows {
   const kind = input.window ?? 'TOTAL';
   const span = MAX_SPAN_MS[kind];
   if (to - from > span) {
-    throw invalid(input.window ? 'window' : 'to', `${input.window ? `${input.window} windows` : 'A total'} may span at most ${span / DAY_MS} days; use a coarser window or a shorter range`);
+    throw invalid(
+      input.window ? 'window' : 'to',
+      `${input.window ? `${input.window} windows` : 'A total'} may span at most ${span / DAY_MS} days; use a coarser window or a shorter range`,
+    );
   }
   if (input.window === 'MINUTE' && from < input.now.getTime() - MINUTE_WINDOW_REACH_MS) {
     throw invalid('from', `MINUTE windows reach back at most ${MINUTE_WINDOW_REACH_MS / DAY_MS} days; use HOUR windows for older usage`);

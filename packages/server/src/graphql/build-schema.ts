@@ -18,11 +18,32 @@ import { ProjectTemplateResolver } from '../modules/template/template.resolver';
 import { WalletResolver } from '../modules/wallet/wallet.resolver';
 import './enums';
 
-export const RESOLVERS = [AuthResolver, OrganizationResolver, MemberResolver, ProjectResolver, ProjectMemberResolver, AuditResolver,
-  InvitationResolver, InviteTokenResolver, BulkInviteReportResolver, OutboxResolver,
-  ApiKeyResolver, UpstreamResolver, ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResolver, VerificationResolver, OrganizationVerificationFieldsResolver,
-  RequestLogResolver, OrganizationAuditContentResolver, LimitsResolver, ProjectTemplateResolver, WalletResolver,
-  UsageResolver, OrganizationTimeZoneResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  OrganizationResolver,
+  MemberResolver,
+  ProjectResolver,
+  ProjectMemberResolver,
+  AuditResolver,
+  InvitationResolver,
+  InviteTokenResolver,
+  BulkInviteReportResolver,
+  OutboxResolver,
+  ApiKeyResolver,
+  UpstreamResolver,
+  ModelResolver,
+  OrganizationModelAccessResolver,
+  ProjectModelAccessResolver,
+  VerificationResolver,
+  OrganizationVerificationFieldsResolver,
+  RequestLogResolver,
+  OrganizationAuditContentResolver,
+  LimitsResolver,
+  ProjectTemplateResolver,
+  WalletResolver,
+  UsageResolver,
+  OrganizationTimeZoneResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -14,7 +14,14 @@ export function usageWriter(orm: MikroORM) {
     async key(organizationId: string, projectId: string, userId: string | null): Promise<string> {
       const secret = formatApiKey(randomBase62(API_KEY_RANDOM_LENGTH));
       const em = orm.em.fork();
-      const key = em.create(ApiKey, { project: projectId, organizationId, createdBy: userId, name: 'k', keyHash: sha256Hex(secret), ...apiKeyDisplay(secret) } as never);
+      const key = em.create(ApiKey, {
+        project: projectId,
+        organizationId,
+        createdBy: userId,
+        name: 'k',
+        keyHash: sha256Hex(secret),
+        ...apiKeyDisplay(secret),
+      } as never);
       await em.flush();
       return (key as ApiKey).id;
     },

@@ -33,7 +33,10 @@ export class RequestLogResolver {
     return setAuditContentPolicy(ctx, organizationId, { policy, retentionDays });
   }
 
-  @FieldResolver(() => GraphQLJSONObject, { nullable: true, description: "Stored only as the organization's policy allows; shown to project owners and admins." })
+  @FieldResolver(() => GraphQLJSONObject, {
+    nullable: true,
+    description: "Stored only as the organization's policy allows; shown to project owners and admins.",
+  })
   async content(@Root() row: RequestLog, @Ctx() ctx: Context) {
     if (!row.content) return null;
     const mayRead = await once(ctx, `audit:${row.projectId}`, async () => {

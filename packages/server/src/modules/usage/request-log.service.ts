@@ -52,10 +52,22 @@ export async function setAuditContentPolicy(ctx: Context, organizationId: string
   const { policy, retentionDays } = parseInput(settingInput, input);
   return ctx.em.transactional(async (em) => {
     const organization = await em.findOneOrFail(Organization, organizationId);
-    recordAudit(ctx, { action: 'organization.setAuditContentPolicy', organizationId, targetType: 'Organization', targetId: organizationId, before: { policy: organization.auditContentPolicy, retentionDays: organization.auditContentRetentionDays }, after: { policy, retentionDays } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'organization.setAuditContentPolicy',
+        organizationId,
+        targetType: 'Organization',
+        targetId: organizationId,
+        before: { policy: organization.auditContentPolicy, retentionDays: organization.auditContentRetentionDays },
+        after: { policy, retentionDays },
+      },
+      em,
+    );
     Object.assign(organization, { auditContentPolicy: policy, auditContentRetentionDays: retentionDays });
     if (policy === AuditContentPolicy.NONE) await em.nativeUpdate(RequestLog, { organizationId, content: { $ne: null } }, { content: null });
-    if (policy === AuditContentPolicy.METADATA) await em.execute(`update request_logs set content = null where organization_id = ? and content -> 'response' is not null`, [organizationId]);
+    if (policy === AuditContentPolicy.METADATA)
+      await em.execute(`update request_logs set content = null where organization_id = ? and content -> 'response' is not null`, [organizationId]);
     return organization;
   });
 }

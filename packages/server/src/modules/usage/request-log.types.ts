@@ -3,10 +3,16 @@ import { DateTimeResolver, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { MoneyScalar } from '../../graphql/scalars';
 
-registerEnumType(AuditContentPolicy, { name: 'AuditContentPolicy', description: 'NONE: no content; METADATA: parameters and sizes; FULL: request and response text.' });
+registerEnumType(AuditContentPolicy, {
+  name: 'AuditContentPolicy',
+  description: 'NONE: no content; METADATA: parameters and sizes; FULL: request and response text.',
+});
 export const RequestOutcome = { SUCCESS: 'SUCCESS', ERROR: 'ERROR' } as const;
 registerEnumType(RequestOutcome, { name: 'RequestOutcome' });
-registerEnumType(UsageSource, { name: 'UsageSource', description: "UPSTREAM: the tokens the upstream reported; ESTIMATED: it reported none (or none we could trust), so our tokenizer counted them." });
+registerEnumType(UsageSource, {
+  name: 'UsageSource',
+  description: 'UPSTREAM: the tokens the upstream reported; ESTIMATED: it reported none (or none we could trust), so our tokenizer counted them.',
+});
 
 @ObjectType('RequestLog', { description: 'One call through the proxy.' })
 export class RequestLogType {

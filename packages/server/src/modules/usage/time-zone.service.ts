@@ -8,7 +8,18 @@ export async function setOrganizationTimeZone(ctx: Context, organizationId: stri
   const timeZone = parseTimeZone(name, 'timeZone');
   return ctx.em.transactional(async (em) => {
     const organization = await em.findOneOrFail(Organization, organizationId);
-    recordAudit(ctx, { action: 'organization.setTimeZone', organizationId, targetType: 'Organization', targetId: organizationId, before: { timeZone: organization.timeZone }, after: { timeZone } }, em);
+    recordAudit(
+      ctx,
+      {
+        action: 'organization.setTimeZone',
+        organizationId,
+        targetType: 'Organization',
+        targetId: organizationId,
+        before: { timeZone: organization.timeZone },
+        after: { timeZone },
+      },
+      em,
+    );
     organization.timeZone = timeZone;
     return organization;
   });

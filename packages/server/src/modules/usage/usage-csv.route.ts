@@ -8,7 +8,10 @@ import { cursorPosition, executorOf, MAX_PAGE, prepareUsage, usagePage, type Usa
 /** A query parameter given once, or as a comma-separated list (`groupBy=PROJECT,MODEL`), or repeated. */
 function list(value: unknown): string[] | null {
   if (value === undefined) return null;
-  const values = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  const values = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return values.length ? values : null;
 }
 const one = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -74,7 +77,9 @@ export function usageCsvRouter(services: AppServices): Router {
       const domain = error instanceof DomainError ? error : null;
       if (!domain) services.logger.error({ err: error }, 'usage CSV failed');
       const code = domain?.code ?? ErrorCode.INTERNAL;
-      res.status(graphqlAnswer(code).status).json({ error: { code, message: domain ? domain.message : 'Internal error', ...(domain?.details?.field ? { field: domain.details.field } : {}) } });
+      res
+        .status(graphqlAnswer(code).status)
+        .json({ error: { code, message: domain ? domain.message : 'Internal error', ...(domain?.details?.field ? { field: domain.details.field } : {}) } });
     }
   });
   return router;

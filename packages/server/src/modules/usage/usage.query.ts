@@ -1,5 +1,17 @@
 import { ApiKey, Organization, OrganizationMember, Project, ProjectMember } from '@tollgate/db';
-import { can, DomainError, ErrorCode, forbidden, invalid, parseInput, parseTimeZone, QUARTER_HOUR_MS, UsageWindow, zonedWindows, type ZonedWindows } from '@tollgate/domain';
+import {
+  can,
+  DomainError,
+  ErrorCode,
+  forbidden,
+  invalid,
+  parseInput,
+  parseTimeZone,
+  QUARTER_HOUR_MS,
+  UsageWindow,
+  zonedWindows,
+  type ZonedWindows,
+} from '@tollgate/domain';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Context } from '../../context';
@@ -39,7 +51,11 @@ const DIMENSIONS: Record<UsageDimension, { column: string; sort: string; type: s
 };
 const DIMENSION_ORDER = Object.keys(DIMENSIONS) as UsageDimension[];
 
-const ids = (field: string) => z.array(z.uuid({ message: 'must hold valid ids' })).max(1000, 'may hold at most 1000 ids').nullish();
+const ids = () =>
+  z
+    .array(z.uuid({ message: 'must hold valid ids' }))
+    .max(1000, 'may hold at most 1000 ids')
+    .nullish();
 const argsSchema = z.object({
   organizationId: z.uuid({ message: 'must be a valid id' }),
   from: z.date({ message: 'must be a date-time' }),
@@ -49,9 +65,9 @@ const argsSchema = z.object({
   groupBy: z.array(z.enum(UsageDimension)).max(5).nullish(),
   filter: z
     .object({
-      projectIds: ids('projectIds'),
-      apiKeyIds: ids('apiKeyIds'),
-      userIds: ids('userIds'),
+      projectIds: ids(),
+      apiKeyIds: ids(),
+      userIds: ids(),
       models: z.array(z.string().min(1).max(100)).max(1000, 'may hold at most 1000 models').nullish(),
       statuses: z.array(z.number().int().min(100, 'must hold HTTP statuses (100-599)').max(599, 'must hold HTTP statuses (100-599)')).max(500).nullish(),
     })
@@ -96,7 +112,13 @@ function decodeCursor(after: string, fingerprint: string): Cursor {
   } catch {
     throw invalid('after', 'after is not a cursor this query gave');
   }
-  if (!cursor || typeof cursor !== 'object' || cursor.fingerprint !== fingerprint || !Number.isInteger(cursor.window) || Number.isNaN(Date.parse(cursor.asOf))) {
+  if (
+    !cursor ||
+    typeof cursor !== 'object' ||
+    cursor.fingerprint !== fingerprint ||
+    !Number.isInteger(cursor.window) ||
+    Number.isNaN(Date.parse(cursor.asOf))
+  ) {
     throw invalid('after', 'after is not a cursor this query gave (a cursor only goes with the arguments of the page it came from)');
   }
   return cursor;
@@ -210,7 +232,8 @@ class UsageSql {
     const org = this.param(q.organizationId, 'uuid');
     const where = (time: string, statusToo: boolean) =>
       [`organization_id = ${org}`, ...filters, ...(statusToo && q.statuses ? [`status = any(${this.param(q.statuses, 'int[]')})`] : [])]
-        .map((c) => `${c} and `).join('') + `${time} >= ${from}`;
+        .map((c) => `${c} and `)
+        .join('') + `${time} >= ${from}`;
     const dims = (status: string) => DIMENSION_ORDER.map((d) => (d === 'STATUS' ? `${status} as status` : DIMENSIONS[d].column)).join(', ');
     const sums = 'requests, errors, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost';
 
@@ -219,16 +242,21 @@ class UsageSql {
     }
     const statusInvolved = q.groupBy.includes('STATUS') || q.statuses !== null;
     // An hour is read from usage_hourly when it lies wholly inside one window and before the quarter-hour cut.
-    const wholeHour = (h: string) => `(${h} >= ${from} and ${h} + interval '1 hour' <= least(${cutQ}, ${to}) and width_bucket(${h}, ${B}) = width_bucket(${h} + interval '59 minutes', ${B}))`;
+    const wholeHour = (h: string) =>
+      `(${h} >= ${from} and ${h} + interval '1 hour' <= least(${cutQ}, ${to}) and width_bucket(${h}, ${B}) = width_bucket(${h} + interval '59 minutes', ${B}))`;
     const parts: string[] = [];
     if (!statusInvolved) {
-      parts.push(`select width_bucket(hour, ${B}) as w, ${dims('null::int')}, ${sums} from usage_hourly where ${where('hour', false)} and hour < least(${cutQ}, ${to}) and ${wholeHour('hour')}`);
+      parts.push(
+        `select width_bucket(hour, ${B}) as w, ${dims('null::int')}, ${sums} from usage_hourly where ${where('hour', false)} and hour < least(${cutQ}, ${to}) and ${wholeHour('hour')}`,
+      );
     }
     parts.push(
       `select width_bucket(bucket, ${B}) as w, ${dims('status::int')}, ${sums} from usage_quarter_hour where ${where('bucket', true)} and bucket < least(${cutQ}, ${to})` +
         (statusInvolved ? '' : ` and not ${wholeHour("date_trunc('hour', bucket, 'UTC')")}`),
     );
-    parts.push(`select width_bucket(minute, ${B}) as w, ${dims('status::int')}, ${sums} from usage_minute where ${where('minute', true)} and minute >= ${cutQ} and minute < ${to}`);
+    parts.push(
+      `select width_bucket(minute, ${B}) as w, ${dims('status::int')}, ${sums} from usage_minute where ${where('minute', true)} and minute >= ${cutQ} and minute < ${to}`,
+    );
     return parts.join('\nunion all\n');
   }
 }
@@ -307,7 +335,11 @@ export async function usagePage(execute: Execute, q: UsageQuery): Promise<UsageP
     model: null,
     status: null,
     ...figures(r as unknown as SumsRow | undefined),
-    ...(r ? Object.fromEntries(q.groupBy.map((d) => [DIMENSIONS[d].field, d === 'STATUS' ? (r.status === null ? null : Number(r.status)) : (r[DIMENSIONS[d].column] ?? null)])) : {}),
+    ...(r
+      ? Object.fromEntries(
+          q.groupBy.map((d) => [DIMENSIONS[d].field, d === 'STATUS' ? (r.status === null ? null : Number(r.status)) : (r[DIMENSIONS[d].column] ?? null)]),
+        )
+      : {}),
   });
 
   if (q.groupBy.length === 0) {
@@ -342,7 +374,11 @@ export async function usagePage(execute: Execute, q: UsageQuery): Promise<UsageP
         order by w, ${sortKeys.map((k) => k.sort).join(', ')} limit ${limit}`,
       sql.params,
     );
-    rows.push(...found.map((r) => Object.assign(rowOf(Number(r.w), r), { __keys: sortKeys.map((k) => (k.column === 'user_id' ? (r.user_id ?? NIL_UUID) : r[k.column])) })));
+    rows.push(
+      ...found.map((r) =>
+        Object.assign(rowOf(Number(r.w), r), { __keys: sortKeys.map((k) => (k.column === 'user_id' ? (r.user_id ?? NIL_UUID) : r[k.column])) }),
+      ),
+    );
     position = null;
     start = end + 1;
     span *= 2;
@@ -350,7 +386,15 @@ export async function usagePage(execute: Execute, q: UsageQuery): Promise<UsageP
   const more = rows.length > q.first;
   const page = rows.slice(0, q.first);
   const last = page.at(-1) as (UsageRowType & { __keys: Array<string | number> }) | undefined;
-  const endCursor = more && last ? encodeCursor({ asOf: q.asOf.toISOString(), window: b.findIndex((t) => t.getTime() === last.windowStart.getTime()) + 1, keys: last.__keys.map((v) => (typeof v === 'number' ? v : String(v))), fingerprint: q.fingerprint }) : null;
+  const endCursor =
+    more && last
+      ? encodeCursor({
+          asOf: q.asOf.toISOString(),
+          window: b.findIndex((t) => t.getTime() === last.windowStart.getTime()) + 1,
+          keys: last.__keys.map((v) => (typeof v === 'number' ? v : String(v))),
+          fingerprint: q.fingerprint,
+        })
+      : null;
   for (const row of page) delete (row as Partial<{ __keys: unknown }>).__keys;
   return { rows: page, endCursor };
 }

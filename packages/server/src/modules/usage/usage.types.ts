@@ -5,13 +5,17 @@ import { MoneyScalar } from '../../graphql/scalars';
 
 registerEnumType(UsageWindow, {
   name: 'UsageWindow',
-  description: "A window of the query's time zone calendar: MINUTE (ranges up to 2 days, at most 7 days back), HOUR (up to 93 days), DAY (up to 732 days), MONTH (up to 3,660 days).",
+  description:
+    "A window of the query's time zone calendar: MINUTE (ranges up to 2 days, at most 7 days back), HOUR (up to 93 days), DAY (up to 732 days), MONTH (up to 3,660 days).",
 });
 
 /** The dimensions a usage row can be grouped by, in the order rows are sorted by. */
 export const UsageDimension = { PROJECT: 'PROJECT', API_KEY: 'API_KEY', USER: 'USER', MODEL: 'MODEL', STATUS: 'STATUS' } as const;
 export type UsageDimension = (typeof UsageDimension)[keyof typeof UsageDimension];
-registerEnumType(UsageDimension, { name: 'UsageDimension', description: 'USER is the member whose key made the call; STATUS the HTTP status the proxy answered.' });
+registerEnumType(UsageDimension, {
+  name: 'UsageDimension',
+  description: 'USER is the member whose key made the call; STATUS the HTTP status the proxy answered.',
+});
 
 /** Counts can pass 2^31 (tokens over a quarter), so they are SafeInt. */
 const Count = () => SafeIntResolver;
@@ -49,7 +53,9 @@ export class UsageRowType extends UsageFiguresType {
 
 @ObjectType('UsagePage')
 export class UsagePageType {
-  @Field(() => [UsageRowType], { description: 'Sorted by window, then by the grouped dimensions. Without groupBy every window of the range is here, zero-filled.' })
+  @Field(() => [UsageRowType], {
+    description: 'Sorted by window, then by the grouped dimensions. Without groupBy every window of the range is here, zero-filled.',
+  })
   rows!: UsageRowType[];
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` (with the same arguments) for the next page; null on the last.' })
@@ -58,7 +64,8 @@ export class UsagePageType {
   @Field(() => String, { description: 'The IANA zone the windows follow.' }) timeZone!: string;
 
   @Field(() => DateTimeResolver, {
-    description: 'The snapshot every page of this query reads: calls up to this minute (exclusive). The first page pins it to the current minute and the cursor carries it, so calls that arrive while paging change no page.',
+    description:
+      'The snapshot every page of this query reads: calls up to this minute (exclusive). The first page pins it to the current minute and the cursor carries it, so calls that arrive while paging change no page.',
   })
   asOf!: Date;
 
