@@ -12,7 +12,7 @@ import { Migration20261123200000 } from './Migration20261123200000';
 import { Migration20261201084156 } from './Migration20261201084156';
 import { Migration20261201093000 } from './Migration20261201093000';
 import { Migration20261201094000 } from './Migration20261201094000';
-import { Migration20261210090000 } from './Migration20261210090000';
+import { Migration20261201100000 } from './Migration20261201100000';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -29,5 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201084156', class: Migration20261201084156 },
   { name: 'Migration20261201093000', class: Migration20261201093000 },
   { name: 'Migration20261201094000', class: Migration20261201094000 },
-  { name: 'Migration20261210090000', class: Migration20261210090000 },
+  { name: 'Migration20261201100000', class: Migration20261201100000 },
 ];

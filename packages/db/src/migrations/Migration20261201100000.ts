@@ -14,7 +14,7 @@ const SUMS = `count(*), count(*) filter (where status >= 400), sum(input_tokens)
  * organization's time zone. usage_hourly stays as it is: the limits rebuild
  * their day and month counters from it (UTC windows, where hours are exact).
  */
-export class Migration20261210090000 extends Migration {
+export class Migration20261201100000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table "organizations" add column "time_zone" varchar(64) not null default 'UTC';`);
 
