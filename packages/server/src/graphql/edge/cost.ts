@@ -8,9 +8,13 @@ import {
   isObjectType,
   Kind,
   type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type SelectionNode,
 } from 'graphql';
 
 /** Arguments that bound how many items a field returns. */
@@ -21,11 +25,11 @@ export const ASSUMED_LIST_SIZE = 10;
 /**
  * The cost of an operation: every field counts 1, and what is selected under
  * a field counts once per item it may return: its `first`/`limit`/`size`
- * argument (defaults included), or ASSUMED_LIST_SIZE for a plain list. The
- * list inside a page type (`requestLogs(first: 50) { nodes }`) is already
- * counted by its page's size; the page's other fields (`endCursor`, `totals`)
- * are counted with it, a small overestimate. Introspection is free here:
- * whether it may run at all is GRAPHQL_INTROSPECTION's business.
+ * argument (defaults included), or ASSUMED_LIST_SIZE for a plain list. Under a
+ * page (a sized field answering one object: `usage(first: 1000) { rows totals
+ * endCursor }`) only the page's lists count once per item; its other fields
+ * (`totals`, `endCursor`) count once. Introspection is free here: whether it
+ * may run at all is GRAPHQL_INTROSPECTION's business.
  */
 export function createCostEstimator(schema: GraphQLSchema): ComplexityEstimator {
   const pageTypes = new Set<string>();
@@ -36,13 +40,50 @@ export function createCostEstimator(schema: GraphQLSchema): ComplexityEstimator 
       if (sizeArgument(field) && !isListType(returned)) pageTypes.add(getNamedType(returned).name);
     }
   }
-  return ({ type, field, args, childComplexity }) => {
+  // Children are estimated before their parent: a page reads its lists' costs from here.
+  const costs = new WeakMap<FieldNode, number>();
+  return ({ type, field, node, args, childComplexity }) => {
     if (field.name.startsWith('__')) return 0;
     const bound = sizeArgument(field);
-    const size = bound ? Number(args[bound] ?? 0) : undefined;
-    const multiplier = size ?? (isListType(getNullableType(field.type)) && !pageTypes.has(type.name) ? ASSUMED_LIST_SIZE : 1);
-    return 1 + Math.max(multiplier, 0) * childComplexity;
+    const size = bound ? Math.max(Number(args[bound] ?? 0), 0) : undefined;
+    const returned = getNullableType(field.type);
+    let cost: number;
+    if (size !== undefined && !isListType(returned)) {
+      const page = getNamedType(returned) as GraphQLObjectType;
+      const lists = childFields(node, currentFragments).filter((child) => {
+        const childField = page.getFields()[child.name.value];
+        return childField !== undefined && isListType(getNullableType(childField.type));
+      });
+      const listCost = lists.reduce((sum, child) => sum + (costs.get(child) ?? 0), 0);
+      cost = 1 + childComplexity + Math.max(size - 1, 0) * listCost;
+    } else {
+      const multiplier = size ?? (isListType(returned) && !pageTypes.has(type.name) ? ASSUMED_LIST_SIZE : 1);
+      cost = 1 + multiplier * childComplexity;
+    }
+    costs.set(node, cost);
+    return cost;
   };
+}
+
+/** The operation's fragments, while its cost is worked out (getComplexity runs synchronously). */
+let currentFragments = new Map<string, FragmentDefinitionNode>();
+
+/** The fields a field selects directly, through fragments and inline fragments. */
+function childFields(node: FieldNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+  const out: FieldNode[] = [];
+  const visit = (selections: readonly SelectionNode[]) => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) out.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet.selections);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visit(fragment.selectionSet.selections);
+      }
+    }
+  };
+  if (node.selectionSet) visit(node.selectionSet.selections);
+  return out;
 }
 
 function sizeArgument(field: GraphQLField<unknown, unknown>): string | undefined {
@@ -63,6 +104,7 @@ export function operationCost(
 ): number | null {
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null;
   const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  currentFragments = new Map(fragments.map((fragment) => [fragment.name.value, fragment]));
   try {
     return getComplexity({
       schema,
