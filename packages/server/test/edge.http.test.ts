@@ -45,7 +45,7 @@ async function expectRefused(response: Response, status: number, code: string) {
 async function sqlDuring(act: () => Promise<unknown>): Promise<string[]> {
   const before = h.queries.length;
   await act();
-  return h.queries.slice(before).filter((sql) => !/"sessions"/.test(sql));
+  return h.requestStatements(before).filter((sql) => !/"sessions"/.test(sql));
 }
 
 const nested = (levels: number) => {

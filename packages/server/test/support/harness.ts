@@ -56,6 +56,8 @@ export interface Harness {
   app: App;
   /** Every SQL statement the server ran, for counting queries. */
   queries: string[];
+  /** The statements run since `mark` (an index into `queries`) on behalf of requests: the outbox dispatcher's polls, which may land in any window, left out. */
+  requestStatements(mark: number): string[];
   anonymous(): Client;
   /** A user with a live session (no argon2 round trip: the session row is written directly). */
   signedIn(user: User): Promise<Client>;
@@ -105,6 +107,7 @@ export async function startHarness(env: Record<string, string> = {}, options: { 
     orm,
     app,
     queries,
+    requestStatements: (mark) => queries.slice(mark).filter((q) => /\b(select|insert|update|delete)\b/i.test(q) && !/\boutbox_messages\b/.test(q)),
     anonymous: () => new Client(url),
     async signedIn(user) {
       const secret = SESSION_TOKEN_PREFIX + randomBase62(40);
