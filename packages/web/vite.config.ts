@@ -12,5 +12,5 @@ const DOMAIN_SOURCE = /[\\/]packages[\\/]domain[\\/]src[\\/]/;
 export default defineConfig({
   plugins: [react()],
   build: { rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !DOMAIN_SOURCE.test(id) } } },
-  server: { proxy: { '/graphql': { target: 'http://localhost:4000', ws: true } } },
+  server: { proxy: { '/graphql': { target: 'http://localhost:4000', ws: true }, '/api': { target: 'http://localhost:4000' } } },
 });

@@ -17,6 +17,8 @@ import { RequestsPage } from '../features/requests/RequestsPage';
 import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { VerificationsPage } from '../features/operator/VerificationsPage';
 import { WalletPage } from '../features/wallet/WalletPage';
+import { OrganizationUsagePage } from '../features/usage/OrganizationUsagePage';
+import { ProjectUsagePage } from '../features/usage/ProjectUsagePage';
 import { CreateOrganizationPage } from '../features/organizations/CreateOrganizationPage';
 import { OrganizationSettingsPage } from '../features/organizations/OrganizationSettingsPage';
 import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
@@ -118,12 +120,14 @@ function SignedIn() {
           <Route path="limits" element={<OrganizationLimitsPage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="wallet" element={<WalletPage />} />
+          <Route path="usage" element={<OrganizationUsagePage />} />
         </Route>
         <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectLayout />}>
           <Route index element={<ProjectPage />} />
           <Route path="keys" element={<ApiKeysPage />} />
           <Route path="requests" element={<RequestsPage />} />
           <Route path="quota" element={<ProjectQuotaPage />} />
+          <Route path="usage" element={<ProjectUsagePage />} />
         </Route>
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/operator/catalog" element={<CatalogPage />} />

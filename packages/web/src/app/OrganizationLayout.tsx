@@ -39,6 +39,7 @@ export function OrganizationLayout() {
   const base = `/orgs/${organization.id}`;
   const tabs: Tab[] = [
     { to: base, label: 'Projects', end: true },
+    ...(can('USAGE_VIEW') ? [{ to: `${base}/usage`, label: 'Usage' }] : []),
     { to: `${base}/members`, label: 'Members' },
     { to: `${base}/limits`, label: 'Limits' },
     { to: `${base}/templates`, label: 'Templates' },

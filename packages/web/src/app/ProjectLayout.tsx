@@ -53,6 +53,7 @@ export function ProjectLayout() {
         label="Project"
         tabs={[
           { to: base, label: 'Overview', end: true },
+          { to: `${base}/usage`, label: 'Usage' },
           { to: `${base}/keys`, label: 'API keys' },
           { to: `${base}/requests`, label: 'Requests' },
           { to: `${base}/quota`, label: 'Quota' },

@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { formatDate, listOf } from '../../lib/format';
 import { useCan } from '../../permissions/useCan';
 import { AuditContentSetting } from './AuditContentSetting';
+import { TimeZoneSetting } from './TimeZoneSetting';
 import { VerificationForm } from './VerificationForm';
 
 const OrganizationSettings = graphql(`
@@ -22,6 +23,7 @@ const OrganizationSettings = graphql(`
         groups
       }
       ...AuditContentSetting
+      ...TimeZoneSetting
       verification {
         id
         status
@@ -75,6 +77,7 @@ export function OrganizationSettingsPage() {
           <VerificationForm organizationId={o.id} previous={v ?? null} onSubmitted={() => refetch({ requestPolicy: 'network-only' })} />
         )}
       </Card>
+      <TimeZoneSetting organization={o} editable={can('CONFIGURE')} />
       <AuditContentSetting organization={o} editable={can('CONFIGURE')} />
     </>
   );
