@@ -21,7 +21,8 @@ export const PROJECTS = 200;
 export const KEYS = 2000;
 export const MODELS = 50;
 export const DAYS = 90;
-export const CALLS = 10_000_000;
+/** BENCH_CALLS shrinks the data for a smoke run (the figures are for the default). */
+export const CALLS = Number(process.env.BENCH_CALLS ?? 10_000_000);
 /** Projects per organization (sums to PROJECTS). */
 const PROJECTS_PER_ORG = [80, 50, 35, 20, 15];
 const MEMBERS_PER_ORG = 20;
@@ -42,7 +43,10 @@ export async function seedStructure(db: pg.Pool | pg.PoolClient): Promise<Struct
   for (let o = 1; o <= ORGANIZATIONS; o++) {
     const {
       rows: [org],
-    } = await db.query<{ id: string }>(`insert into organizations (id, name, display_name) values (gen_random_uuid(), $1, $2) returning id`, [`bench-org-${o}`, `Bench ${o}`]);
+    } = await db.query<{ id: string }>(`insert into organizations (id, name, display_name) values (gen_random_uuid(), $1, $2) returning id`, [
+      `bench-org-${o}`,
+      `Bench ${o}`,
+    ]);
     organizations.push(org!.id);
     const { rows: users } = await db.query<{ id: string }>(
       `insert into users (id, email, name, password_hash)
@@ -60,16 +64,15 @@ export async function seedStructure(db: pg.Pool | pg.PoolClient): Promise<Struct
   await db.query(`create table bench_projects (idx int primary key, id uuid not null, organization_id uuid not null)`);
   let p = 0;
   for (const [o, count] of PROJECTS_PER_ORG.entries()) {
-    await db.query(
-      `insert into bench_projects select $1::int + i, gen_random_uuid(), $2 from generate_series(1, $3) i`,
-      [p, organizations[o], count],
-    );
+    await db.query(`insert into bench_projects select $1::int + i, gen_random_uuid(), $2 from generate_series(1, $3) i`, [p, organizations[o], count]);
     p += count;
   }
   await db.query(`insert into projects (id, organization_id, name) select id, organization_id, 'project-' || idx from bench_projects`);
 
   // Key k: project 1 + (k * 7919) % 200 (10 per project), Zipf weight by a shuffled rank; the key's member is one of its organization's.
-  await db.query(`create table bench_keys (idx int primary key, id uuid not null, project_id uuid not null, organization_id uuid not null, user_id uuid, weight float8 not null)`);
+  await db.query(
+    `create table bench_keys (idx int primary key, id uuid not null, project_id uuid not null, organization_id uuid not null, user_id uuid, weight float8 not null)`,
+  );
   await db.query(
     `insert into bench_keys
      select k, gen_random_uuid(), p.id, p.organization_id,
@@ -87,23 +90,31 @@ export async function seedStructure(db: pg.Pool | pg.PoolClient): Promise<Struct
   );
 
   // Models: Zipf (s = 1.2); $0.10 to $15 per million input tokens, output 4 x input, in micro-units per token; every 10th reasons.
-  await db.query(`create table bench_models (idx int primary key, name text not null, weight float8 not null, input_price float8 not null, output_price float8 not null, reasons boolean not null)`);
+  await db.query(
+    `create table bench_models (idx int primary key, name text not null, weight float8 not null, input_price float8 not null, output_price float8 not null, reasons boolean not null)`,
+  );
   await db.query(
     `insert into bench_models select m, 'model-' || lpad(m::text, 2, '0'), 1.0 / power(m, 1.2), 0.1 + 14.9 * ((m * 37) % ${MODELS}) / ${MODELS}.0,
             4 * (0.1 + 14.9 * ((m * 37) % ${MODELS}) / ${MODELS}.0), m % 10 = 0 from generate_series(1, ${MODELS}) m`,
   );
 
-  // Sampling by table lookup: an array where each key (model, quarter of the day) fills slots in proportion to its weight.
-  await db.query(`create table bench_slots (name text primary key, slots int[] not null)`);
-  await db.query(
-    `insert into bench_slots select 'keys', array_agg(idx order by idx) from bench_keys, generate_series(1, greatest(1, round(weight / (select sum(weight) from bench_keys) * 400000)::int))`,
+  // Sampling by table lookup: each key (model, quarter of the day) fills slots in proportion to its weight; a call draws a slot.
+  const slots = async (table: string, select: string) => {
+    await db.query(`create table ${table} (slot int primary key, idx int not null)`);
+    await db.query(`insert into ${table} select row_number() over () - 1, idx from (${select}) s`);
+    await db.query(`analyze ${table}`);
+  };
+  await slots(
+    'bench_key_slots',
+    `select idx from bench_keys, generate_series(1, greatest(1, round(weight / (select sum(weight) from bench_keys) * 400000)::int)) order by idx`,
   );
-  await db.query(
-    `insert into bench_slots select 'models', array_agg(idx order by idx) from bench_models, generate_series(1, greatest(1, round(weight / (select sum(weight) from bench_models) * 20000)::int))`,
+  await slots(
+    'bench_model_slots',
+    `select idx from bench_models, generate_series(1, greatest(1, round(weight / (select sum(weight) from bench_models) * 20000)::int)) order by idx`,
   );
-  await db.query(
-    `insert into bench_slots select 'quarters', array_agg(q order by q) from generate_series(0, 95) q,
-       generate_series(1, round(100 * (0.25 + 0.75 * exp(-power(q / 4.0 - 15, 2) / (2 * 3.5 * 3.5))))::int)`,
+  await slots(
+    'bench_quarter_slots',
+    `select q as idx from generate_series(0, 95) q, generate_series(1, round(100 * (0.25 + 0.75 * exp(-power(q / 4.0 - 15, 2) / (2 * 3.5 * 3.5))))::int) order by q`,
   );
   return { organizations, admins };
 }
@@ -139,20 +150,21 @@ export async function generateRollups(db: pg.PoolClient, end: Date, progress: (l
   const kept = spans.map((s) => dayWeight(s.day) * ((s.hi.getTime() - s.lo.getTime()) / DAY_MS));
   const scale = CALLS / kept.reduce((a, b) => a + b, 0);
   const sums = `count(*) as requests, count(*) filter (where status >= 400) as errors, sum(input) as input, sum(cached) as cached, sum(output) as output, sum(reasoning) as reasoning, sum(cost) as cost`;
-  const group = (bucket: string) =>
-    `select ${bucket} as b, k, m, status, ${sums} from calls group by 1, 2, 3, 4`;
+  const group = (bucket: string) => `select ${bucket} as b, k, m, status, ${sums} from calls group by 1, 2, 3, 4`;
   const dims = 'organization_id, project_id, api_key_id, user_id, model';
   let calls = 0;
   for (const [i, span] of spans.entries()) {
     const n = Math.round(dayWeight(span.day) * scale);
     const { rows } = await db.query<{ calls: string }>(
-      `with slots as (select (select slots from bench_slots where name = 'keys') as ks, (select slots from bench_slots where name = 'models') as ms,
-                             (select slots from bench_slots where name = 'quarters') as qs),
-       drawn as materialized (
-         select $1::timestamptz + (qs[1 + floor(random() * cardinality(qs))::int] * 900 + floor(random() * 900)::int) * interval '1 second' as t,
-                ks[1 + floor(random() * cardinality(ks))::int] as k, ms[1 + floor(random() * cardinality(ms))::int] as m,
+      `with n as (select (select count(*) from bench_key_slots) as keys, (select count(*) from bench_model_slots) as models, (select count(*) from bench_quarter_slots) as quarters),
+       draws as materialized (
+         select floor(random() * n.keys)::int as ks, floor(random() * n.models)::int as ms, floor(random() * n.quarters)::int as qs, floor(random() * 900)::int as second,
                 random() as r, random() as r2, random() as r3, random() as r4
-           from slots, generate_series(1, $4::int)
+           from n, generate_series(1, $4::int)
+       ),
+       drawn as (
+         select $1::timestamptz + (q.idx * 900 + d.second) * interval '1 second' as t, k.idx as k, m.idx as m, d.r, d.r2, d.r3, d.r4
+           from draws d join bench_key_slots k on k.slot = d.ks join bench_model_slots m on m.slot = d.ms join bench_quarter_slots q on q.slot = d.qs
        ),
        calls as materialized (
          select d.t, d.k, d.m, s.status,
