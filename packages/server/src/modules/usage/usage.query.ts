@@ -250,15 +250,49 @@ class UsageSql {
         `select width_bucket(hour, ${B}) as w, ${dims('null::int')}, ${sums} from usage_hourly where ${where('hour', false)} and hour < least(${cutQ}, ${to}) and ${wholeHour('hour')}`,
       );
     }
+    // The quarter hours of the other hours only: named one by one (an index lookup each) when they are few, so the
+    // quarters inside whole hours are not read at all. `not wholeHour(...)` still decides; the list only narrows the read.
+    const quarters = statusInvolved ? null : quartersOutsideWholeHours(boundaries, lo, new Date(Math.min(hi.getTime(), asOf, cutQuarter.getTime())));
     parts.push(
       `select width_bucket(bucket, ${B}) as w, ${dims('status::int')}, ${sums} from usage_quarter_hour where ${where('bucket', true)} and bucket < least(${cutQ}, ${to})` +
-        (statusInvolved ? '' : ` and not ${wholeHour("date_trunc('hour', bucket, 'UTC')")}`),
+        (statusInvolved ? '' : ` and not ${wholeHour("date_trunc('hour', bucket, 'UTC')")}`) +
+        (quarters ? ` and bucket = any(${this.param(quarters, 'timestamptz[]')})` : ''),
     );
     parts.push(
       `select width_bucket(minute, ${B}) as w, ${dims('status::int')}, ${sums} from usage_minute where ${where('minute', true)} and minute >= ${cutQ} and minute < ${to}`,
     );
     return parts.join('\nunion all\n');
   }
+}
+
+const HOUR_MS = 60 * MINUTE_MS;
+/** Beyond this many quarter hours a range scan is cheaper than naming them. */
+const MAX_NAMED_QUARTERS = 4096;
+
+/**
+ * The quarter-hour buckets in [lo, end) of the UTC hours that do not lie wholly inside one window and before `end`
+ * (the hours usage_hourly cannot serve): the hour `lo` or `end` cuts, and every hour with a window boundary strictly
+ * inside it. Null when there are too many to name (an hourly grain in a +05:45 zone, say).
+ */
+export function quartersOutsideWholeHours(boundaries: readonly Date[], lo: Date, end: Date): Date[] | null {
+  const quarters: Date[] = [];
+  const from = lo.getTime();
+  const until = end.getTime();
+  const add = (hour: number) => {
+    for (let q = Math.max(hour, from); q < Math.min(hour + HOUR_MS, until); q += QUARTER_HOUR_MS) quarters.push(new Date(q));
+  };
+  const hours = new Set<number>();
+  if (from < until) {
+    hours.add(Math.floor(from / HOUR_MS) * HOUR_MS);
+    hours.add(Math.floor((until - 1) / HOUR_MS) * HOUR_MS);
+  }
+  for (const b of boundaries) {
+    const t = b.getTime();
+    if (t > from && t < until && t % HOUR_MS !== 0) hours.add(Math.floor(t / HOUR_MS) * HOUR_MS);
+  }
+  if (hours.size * 4 > MAX_NAMED_QUARTERS) return null;
+  for (const hour of [...hours].sort((a, b) => a - b)) add(hour);
+  return quarters;
 }
 
 const SUMS_SQL = `sum(requests)::text as requests, sum(errors)::text as errors, sum(input_tokens)::text as input_tokens, sum(cached_input_tokens)::text as cached_input_tokens,
