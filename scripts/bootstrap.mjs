@@ -2,7 +2,7 @@
 /**
  * The README's two commands on a bare machine (Node 20 and npm only):
  *   npm start  -> install, build (the SPA and the Node packages' dist), run `node packages/cli/dist/main.js start`
- *   npm test   -> install (Chromium too, for browser tests, and redis-server unless REDIS_URL is set), build, typecheck, run every test
+ *   npm test   -> install (Chromium too, for browser tests, and redis-server unless REDIS_URL is set), build, typecheck, lint, run every test
  */
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -79,6 +79,7 @@ if (command === 'test') {
   ensureRedis();
   sh('pnpm build');
   sh('pnpm typecheck');
+  sh('pnpm lint');
   sh('pnpm test:run');
 } else if (command === 'start') {
   sh('pnpm build');
