@@ -113,8 +113,11 @@ describe('GET /api/usage.csv', () => {
     clearInterval(sampler);
     expect(tail).toBe('');
     expect(lines).toBe(1 + hours * 48 * 10);
-    // The file is ~123 MB; server and client share this heap, and neither may hold it.
+    // The file is ~123 MB; server and client share this heap, and neither may hold it. The bound sits below
+    // the file's size (a buffering server peaked at 420 MB) with room for garbage not yet collected under load
+    // (64 MiB was passed once, at 73 MB, by the streaming server on a busy machine).
     expect(bytes).toBeGreaterThan(100_000_000);
-    expect(peak).toBeLessThan(64 * 1024 * 1024);
+    expect(peak).toBeLessThan(100 * 1024 * 1024);
+    expect(peak).toBeLessThan(bytes);
   }, 600_000);
 });
