@@ -12,3 +12,4 @@ export { seedMockCatalog, seedApiKey, MOCK_MODELS } from './seeders/catalog.seed
 export * from './invalidation';
 export * from './ledger';
 export * from './metering';
+export * from './live';

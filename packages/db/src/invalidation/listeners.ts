@@ -13,15 +13,16 @@ export interface InvalidationSource {
   close(): Promise<void>;
 }
 
-/** A LISTEN connection to PostgreSQL on the invalidation channel, reconnected with backoff; `onConnected` runs after each (re)connect. */
-class Listener {
+/** A LISTEN connection to PostgreSQL on some channels, reconnected with backoff; `onConnected` runs after each (re)connect. */
+export class PgListener {
   private client: pg.Client | null = null;
   private closed = false;
 
   constructor(
     private readonly databaseUrl: string,
     private readonly logger: WarnLogger,
-    private readonly onNotice: (payload: string | undefined) => void,
+    private readonly onNotice: (payload: string | undefined, channel: string) => void,
+    private readonly channels: readonly string[] = [INVALIDATION_CHANNEL],
   ) {}
 
   async connect(onConnected: (reconnected: boolean) => void, reconnecting = false): Promise<void> {
@@ -30,18 +31,18 @@ class Listener {
       client.on('error', () => undefined);
       try {
         await client.connect();
-        await client.query(`listen ${INVALIDATION_CHANNEL}`);
+        for (const channel of this.channels) await client.query(`listen ${channel}`);
       } catch (err) {
         client.end().catch(() => undefined);
         const delay = Math.min(2_000, 100 * 2 ** attempt);
-        this.logger.warn({ err: (err as Error).message, retryInMs: delay }, 'invalidation listener cannot reach PostgreSQL');
+        this.logger.warn({ err: (err as Error).message, retryInMs: delay, channels: this.channels }, 'listener cannot reach PostgreSQL');
         await new Promise((r) => setTimeout(r, delay));
         continue;
       }
-      client.on('notification', (n) => this.onNotice(n.payload));
+      client.on('notification', (n) => this.onNotice(n.payload, n.channel));
       client.once('end', () => {
         if (this.closed) return;
-        this.logger.warn({}, 'invalidation listener lost its connection; reconnecting');
+        this.logger.warn({ channels: this.channels }, 'listener lost its connection to PostgreSQL; reconnecting');
         void this.connect(onConnected, true);
       });
       this.client = client;
@@ -58,7 +59,7 @@ class Listener {
 
 /** LISTEN on PostgreSQL, where triggers NOTIFY at commit. */
 export class PgInvalidationSource implements InvalidationSource {
-  private listener: Listener | null = null;
+  private listener: PgListener | null = null;
 
   constructor(
     private readonly databaseUrl: string,
@@ -66,7 +67,7 @@ export class PgInvalidationSource implements InvalidationSource {
   ) {}
 
   async start(onChange: (change: Change) => void, onReset: () => void): Promise<void> {
-    this.listener = new Listener(this.databaseUrl, this.logger, (payload) => {
+    this.listener = new PgListener(this.databaseUrl, this.logger, (payload) => {
       const change = parseChange(payload);
       if (change) onChange(change);
     });
@@ -119,7 +120,7 @@ export async function startInvalidationBridge(databaseUrl: string, redisUrl: str
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error (invalidation bridge)'));
   const relay = (payload: string | undefined) =>
     void redis.publish(INVALIDATION_CHANNEL, payload ?? '').catch((err: Error) => logger.warn({ err: err.message }, 'invalidation not relayed'));
-  const listener = new Listener(databaseUrl, logger, relay);
+  const listener = new PgListener(databaseUrl, logger, relay);
   await listener.connect(() => undefined);
   return {
     async close() {

@@ -1,6 +1,7 @@
 import { MINUTE_ROLLUP_RETENTION_MS, type UsageSource } from '@tollgate/domain';
 import type pg from 'pg';
 import { appendConsumes } from '../ledger/consumes';
+import { numberUsageDeltas, type NumberedUsageDelta } from '../live/usage-deltas';
 
 /** One proxied call, as the request log and the rollups record it. */
 export interface UsageEvent {
@@ -43,9 +44,10 @@ export const consumeDescription = (e: Pick<UsageEvent, 'model' | 'inputTokens' |
  * Writes a batch of usage events in one transaction: the request-log rows
  * (unique request id, so a retried batch is a no-op), the rollups of the rows
  * actually inserted (hourly for the limits, quarter-hour and minute for the
- * usage query), and their Consume records (appendConsumes).
+ * usage query), and their Consume records (appendConsumes). Answers what the
+ * batch added per organization, numbered for live dashboards (live/usage-deltas.ts).
  */
-export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent[]): Promise<void> {
+export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent[]): Promise<NumberedUsageDelta[]> {
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -55,12 +57,14 @@ export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent
       client,
       written.map((e) => ({ organizationId: e.organizationId, requestLogId: e.requestId, charge: e.charge, time: e.time, description: consumeDescription(e) })),
     );
+    const deltas = await numberUsageDeltas(client, written);
     await client.query('commit');
     if (Date.now() - lastMinutePrune > MINUTE_PRUNE_EVERY_MS) {
       lastMinutePrune = Date.now();
       // Not part of the batch: a failed prune is retried at the next one.
       await pruneMinuteRollups(client).catch(() => undefined);
     }
+    return deltas;
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
     throw err;

@@ -10,7 +10,7 @@ import {
   type Metric,
   type RefusalCode,
 } from '@tollgate/domain';
-import { periodUsage } from '@tollgate/db';
+import { periodUsage, type LivePublisher } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { isFixed, type Counter, type LimitStore, type Reservation } from './limit-store';
@@ -66,10 +66,10 @@ export class Limiter {
   constructor(
     private readonly store: LimitStore,
     private readonly db: Pool,
-    private readonly options: { failOpenRateLimits: boolean },
+    private readonly options: { failOpenRateLimits: boolean; live?: LivePublisher | null },
     private readonly logger: Logger,
   ) {
-    this.wallets = new WalletSync(store, db, logger);
+    this.wallets = new WalletSync(store, db, logger, options.live ?? null);
   }
 
   /** Checks and reserves the call's amounts against its rules and, for a prepaid organization (`wallet`), against its wallet. */

@@ -1,4 +1,4 @@
-import { moneyInAfter, walletPosition, writeFrozenAmounts } from '@tollgate/db';
+import { moneyInAfter, walletPosition, writeFrozenAmounts, type LivePublisher, type WalletState } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Counter, LimitStore } from './limit-store';
@@ -47,6 +47,8 @@ export class WalletSync {
     private readonly store: LimitStore,
     private readonly db: Pool,
     private readonly logger: Logger,
+    /** Where each changed wallet's state goes for live dashboards, at most every FROZEN_WRITE_MS. */
+    private readonly live: LivePublisher | null = null,
   ) {
     this.timer = setInterval(() => void this.writeFrozen(), FROZEN_WRITE_MS);
     this.timer.unref();
@@ -84,7 +86,7 @@ export class WalletSync {
       const moneyIn = await moneyInAfter(this.db, organizationId, position);
       if (!moneyIn) return;
       // Consumes after the position are in the store already (it charged them first).
-      if (await this.store.compareAndAdd(organizationId, LEDGER, position, moneyIn.lastSeq, SPENT, -moneyIn.amount)) return;
+      if (await this.store.compareAndAdd(organizationId, LEDGER, position, moneyIn.lastSeq, SPENT, -moneyIn.amount)) return this.touched(organizationId);
     }
     this.logger.warn({ organizationId }, 'wallet money-in kept racing; the next notification or call catches up');
   }
@@ -107,12 +109,34 @@ export class WalletSync {
       else this.dirty.set(id, ticks - 1);
     }
     try {
-      const frozen = await Promise.all(ids.map((id) => this.store.read(id, [FROZEN]).then(([v]) => [id, v ?? 0n] as const)));
-      await writeFrozenAmounts(this.db, new Map(frozen));
+      const at = Date.now();
+      const states = await Promise.all(ids.map((id) => this.store.read(id, [SPENT, FROZEN]).then(([spent, frozen]) => ({ id, spent, frozen: frozen ?? 0n }))));
+      await writeFrozenAmounts(this.db, new Map(states.map((s) => [s.id, s.frozen])));
+      this.publish(states, at);
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'frozen amounts not written; retrying');
       for (const id of ids) this.dirty.set(id, Math.max(this.dirty.get(id) ?? 0, 1));
     }
+  }
+
+  /** The wallets' states as the store holds them (balance = available + frozen), for the servers' walletChanged subscribers. */
+  private publish(states: ReadonlyArray<{ id: string; spent: bigint | null | undefined; frozen: bigint }>, at: number) {
+    if (!this.live) return;
+    const payloads = states
+      .filter((s) => s.spent !== null && s.spent !== undefined)
+      .map((s) => {
+        const available = -s.spent!;
+        const state: WalletState = {
+          kind: 'wallet',
+          organizationId: s.id,
+          balance: (available + s.frozen).toString(),
+          frozen: s.frozen.toString(),
+          available: available.toString(),
+          at,
+        };
+        return JSON.stringify(state);
+      });
+    this.live.publish(payloads).catch((err: Error) => this.logger.warn({ err: err.message }, 'live wallet state not published'));
   }
 
   /** Stops, after writing the frozen amounts last changed here. */

@@ -1,4 +1,4 @@
-import { touchKeys, writeUsageBatch, type UsageEvent } from '@tollgate/db';
+import { touchKeys, usageDeltaPayloads, writeUsageBatch, type LivePublisher, type UsageEvent } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 
@@ -21,6 +21,10 @@ const LAST_USED_EVERY_MS = 60_000;
  * batched: a flush starts within `flushMs` of an event.
  * strict:  `record` resolves when the event's batch is committed; batches
  *          form while the previous one commits (group commit).
+ *
+ * After each commit the batch's numbered per-organization deltas go to the
+ * live channel for the servers' subscriptions (a lost one is a gap the
+ * servers notice and re-read).
  */
 export class UsageRecorder {
   private queue: Pending[] = [];
@@ -34,6 +38,7 @@ export class UsageRecorder {
     private readonly db: Pool,
     private readonly options: { durability: 'batched' | 'strict'; flushMs: number; bufferMax: number },
     private readonly logger: Logger,
+    private readonly live: LivePublisher | null = null,
   ) {}
 
   /** True when no more events can be held: the proxy refuses calls rather than leave them unrecorded. */
@@ -107,7 +112,12 @@ export class UsageRecorder {
   }
 
   private async write(events: UsageEvent[]) {
-    await writeUsageBatch(this.db, events);
+    const deltas = await writeUsageBatch(this.db, events);
+    if (this.live && deltas.length) {
+      this.live
+        .publish(deltas.flatMap((d) => usageDeltaPayloads(d.organizationId, d.seq, d.rows)))
+        .catch((err: Error) => this.logger.warn({ err: err.message }, 'live usage not published'));
+    }
     if (this.dueLastUsed.size) {
       const ids = [...this.dueLastUsed];
       this.dueLastUsed = new Set();

@@ -1,0 +1,3 @@
+export * from './protocol';
+export * from './usage-deltas';
+export * from './transport';
