@@ -69,6 +69,7 @@ export function openAiError(code: ErrorCode): OpenAiError {
     case ErrorCode.QUERY_TOO_COSTLY:
     case ErrorCode.ORIGIN_NOT_ALLOWED:
     case ErrorCode.INTROSPECTION_DISABLED:
+    case ErrorCode.TOO_MANY_SUBSCRIPTIONS:
     case ErrorCode.INTERNAL:
       return answer(500, 'server_error', 'internal_error', 'The proxy failed to handle the request.');
     default:

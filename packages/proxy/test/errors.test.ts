@@ -39,6 +39,7 @@ describe("the proxy's answer to every code of the closed set", () => {
       QUERY_TOO_COSTLY: internal,
       ORIGIN_NOT_ALLOWED: internal,
       INTROSPECTION_DISABLED: internal,
+      TOO_MANY_SUBSCRIPTIONS: internal,
       INTERNAL: internal,
     });
   });

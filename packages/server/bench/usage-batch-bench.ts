@@ -61,7 +61,7 @@ const batch = (t0: number): UsageEvent[] =>
     forwarded: true,
   }));
 
-async function measure(label: string, write: (pool: pg.Pool, events: UsageEvent[]) => Promise<void>) {
+async function measure(label: string, write: (pool: pg.Pool, events: UsageEvent[]) => Promise<unknown>) {
   const times: number[] = [];
   const t0 = Date.now() - 3_600_000;
   for (let i = 0; i < 220; i++) {

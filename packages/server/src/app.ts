@@ -16,7 +16,11 @@ import { edgePlugin } from './graphql/edge/plugin';
 import { serveGraphQLOverWebSocket } from './graphql/edge/socket';
 import { createFormatError } from './graphql/format-error';
 import { requestLogPlugin } from './graphql/request-log';
+import { quotaUsage } from './modules/limits/limits.service';
+import { QuotaPeriod } from './modules/limits/limits.types';
+import { LiveHub } from './modules/live/live-hub';
 import { eraseExpiredContent } from './modules/usage/request-log.service';
+import { getWallet } from './modules/wallet/wallet.service';
 import { usageCsvRouter } from './modules/usage/usage-csv.route';
 import type { Logger } from './logger';
 import { createMailer } from './mail/mailer';
@@ -40,7 +44,16 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     loginThrottle: new LoginThrottle(config.login),
     outbox,
     credentials: config.credentialKey ? new CredentialCipher(config.credentialKey) : null,
+    live: null as unknown as LiveHub,
   };
+  // The hub reads as the system (no caller): who may see what was checked when each subscription started.
+  const system = () => buildContext(services, { ip: null });
+  services.live = new LiveHub(
+    orm,
+    logger,
+    async (projectId) => quotaUsage(await system(), projectId, QuotaPeriod.MONTH),
+    async (organizationId) => getWallet(await system(), organizationId),
+  );
   const schema = await buildSchema();
   const expressApp = express();
   expressApp.set('trust proxy', 'loopback');
@@ -86,6 +99,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   expressApp.use(transportErrorHandler(formatError));
 
   outbox.start();
+  await services.live.start(config.databaseUrl ?? orm.config.getClientUrl(), config.redisUrl);
   const bridge = config.redisUrl && config.databaseUrl ? await startInvalidationBridge(config.databaseUrl, config.redisUrl, logger) : null;
   // Stored call content past each organization's retention is erased hourly.
   const retention = setInterval(
@@ -108,6 +122,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
       }),
     close: async () => {
       clearInterval(retention);
+      await services.live.close();
       await apollo.stop();
       await outbox.stop();
       await bridge?.close();

@@ -38,6 +38,10 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(1).default(5_000),
   /** The whole JSON body, variables included (a 1 MiB invitation CSV must fit). */
   GRAPHQL_MAX_BODY_BYTES: z.coerce.number().int().min(1).default(2_097_152),
+  /** Subscriptions one WebSocket may hold open at once. */
+  GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(25),
+  /** A WebSocket that has not sent connection_init by then is closed (graphql-ws code 4408). */
+  GRAPHQL_WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +60,8 @@ export interface GraphQLEdgeConfig {
   maxDocumentBytes: number;
   maxTokens: number;
   maxBodyBytes: number;
+  maxSubscriptionsPerConnection: number;
+  connectionInitTimeoutMs: number;
 }
 
 /** Parses the environment once; nothing else reads process.env. */
@@ -95,6 +101,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxDocumentBytes: e.GRAPHQL_MAX_DOCUMENT_BYTES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+      maxSubscriptionsPerConnection: e.GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      connectionInitTimeoutMs: e.GRAPHQL_WS_INIT_TIMEOUT_MS,
     } satisfies GraphQLEdgeConfig,
   };
 }

@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import type { LoginThrottle } from './auth/login-throttle';
 import type { OutboxDispatcher } from './mail/outbox';
 import type { CredentialCipher } from '@tollgate/db';
+import type { LiveHub } from './modules/live/live-hub';
 
 /** What lives for the whole process and every request can reach. */
 export interface AppServices {
@@ -20,6 +21,8 @@ export interface AppServices {
   outbox: OutboxDispatcher;
   /** Encrypts upstream credentials; null without CREDENTIAL_KEY. */
   credentials: CredentialCipher | null;
+  /** Live dashboards: the subscriptions' hub. */
+  live: LiveHub;
 }
 
 export interface Context {
@@ -33,6 +36,8 @@ export interface Context {
   memo: Map<string, Promise<unknown>>;
   /** Sets or clears the session cookie; absent on WebSocket connections. */
   setCookie?: (header: string) => void;
+  /** A new context from the same credentials, read again: how a long-lived subscription re-checks its caller. */
+  refresh: () => Promise<Context>;
 }
 
 export interface RequestFacts {
@@ -55,6 +60,7 @@ export async function buildContext(app: AppServices, facts: RequestFacts): Promi
     app,
     setCookie: facts.setCookie,
     memo: new Map(),
+    refresh: () => buildContext(app, facts),
   } satisfies Context;
 }
 

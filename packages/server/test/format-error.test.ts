@@ -47,6 +47,7 @@ describe('the GraphQL error edge', () => {
       QUERY_TOO_COSTLY: { status: 400, expose: true },
       ORIGIN_NOT_ALLOWED: { status: 403, expose: true },
       INTROSPECTION_DISABLED: { status: 403, expose: true },
+      TOO_MANY_SUBSCRIPTIONS: { status: 429, expose: true },
       MISSING_API_KEY: { status: 401, expose: true },
       INVALID_API_KEY: { status: 401, expose: true },
       MISSING_MODEL: { status: 400, expose: true },

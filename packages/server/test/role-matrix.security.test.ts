@@ -1,13 +1,16 @@
 import { randomBase62 } from '@tollgate/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../src';
-import { outcome, startHarness, TEST_PASSWORD } from './support/harness';
+import { outcome, startHarness, TEST_PASSWORD, type Client } from './support/harness';
+import { liveClient, subscribe } from './support/live-client';
 import { ACTORS, buildWorld, type ActorName, type World } from './support/world';
 
 const h = await startHarness();
 
 interface Operation {
   document: string;
+  /** Subscriptions run over WebSocket; the outcome is their first message's. */
+  subscription?: true;
   variables: (w: World, actor: ActorName) => Record<string, unknown>;
   /** Expected outcome per actor, in the order of ACTORS. */
   expect: string[];
@@ -368,7 +371,38 @@ const OPERATIONS: Record<string, Operation> = {
     expect: CONFIGURE_ORG,
   },
   projectAuditEvents: { document: 'query($projectId: ID!) { projectAuditEvents(projectId: $projectId) { id } }', variables: proj, expect: PROJECT_OWNER_READ },
+  usageTicks: {
+    document: 'subscription($organizationId: ID!) { usageTicks(organizationId: $organizationId) { snapshot today { requests cost } todayRows { projectId } } }',
+    variables: org,
+    expect: USAGE_READ,
+    subscription: true,
+  },
+  quotaChanged: {
+    document: 'subscription($projectId: ID!) { quotaChanged(projectId: $projectId) { dailyUsage { requestCount } } }',
+    variables: proj,
+    expect: PROJECT_VIEW,
+    subscription: true,
+  },
+  walletChanged: {
+    document: 'subscription($organizationId: ID!) { walletChanged(organizationId: $organizationId) { balance frozenAmount } }',
+    variables: org,
+    expect: FINANCE_READ,
+    subscription: true,
+  },
 };
+
+/** A subscription's outcome: its first message's (a refused subscribe answers its errors, then completes). */
+async function firstMessageOutcome(client: Client, document: string, variables: Record<string, unknown>): Promise<string> {
+  const ws = liveClient(h.url, client.bearer ? { bearer: client.bearer } : client);
+  const sub = subscribe(ws, document, variables);
+  try {
+    const first = await Promise.race([sub.next().catch(() => null), sub.ended]);
+    return first?.errors?.[0]?.extensions?.code ?? (first && 'data' in first ? 'OK' : 'ENDED');
+  } finally {
+    sub.unsubscribe();
+    await ws.dispose();
+  }
+}
 
 let signInEmail = '';
 beforeAll(async () => {
@@ -411,7 +445,9 @@ describe.each(Object.entries(OPERATIONS))('%s', (name, operation) => {
     const world = await buildWorld(h);
     // A prepaid organization, so wallet operations have a wallet to act on.
     await h.orm.em.getConnection().execute('insert into wallets (organization_id) values (?)', [world.org.id]);
-    const result = await world.clients[actor].gql(operation.document, operation.variables(world, actor));
+    const client = world.clients[actor];
+    if (operation.subscription) return void expect(await firstMessageOutcome(client, operation.document, operation.variables(world, actor))).toBe(expected);
+    const result = await client.gql(operation.document, operation.variables(world, actor));
     expect(outcome(result), JSON.stringify(result.errors)).toBe(expected);
   });
 });

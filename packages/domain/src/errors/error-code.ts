@@ -33,6 +33,8 @@ export const ErrorCode = {
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   /** Schema introspection is closed to this caller. */
   INTROSPECTION_DISABLED: 'INTROSPECTION_DISABLED',
+  /** More subscriptions open on one WebSocket than the limit. */
+  TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
   // The proxy's own (OpenAI's words for them in packages/proxy/src/errors.ts).
   /** No API key was sent. */
   MISSING_API_KEY: 'MISSING_API_KEY',

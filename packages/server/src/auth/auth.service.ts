@@ -27,7 +27,7 @@ export async function resolveAuth(em: EntityManager, config: Config, facts: Requ
   if (!cookie?.startsWith(SESSION_TOKEN_PREFIX)) return null;
   const session = await em.findOne(Session, { tokenHash: sha256Hex(cookie), expiresAt: { $gt: new Date() } }, { populate: ['user'] });
   if (!session) return null;
-  return { userId: session.user.id, isOperator: session.user.getEntity().isOperator, readOnly: false, sessionId: session.id };
+  return { userId: session.user.id, isOperator: session.user.getEntity().isOperator, readOnly: false, sessionId: session.id, expiresAt: session.expiresAt };
 }
 
 async function authFromApiToken(em: EntityManager, secret: string): Promise<Auth | null> {
@@ -37,7 +37,13 @@ async function authFromApiToken(em: EntityManager, secret: string): Promise<Auth
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
     await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: new Date() });
   }
-  return { userId: token.user.id, isOperator: token.user.getEntity().isOperator, readOnly: token.readOnly, apiTokenId: token.id };
+  return {
+    userId: token.user.id,
+    isOperator: token.user.getEntity().isOperator,
+    readOnly: token.readOnly,
+    apiTokenId: token.id,
+    expiresAt: token.expiresAt ?? null,
+  };
 }
 
 const signUpInput = z.object({ email: emailSchema, name: personNameSchema, password: passwordSchema, inviteToken: z.string().max(200).nullish() });

@@ -6,6 +6,8 @@ export interface Auth {
   readOnly: boolean;
   sessionId?: string;
   apiTokenId?: string;
+  /** When the session or token stops being valid (null: a token that never expires); subscriptions end then. */
+  expiresAt?: Date | null;
 }
 
 export const SESSION_COOKIE = 'tg_session';

@@ -13,6 +13,7 @@ import { ModelResolver, OrganizationModelAccessResolver, ProjectModelAccessResol
 import { OrganizationVerificationFieldsResolver, VerificationResolver } from '../modules/verification/verification.resolver';
 import { OrganizationAuditContentResolver, RequestLogResolver } from '../modules/usage/request-log.resolver';
 import { OrganizationTimeZoneResolver, UsageResolver } from '../modules/usage/usage.resolver';
+import { LiveResolver } from '../modules/live/live.resolver';
 import { LimitsResolver } from '../modules/limits/limits.resolver';
 import { ProjectTemplateResolver } from '../modules/template/template.resolver';
 import { WalletResolver } from '../modules/wallet/wallet.resolver';
@@ -43,12 +44,27 @@ export const RESOLVERS = [
   WalletResolver,
   UsageResolver,
   OrganizationTimeZoneResolver,
+  LiveResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/**
+ * type-graphql insists on a PubSub once there are subscriptions; ours never use
+ * one: each gives its own `subscribe` (the live hub, modules/live), so this one
+ * refuses to be used rather than silently drop events.
+ */
+const NO_PUBSUB = {
+  publish: () => {
+    throw new Error('Subscriptions publish through the live hub, not a PubSub');
+  },
+  subscribe: () => {
+    throw new Error('Subscriptions subscribe through the live hub, not a PubSub');
+  },
+};
+
 /** Builds the schema once per process; type-graphql's metadata is global anyway. */
 export function buildSchema(): Promise<GraphQLSchema> {
-  built ??= buildTypeGraphQLSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false });
+  built ??= buildTypeGraphQLSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false, pubSub: NO_PUBSUB });
   return built;
 }

@@ -46,13 +46,29 @@ export const VisibleWith = (action: Action): MethodDecorator =>
 const authorize =
   (action: Action, target?: Target): MiddlewareFn<Context> =>
   async ({ context, args, root, info }, next) => {
-    const { auth } = context;
-    if (!auth) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send a valid API token');
-    if (auth.readOnly && info.operation.operation !== 'query') throw forbidden('This API token is read-only');
-    const actor = await actorForTarget(context, args as Record<string, unknown>, root, target);
-    if (!can(actor, action)) throw forbidden();
+    await assertCan(context, action, target, args as Record<string, unknown>, { root, writes: info.operation.operation === 'mutation' });
     return next();
   };
+
+/**
+ * The check `@Can` makes, for callers outside a resolver's middleware: a
+ * subscription's subscribe step (middlewares run per event, not there) and its
+ * re-checks while subscribed. Read-only tokens may query and subscribe.
+ */
+export async function assertCan(
+  context: Context,
+  action: Action,
+  target: Target | undefined,
+  args: Record<string, unknown>,
+  { root, writes }: { root?: unknown; writes: boolean } = { writes: false },
+): Promise<Actor> {
+  const { auth } = context;
+  if (!auth) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send a valid API token');
+  if (auth.readOnly && writes) throw forbidden('This API token is read-only');
+  const actor = await actorForTarget(context, args, root, target);
+  if (!can(actor, action)) throw forbidden();
+  return actor;
+}
 
 async function actorForTarget(ctx: Context, args: Record<string, unknown>, root: unknown, target?: Target): Promise<Actor> {
   const { access } = ctx;

@@ -53,6 +53,7 @@ export function graphqlAnswer(code: ErrorCode): GraphQLAnswer {
       return { status: 410, expose: true };
     case ErrorCode.TOO_MANY_REQUESTS:
     case ErrorCode.QUOTA_EXCEEDED:
+    case ErrorCode.TOO_MANY_SUBSCRIPTIONS:
       return { status: 429, expose: true };
     case ErrorCode.REQUEST_TOO_LARGE:
       return { status: 413, expose: true };

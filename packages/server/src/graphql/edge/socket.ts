@@ -46,8 +46,13 @@ export function serveGraphQLOverWebSocket(httpServer: Server, schema: GraphQLSch
   const server = useServer<ConnectionParams>(
     {
       schema,
+      connectionInitWaitTimeout: edge.connectionInitTimeoutMs,
       async onSubscribe(ctx, _id, payload) {
         try {
+          // This one included: graphql-ws registers an id before asking.
+          if (Object.keys(ctx.subscriptions).length > edge.maxSubscriptionsPerConnection) {
+            return [refusal(ErrorCode.TOO_MANY_SUBSCRIPTIONS, `At most ${edge.maxSubscriptionsPerConnection} subscriptions may be open on one connection`)];
+          }
           const refused = documentSizeRefusal(edge, payload.query);
           if (refused) return [refused];
           let document;
