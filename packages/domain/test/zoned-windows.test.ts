@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, DomainError, instantOfWall, offsetAt, parseTimeZone, windowStartOf, zonedWindows, type UsageWindow } from '../src';
+import {
+  canonicalTimeZone,
+  DomainError,
+  instantOfWall,
+  offsetAt,
+  parseTimeZone,
+  wholeDaysWithin,
+  windowStartOf,
+  zonedDayOf,
+  zonedWindows,
+  type UsageWindow,
+} from '../src';
 
 const now = new Date('2026-11-20T12:00:00Z');
 /** The boundaries of a range as ISO strings: every expectation below is computed by hand from the zone's offsets. */
@@ -139,6 +150,57 @@ describe('window starts and offsets', () => {
     expect(new Date(windowStartOf('MONTH', 'America/New_York', Date.parse('2026-11-15T10:00:00Z'))).toISOString()).toBe('2026-11-01T04:00:00.000Z');
     expect(new Date(windowStartOf('HOUR', 'America/New_York', Date.parse('2026-11-01T06:30:00Z'))).toISOString()).toBe('2026-11-01T06:00:00.000Z');
     expect(offsetAt('Asia/Kathmandu', Date.parse('2026-01-01T00:00:00Z'))).toBe((5 * 60 + 45) * 60_000);
+  });
+});
+
+describe('days of a zone (the daily rollup grain)', () => {
+  const day = (zone: string, t: string) => {
+    const d = zonedDayOf(zone, Date.parse(t));
+    return [d.date, new Date(d.start).toISOString(), new Date(d.end).toISOString()];
+  };
+  const iso = (t: number) => new Date(t).toISOString();
+
+  it('has the boundaries of DAY windows, 23 or 25 hours long on DST days', () => {
+    expect(day('Asia/Kathmandu', '2026-04-01T18:14:00Z')).toEqual(['2026-04-01', '2026-03-31T18:15:00.000Z', '2026-04-01T18:15:00.000Z']);
+    expect(day('Asia/Kathmandu', '2026-04-01T18:15:00Z')).toEqual(['2026-04-02', '2026-04-01T18:15:00.000Z', '2026-04-02T18:15:00.000Z']);
+    expect(day('America/New_York', '2026-11-02T04:59:00Z')).toEqual(['2026-11-01', '2026-11-01T04:00:00.000Z', '2026-11-02T05:00:00.000Z']);
+    expect(day('America/New_York', '2026-03-08T12:00:00Z')).toEqual(['2026-03-08', '2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z']);
+    // Havana skips midnight on 8 March 2026: the day starts at 01:00 CDT.
+    expect(day('America/Havana', '2026-03-08T12:00:00Z')).toEqual(['2026-03-08', '2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z']);
+    const windows = zonedWindows({
+      window: 'DAY',
+      timeZone: 'America/New_York',
+      from: new Date('2026-10-30T04:00:00Z'),
+      to: new Date('2026-11-04T05:00:00Z'),
+      now,
+    });
+    for (const [i, b] of windows.boundaries.slice(0, -1).entries()) {
+      expect([zonedDayOf('America/New_York', b.getTime()).start, zonedDayOf('America/New_York', b.getTime()).end]).toEqual([
+        b.getTime(),
+        windows.boundaries[i + 1]!.getTime(),
+      ]);
+    }
+  });
+
+  it('finds the whole days inside a range: cut ends left out, null when none fits', () => {
+    const span = (zone: string, lo: string, hi: string) => {
+      const s = wholeDaysWithin(zone, Date.parse(lo), Date.parse(hi));
+      return s && [s.first.date, iso(s.first.start), s.after.date, iso(s.after.start)];
+    };
+    expect(span('Asia/Kathmandu', '2026-04-01T06:00:00Z', '2026-04-04T12:00:00Z')).toEqual([
+      '2026-04-02',
+      '2026-04-01T18:15:00.000Z',
+      '2026-04-04',
+      '2026-04-03T18:15:00.000Z',
+    ]);
+    expect(span('Asia/Kathmandu', '2026-03-31T18:15:00Z', '2026-04-02T18:15:00Z')).toEqual([
+      '2026-04-01',
+      '2026-03-31T18:15:00.000Z',
+      '2026-04-03',
+      '2026-04-02T18:15:00.000Z',
+    ]);
+    expect(span('UTC', '2026-04-01T06:00:00Z', '2026-04-02T12:00:00Z')).toBeNull();
+    expect(span('UTC', '2026-04-01T00:00:00Z', '2026-04-01T23:45:00Z')).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { Organization } from '@tollgate/db';
+import { Organization, rebuildUsageDaily } from '@tollgate/db';
 import { OrgGrant, OrgRole, ProjectRole } from '@tollgate/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outcome, startHarness, type Client } from './support/harness';
@@ -301,6 +301,118 @@ describe("the organization's time zone", () => {
       ['2026-03-01T18:30:00.000Z', 3],
     ]);
     await set('UTC');
+  });
+});
+
+describe("the daily rollup, in the organization's zone", () => {
+  let d: Caller;
+  let client: Client;
+  beforeAll(async () => {
+    const user = await h.user();
+    const org = await h.organization(user);
+    const project = await h.project(org, 'daily');
+    d = { organizationId: org.id, projectId: project.id, apiKeyId: await usage.key(org.id, project.id, user.id), userId: user.id };
+    client = await h.signedIn(user);
+  });
+  const setZone = async (timeZone: string) => {
+    const result = await client.gql('mutation($id: ID!, $tz: String!) { setOrganizationTimeZone(organizationId: $id, timeZone: $tz) { timeZone } }', {
+      id: d.organizationId,
+      tz: timeZone,
+    });
+    expect(result.data?.setOrganizationTimeZone).toEqual({ timeZone });
+  };
+  /** The organization's days as stored: date, start, end, zone, calls. */
+  const days = async () =>
+    (
+      await usage.pool.query(
+        `select day::text, day_start, day_end, time_zone, sum(requests)::int as requests from usage_daily where organization_id = $1
+          group by 1, 2, 3, 4 order by 2`,
+        [d.organizationId],
+      )
+    ).rows.map((r) => [r.day, r.day_start.toISOString(), r.day_end.toISOString(), r.time_zone, r.requests]);
+  /** The daily rollup holds what the quarter hours hold, dimension by dimension. */
+  const expectDaysSumQuarters = async () => {
+    const sums = (table: string) =>
+      usage.pool
+        .query(
+          `select project_id, api_key_id, user_id, model, status, sum(requests)::text as r, sum(errors)::text as e, sum(input_tokens)::text as i, sum(cached_input_tokens)::text as ci,
+                  sum(output_tokens)::text as o, sum(reasoning_tokens)::text as ro, sum(cost)::text as c
+             from ${table} where organization_id = $1 group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
+          [d.organizationId],
+        )
+        .then((r) => r.rows);
+    expect(await sums('usage_daily')).toEqual(await sums('usage_quarter_hour'));
+  };
+
+  it("a batch writes each call to its day of the organization's zone; a zone change rebuilds the days in the new one", async () => {
+    await setZone('Asia/Kathmandu');
+    await usage.write([call(d, '2026-04-01T18:14:00Z'), call(d, '2026-04-01T18:15:00Z'), call(d, '2026-04-01T18:16:00Z', { status: 429 })]);
+    expect(await days()).toEqual([
+      ['2026-04-01', '2026-03-31T18:15:00.000Z', '2026-04-01T18:15:00.000Z', 'Asia/Kathmandu', 1],
+      ['2026-04-02', '2026-04-01T18:15:00.000Z', '2026-04-02T18:15:00.000Z', 'Asia/Kathmandu', 2],
+    ]);
+    await setZone('America/New_York');
+    // 1 November 2026 lasts 25 hours in New York: 04:00 UTC to 05:00 UTC the next day.
+    await usage.write([call(d, '2026-11-01T04:00:00Z'), call(d, '2026-11-02T04:30:00Z'), call(d, '2026-11-02T05:00:00Z')]);
+    expect(await days()).toEqual([
+      ['2026-04-01', '2026-04-01T04:00:00.000Z', '2026-04-02T04:00:00.000Z', 'America/New_York', 3],
+      ['2026-11-01', '2026-11-01T04:00:00.000Z', '2026-11-02T05:00:00.000Z', 'America/New_York', 2],
+      ['2026-11-02', '2026-11-02T05:00:00.000Z', '2026-11-03T05:00:00.000Z', 'America/New_York', 1],
+    ]);
+    await expectDaysSumQuarters();
+    await setZone('UTC');
+    expect((await days()).map((r) => [r[0], r[3], r[4]])).toEqual([
+      ['2026-04-01', 'UTC', 3],
+      ['2026-11-01', 'UTC', 1],
+      ['2026-11-02', 'UTC', 2],
+    ]);
+    await expectDaysSumQuarters();
+  });
+
+  it('a batch and a zone change wait for each other (the batch locks its organizations for key share, the change for update)', async () => {
+    const other = await usage.pool.connect();
+    try {
+      // A zone change in progress (as setOrganizationTimeZone runs it): a batch started meanwhile waits, then writes in the new zone.
+      await other.query('begin');
+      await other.query('select 1 from organizations where id = $1 for update', [d.organizationId]);
+      let written = false;
+      const batch = usage.write([call(d, '2026-05-01T18:20:00Z')]).then(() => (written = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(written).toBe(false);
+      await other.query(`update organizations set time_zone = 'Asia/Kathmandu' where id = $1`, [d.organizationId]);
+      const execute = (sql: string, params: unknown[]) => {
+        let n = 0;
+        return other
+          .query(
+            sql.replace(/\?/g, () => `$${++n}`),
+            params,
+          )
+          .then((r) => r.rows);
+      };
+      await rebuildUsageDaily(execute, d.organizationId, 'Asia/Kathmandu');
+      await other.query('commit');
+      await batch;
+      expect((await days()).filter((r) => r[0] === '2026-05-02')).toEqual([
+        ['2026-05-02', '2026-05-01T18:15:00.000Z', '2026-05-02T18:15:00.000Z', 'Asia/Kathmandu', 1],
+      ]);
+      expect(new Set((await days()).map((r) => r[3]))).toEqual(new Set(['Asia/Kathmandu']));
+      await expectDaysSumQuarters();
+
+      // A batch in progress (its lock held here): the zone change waits for it.
+      await other.query('begin');
+      await other.query('select 1 from organizations where id = $1 for key share', [d.organizationId]);
+      let changed = false;
+      const change = setZone('UTC').then(() => (changed = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(changed).toBe(false);
+      await other.query('commit');
+      await change;
+      expect(new Set((await days()).map((r) => r[3]))).toEqual(new Set(['UTC']));
+      await expectDaysSumQuarters();
+    } finally {
+      await other.query('rollback').catch(() => undefined);
+      other.release();
+    }
   });
 });
 export { OrgGrant, OrgRole, ProjectRole };

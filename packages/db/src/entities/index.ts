@@ -16,7 +16,7 @@ import { ApiKey } from './api-key.entity';
 import { OrganizationVerification } from './organization-verification.entity';
 import { RequestLog } from './request-log.entity';
 import { UsageHourly } from './usage-hourly.entity';
-import { UsageMinute, UsageQuarterHour } from './usage-rollup.entity';
+import { UsageDaily, UsageMinute, UsageQuarterHour } from './usage-rollup.entity';
 import { ProjectTemplate } from './project-template.entity';
 import { RedemptionBatch, RedemptionCode, Wallet, WalletRecord } from './wallet.entity';
 
@@ -41,6 +41,7 @@ export {
   UsageHourly,
   UsageQuarterHour,
   UsageMinute,
+  UsageDaily,
   ProjectTemplate,
   Wallet,
   WalletRecord,
@@ -73,6 +74,7 @@ export const ENTITIES = [
   UsageHourly,
   UsageQuarterHour,
   UsageMinute,
+  UsageDaily,
   ProjectTemplate,
   Wallet,
   WalletRecord,

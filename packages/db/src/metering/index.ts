@@ -3,3 +3,4 @@ export { enabledModels, type CatalogRow } from './catalog';
 export { periodUsage } from './period-usage';
 export { moneyInAfter, walletPosition, writeFrozenAmounts } from './wallet-reads';
 export { consumeDescription, pruneMinuteRollups, touchKeys, writeUsageBatch, type UsageEvent } from './usage-batch';
+export { rebuildUsageDaily, type ExecuteSql } from './usage-daily';

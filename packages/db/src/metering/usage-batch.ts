@@ -2,6 +2,7 @@ import { MINUTE_ROLLUP_RETENTION_MS, type UsageSource } from '@tollgate/domain';
 import type pg from 'pg';
 import { appendConsumes } from '../ledger/consumes';
 import { numberUsageDeltas, type NumberedUsageDelta } from '../live/usage-deltas';
+import { batchDays, lockOrganizationZones, type BatchDay } from './usage-daily';
 
 /** One proxied call, as the request log and the rollups record it. */
 export interface UsageEvent {
@@ -43,15 +44,22 @@ export const consumeDescription = (e: Pick<UsageEvent, 'model' | 'inputTokens' |
 /**
  * Writes a batch of usage events in one transaction: the request-log rows
  * (unique request id, so a retried batch is a no-op), the rollups of the rows
- * actually inserted (hourly for the limits, quarter-hour and minute for the
- * usage query), and their Consume records (appendConsumes). Answers what the
- * batch added per organization, numbered for live dashboards (live/usage-deltas.ts).
+ * actually inserted (hourly for the limits; quarter-hour, minute and, in each
+ * organization's zone, daily for the usage query), and their Consume records
+ * (appendConsumes). It first locks its organizations' rows `for key share`, so
+ * a zone change waits for it, or it for the change and sees the new zone
+ * (usage-daily.ts). Answers what the batch added per organization, numbered
+ * for live dashboards (live/usage-deltas.ts).
  */
 export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent[]): Promise<NumberedUsageDelta[]> {
   const client = await pool.connect();
   try {
     await client.query('begin');
-    const inserted = new Set((await insertLogsAndRollups(client, events)).map((r) => r.id));
+    const zones = await lockOrganizationZones(
+      client,
+      events.map((e) => e.organizationId),
+    );
+    const inserted = new Set((await insertLogsAndRollups(client, events, batchDays(events, zones))).map((r) => r.id));
     const written = events.filter((e) => inserted.has(e.requestId));
     await appendConsumes(
       client,
@@ -74,22 +82,28 @@ export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent
 }
 
 /**
- * The upsert of one analytics rollup (usage-rollup.entity.ts: quarter hours
- * and minutes, by status too) from the rows this statement inserted, grouped
- * per batch, in key order so two proxies' batches lock rows in the same order.
+ * The upsert of one analytics rollup (usage-rollup.entity.ts: quarter hours,
+ * minutes and days, by status too) from the rows this statement inserted,
+ * grouped per batch, in key order so two proxies' batches lock rows in the
+ * same order. `bucket` names the rollup's time columns and their values, which
+ * may come from a table joined to `incoming` as `join`.
  */
-function analyticsRollup(table: 'usage_quarter_hour' | 'usage_minute', column: 'bucket' | 'minute', bucketOf: string): string {
+function analyticsRollup(table: string, bucket: { columns: string[]; values: string[]; join?: string }): string {
   const add = (c: string) => `${c} = ${table}.${c} + excluded.${c}`;
-  return `insert into ${table} (${column}, organization_id, project_id, api_key_id, user_id, model, status, requests, errors, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
-       select ${bucketOf}, organization_id, project_id, api_key_id, user_id, model, status::smallint,
+  const n = bucket.columns.length;
+  const groups = Array.from({ length: n + 6 }, (_, i) => i + 1);
+  // Organization, then the first time column (the day, the quarter hour, the minute), then the rest.
+  const order = [n + 1, 1, ...groups.filter((i) => i !== 1 && i !== n + 1)];
+  return `insert into ${table} (${bucket.columns.join(', ')}, organization_id, project_id, api_key_id, user_id, model, status, requests, errors, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
+       select ${bucket.values.join(', ')}, incoming.organization_id, project_id, api_key_id, user_id, model, status::smallint,
               count(*), count(*) filter (where status >= 400), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost)
-         from incoming join inserted using (id) group by 1, 2, 3, 4, 5, 6, 7 order by 2, 1, 3, 4, 5, 6, 7
-       on conflict (organization_id, ${column}, project_id, api_key_id, user_id, model, status) do update set
+         from incoming join inserted using (id)${bucket.join ? ` ${bucket.join}` : ''} group by ${groups.join(', ')} order by ${order.join(', ')}
+       on conflict (organization_id, ${bucket.columns[0]}, project_id, api_key_id, user_id, model, status) do update set
          ${['requests', 'errors', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reasoning_tokens', 'cost'].map(add).join(', ')}`;
 }
 
 /** The request-log rows and the rollups of those inserted (not those already there), in one statement; answers the inserted ids. */
-async function insertLogsAndRollups(client: pg.PoolClient, events: readonly UsageEvent[]) {
+async function insertLogsAndRollups(client: pg.PoolClient, events: readonly UsageEvent[], days: readonly BatchDay[]) {
   const column = <T>(pick: (e: UsageEvent) => T) => events.map(pick);
   const { rows } = await client.query<{ id: string }>(
     `with incoming as (
@@ -116,9 +130,17 @@ async function insertLogsAndRollups(client: pg.PoolClient, events: readonly Usag
          output_tokens = usage_hourly.output_tokens + excluded.output_tokens, reasoning_tokens = usage_hourly.reasoning_tokens + excluded.reasoning_tokens,
          cost = usage_hourly.cost + excluded.cost
      ), quarters as (
-       ${analyticsRollup('usage_quarter_hour', 'bucket', "date_bin('15 minutes', time, timestamptz '2000-01-01 00:00:00+00')")}
+       ${analyticsRollup('usage_quarter_hour', { columns: ['bucket'], values: ["date_bin('15 minutes', time, timestamptz '2000-01-01 00:00:00+00')"] })}
      ), minutes as (
-       ${analyticsRollup('usage_minute', 'minute', "date_trunc('minute', time, 'UTC')")}
+       ${analyticsRollup('usage_minute', { columns: ['minute'], values: ["date_trunc('minute', time, 'UTC')"] })}
+     ), days as (
+       select * from json_to_recordset($22::json) as d(organization_id uuid, day date, day_start timestamptz, day_end timestamptz, time_zone text)
+     ), daily as (
+       ${analyticsRollup('usage_daily', {
+         columns: ['day', 'day_start', 'day_end', 'time_zone'],
+         values: ['days.day', 'days.day_start', 'days.day_end', 'days.time_zone'],
+         join: 'join days on days.organization_id = incoming.organization_id and incoming.time >= days.day_start and incoming.time < days.day_end',
+       })}
      )
      select id from inserted`,
     [
@@ -143,6 +165,7 @@ async function insertLogsAndRollups(client: pg.PoolClient, events: readonly Usag
       column((e) => e.reasoningTokens),
       column((e) => e.usageSource),
       column((e) => e.responseId),
+      JSON.stringify(days),
     ],
   );
   return rows;

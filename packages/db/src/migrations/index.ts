@@ -14,6 +14,7 @@ import { Migration20261201093000 } from './Migration20261201093000';
 import { Migration20261201094000 } from './Migration20261201094000';
 import { Migration20261201100000 } from './Migration20261201100000';
 import { Migration20261201120000 } from './Migration20261201120000';
+import { Migration20261201130000 } from './Migration20261201130000';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201094000', class: Migration20261201094000 },
   { name: 'Migration20261201100000', class: Migration20261201100000 },
   { name: 'Migration20261201120000', class: Migration20261201120000 },
+  { name: 'Migration20261201130000', class: Migration20261201130000 },
 ];

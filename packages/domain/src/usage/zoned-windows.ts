@@ -155,6 +155,34 @@ export function windowStartOf(kind: UsageWindow, zone: string, t: number): numbe
   return instantOfWall(zone, kind === 'DAY' ? Date.UTC(wall.year, wall.month - 1, wall.day) : Date.UTC(wall.year, wall.month - 1, 1));
 }
 
+/** A calendar day of a zone: its date (YYYY-MM-DD) and the instants [start, end) it spans (23 or 25 hours on DST days). */
+export interface ZonedDay {
+  date: string;
+  start: number;
+  end: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The day of `zone` holding instant `t`, with the boundaries DAY windows have (the usage_daily rollup's grain). */
+export function zonedDayOf(zone: string, t: number): ZonedDay {
+  const start = windowStartOf('DAY', zone, t);
+  const wall = wallOf(zone, start);
+  return { date: `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`, start, end: nextBoundary('DAY', zone, t) };
+}
+
+/**
+ * The whole days of `zone` inside [lo, hi), as one span [first.start, after.start): `first` is the first day starting
+ * at or after `lo`, `after` the day starting at or holding `hi` (the first one not in the span). Null when no whole
+ * day fits.
+ */
+export function wholeDaysWithin(zone: string, lo: number, hi: number): { first: ZonedDay; after: ZonedDay } | null {
+  const holdingLo = zonedDayOf(zone, lo);
+  const first = holdingLo.start === lo ? holdingLo : zonedDayOf(zone, holdingLo.end);
+  const after = zonedDayOf(zone, hi);
+  return first.start < after.start ? { first, after } : null;
+}
+
 export interface UsageRangeInput {
   from: Date;
   /** Exclusive. */
