@@ -13,3 +13,4 @@ export * from './invalidation';
 export * from './ledger';
 export * from './metering';
 export * from './live';
+export * from './alerts';

@@ -25,3 +25,6 @@ export * from './wallet/redemption-code';
 export * from './wallet/records-csv';
 export * from './usage/zoned-windows';
 export * from './usage/usage-csv';
+export * from './alerts/alert-rules';
+export * from './alerts/crossing';
+export * from './alerts/periods';

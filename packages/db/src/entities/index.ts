@@ -19,6 +19,7 @@ import { UsageHourly } from './usage-hourly.entity';
 import { UsageDaily, UsageMinute, UsageQuarterHour } from './usage-rollup.entity';
 import { ProjectTemplate } from './project-template.entity';
 import { RedemptionBatch, RedemptionCode, Wallet, WalletRecord } from './wallet.entity';
+import { Alert, AlertCounter, AlertRule, AlertState, OutboxAttempt, WebhookEndpoint } from './alert.entity';
 
 export {
   ApiToken,
@@ -47,8 +48,14 @@ export {
   WalletRecord,
   RedemptionBatch,
   RedemptionCode,
+  AlertRule,
+  Alert,
+  AlertState,
+  AlertCounter,
+  WebhookEndpoint,
+  OutboxAttempt,
 };
-export { OutboxStatus } from './outbox-message.entity';
+export { OutboxChannel, OutboxStatus } from './outbox-message.entity';
 export type { OrganizationSettings, StoredLimits } from './organization.entity';
 export type { StoredTemplateConfig } from './project-template.entity';
 export { BaseEntity } from './base';
@@ -80,4 +87,10 @@ export const ENTITIES = [
   WalletRecord,
   RedemptionBatch,
   RedemptionCode,
+  AlertRule,
+  Alert,
+  AlertState,
+  AlertCounter,
+  WebhookEndpoint,
+  OutboxAttempt,
 ];

@@ -5,6 +5,9 @@ import { BaseEntity } from './base';
 export const OutboxStatus = { PENDING: 'PENDING', SENT: 'SENT', LOGGED: 'LOGGED', FAILED: 'FAILED' } as const;
 export type OutboxStatus = (typeof OutboxStatus)[keyof typeof OutboxStatus];
 
+export const OutboxChannel = { EMAIL: 'EMAIL', WEBHOOK: 'WEBHOOK', SMS: 'SMS' } as const;
+export type OutboxChannel = (typeof OutboxChannel)[keyof typeof OutboxChannel];
+
 /**
  * Every mail is first written here, in the transaction that caused it, then
  * delivered by the outbox dispatcher: a committed change never loses its
@@ -14,8 +17,26 @@ export type OutboxStatus = (typeof OutboxStatus)[keyof typeof OutboxStatus];
 @Entity({ tableName: 'outbox_messages' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
 export class OutboxMessage extends BaseEntity {
-  @Property({ type: 'string', length: 254 })
+  @Enum({ items: () => OutboxChannel, nativeEnumName: 'outbox_channel', default: OutboxChannel.EMAIL })
+  channel: Opt<OutboxChannel> = OutboxChannel.EMAIL;
+
+  /** An email address, a mobile number (SMS), or the endpoint's URL when it was queued (WEBHOOK). */
+  @Property({ type: 'string', length: 2000 })
   to!: string;
+
+  /** The alert it tells of, if any (the alert history links its deliveries). */
+  @Property({ type: 'uuid', nullable: true })
+  alertId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  organizationId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  webhookEndpointId?: string | null;
+
+  /** WEBHOOK: the JSON body, the same on every attempt, as is its webhook-id (this row's id). */
+  @Property({ type: 'jsonb', nullable: true })
+  payload?: Record<string, unknown> | null;
 
   @Property({ type: 'string', length: 300 })
   subject!: string;

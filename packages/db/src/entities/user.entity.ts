@@ -18,4 +18,18 @@ export class User extends BaseEntity {
 
   @Property({ type: 'boolean', default: false })
   isOperator: Opt<boolean> = false;
+
+  /** E.164, for SMS alerts; used only once verified. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  mobileNumber?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  mobileVerifiedAt?: Date | null;
+
+  /** The pending verification code's hash and expiry. */
+  @Property({ type: 'string', length: 64, nullable: true, hidden: true })
+  mobileCodeHash?: string | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  mobileCodeExpiresAt?: Date | null;
 }

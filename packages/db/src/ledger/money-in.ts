@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertRecordAmount, conflict, WalletRecordType } from '@tollgate/domain';
+import { detectLedgerAlerts } from '../alerts/detect';
+import { emQueryable } from '../alerts/em-queryable';
 import { Wallet, WalletRecord } from '../entities';
 
 /** A record that brings money in (or an adjustment either way), as the server writes it. */
@@ -17,8 +19,10 @@ export interface MoneyIn {
  * (created on first use) is locked first, so one wallet's records are written
  * one at a time and chained by the trigger (sql/wallet-record-chain.sql) in
  * commit order. A RECHARGE whose reference was credited before writes nothing
- * (the same payment) or, with another amount, is a CONFLICT. Answers whether
- * a record was written.
+ * (the same payment) or, with another amount, is a CONFLICT. Balance alerts
+ * see the move in the same transaction (a recharge re-arms the thresholds it
+ * rises above; a negative adjustment can cross one). Answers whether a record
+ * was written.
  */
 export async function appendMoneyIn(em: EntityManager, record: MoneyIn): Promise<boolean> {
   await em.execute('insert into wallets (organization_id) values (?) on conflict do nothing', [record.organizationId]);
@@ -39,5 +43,6 @@ export async function appendMoneyIn(em: EntityManager, record: MoneyIn): Promise
     reference: record.reference ?? null,
     description: record.description,
   });
+  await detectLedgerAlerts(emQueryable(em), record.organizationId, wallet.balance, wallet.balance + record.amount);
   return true;
 }

@@ -1,5 +1,6 @@
 import { MINUTE_ROLLUP_RETENTION_MS, type UsageSource } from '@tollgate/domain';
 import type pg from 'pg';
+import { detectUsageAlerts } from '../alerts/detect';
 import { appendConsumes } from '../ledger/consumes';
 import { numberUsageDeltas, type NumberedUsageDelta } from '../live/usage-deltas';
 import { batchDays, lockOrganizationZones, type BatchDay } from './usage-daily';
@@ -65,6 +66,7 @@ export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent
       client,
       written.map((e) => ({ organizationId: e.organizationId, requestLogId: e.requestId, charge: e.charge, time: e.time, description: consumeDescription(e) })),
     );
+    await detectUsageAlerts(client, written);
     const deltas = await numberUsageDeltas(client, written);
     await client.query('commit');
     if (Date.now() - lastMinutePrune > MINUTE_PRUNE_EVERY_MS) {
