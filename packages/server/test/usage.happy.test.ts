@@ -1,6 +1,7 @@
 import { Organization, rebuildUsageDaily } from '@tollgate/db';
-import { OrgGrant, OrgRole, ProjectRole } from '@tollgate/domain';
+import { OrgGrant, OrgRole, ProjectRole, zonedWindows } from '@tollgate/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { executorOf, usagePage, usageTotals, type UsageQuery } from '../src/modules/usage/usage.query';
 import { outcome, startHarness, type Client } from './support/harness';
 import { call, usageWriter, type Caller } from './support/usage-events';
 
@@ -413,6 +414,182 @@ describe("the daily rollup, in the organization's zone", () => {
       await other.query('rollback').catch(() => undefined);
       other.release();
     }
+  });
+
+  /** Asks as the organization's admin (without totals with `rowsOnly`); `daily` tells whether the statements read usage_daily. */
+  const askDaily = async (variables: Record<string, unknown>, { rowsOnly = false } = {}) => {
+    const mark = h.queries.length;
+    const result = await client.gql(rowsOnly ? USAGE_ROWS : USAGE, { organizationId: d.organizationId, first: 500, ...variables });
+    expect(outcome(result)).toBe('OK');
+    return { page: result.data?.usage as any, daily: h.requestStatements(mark).some((sql) => /\bfrom usage_daily\b/.test(sql)) };
+  };
+
+  it("reads the whole days of DAY windows in the organization's zone from usage_daily, the cut first and last days from hours and quarters", async () => {
+    await setZone('Asia/Kathmandu');
+    // Kathmandu days start at 18:15 UTC. The range starts and ends inside a day.
+    await usage.write(
+      [
+        '2026-06-01T06:00:00Z',
+        '2026-06-01T18:14:00Z',
+        '2026-06-01T18:15:00Z',
+        '2026-06-02T12:00:00Z',
+        '2026-06-03T18:15:00Z',
+        '2026-06-04T18:14:59Z',
+        '2026-06-04T18:15:00Z',
+        '2026-06-05T11:59:00Z',
+        '2026-06-05T12:00:00Z',
+      ].map((t, i) => call(d, t, { status: i % 3 === 0 ? 429 : 200 })),
+    );
+    const range = { from: '2026-06-01T00:00:00Z', to: '2026-06-05T12:00:00Z', window: 'DAY' };
+    const { page, daily } = await askDaily(range);
+    expect(daily).toBe(true);
+    expect(page.timeZone).toBe('Asia/Kathmandu');
+    expect(page.rows.map((r: any) => [r.windowStart, r.windowEnd, r.requests])).toEqual([
+      ['2026-06-01T00:00:00.000Z', '2026-06-01T18:15:00.000Z', 2],
+      ['2026-06-01T18:15:00.000Z', '2026-06-02T18:15:00.000Z', 2],
+      ['2026-06-02T18:15:00.000Z', '2026-06-03T18:15:00.000Z', 0],
+      ['2026-06-03T18:15:00.000Z', '2026-06-04T18:15:00.000Z', 2],
+      ['2026-06-04T18:15:00.000Z', '2026-06-05T12:00:00.000Z', 2],
+    ]);
+    expect(page.totals.requests).toBe(8);
+    // By status, and filtered by it: usage_daily has the status.
+    const byStatus = await askDaily({ ...range, groupBy: ['STATUS'] });
+    expect(byStatus.daily).toBe(true);
+    expect(byStatus.page.rows.map((r: any) => [r.windowStart, r.status, r.requests])).toEqual([
+      ['2026-06-01T00:00:00.000Z', 200, 1],
+      ['2026-06-01T00:00:00.000Z', 429, 1],
+      ['2026-06-01T18:15:00.000Z', 200, 1],
+      ['2026-06-01T18:15:00.000Z', 429, 1],
+      ['2026-06-03T18:15:00.000Z', 200, 2],
+      ['2026-06-04T18:15:00.000Z', 200, 1],
+      ['2026-06-04T18:15:00.000Z', 429, 1],
+    ]);
+    const only429 = await askDaily({ ...range, filter: { statuses: [429] } });
+    expect([only429.daily, only429.page.totals.requests]).toEqual([true, 3]);
+    // HOUR windows cannot use days; DAY windows in another zone neither (their totals can: one window, any zone).
+    expect((await askDaily({ ...range, window: 'HOUR' }, { rowsOnly: true })).daily).toBe(false);
+    expect((await askDaily({ ...range, timeZone: 'Asia/Kolkata' }, { rowsOnly: true })).daily).toBe(false);
+    expect((await askDaily({ ...range, timeZone: 'Asia/Kolkata' })).page.totals.requests).toBe(8);
+  });
+
+  it("America/New_York's 23- and 25-hour days, and months, from usage_daily", async () => {
+    await setZone('America/New_York');
+    await usage.write([
+      call(d, '2026-03-08T05:00:00Z'),
+      call(d, '2026-03-09T03:59:00Z'),
+      call(d, '2026-03-09T04:00:00Z'),
+      call(d, '2026-11-08T04:59:00Z'),
+      call(d, '2026-11-08T05:00:00Z'),
+    ]);
+    const spring = await askDaily({ from: '2026-03-07T05:00:00Z', to: '2026-03-10T04:00:00Z', window: 'DAY' });
+    expect(spring.daily).toBe(true);
+    expect(spring.page.rows.map((r: any) => [r.windowStart, r.windowEnd, r.requests])).toEqual([
+      ['2026-03-07T05:00:00.000Z', '2026-03-08T05:00:00.000Z', 0],
+      ['2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z', 2],
+      ['2026-03-09T04:00:00.000Z', '2026-03-10T04:00:00.000Z', 1],
+    ]);
+    const fall = await askDaily({ from: '2026-11-01T04:00:00Z', to: '2026-11-09T05:00:00Z', window: 'DAY', groupBy: ['PROJECT'] });
+    expect(fall.daily).toBe(true);
+    // Calls of the earlier test, at 04:00 and 04:30 UTC on 1 and 2 November (local 1 November, 25 hours), 05:00 on 2 November.
+    expect(fall.page.rows.map((r: any) => [r.windowStart, r.requests])).toEqual([
+      ['2026-11-01T04:00:00.000Z', 2],
+      ['2026-11-02T05:00:00.000Z', 1],
+      ['2026-11-07T05:00:00.000Z', 1],
+      ['2026-11-08T05:00:00.000Z', 1],
+    ]);
+    const months = await askDaily({ from: '2026-03-01T05:00:00Z', to: '2026-12-01T05:00:00Z', window: 'MONTH', filter: { projectIds: [d.projectId] } });
+    expect(months.daily).toBe(true);
+    expect(months.page.rows.filter((r: any) => r.requests > 0).map((r: any) => [r.windowStart, r.requests])).toEqual([
+      ['2026-03-01T05:00:00.000Z', 3],
+      ['2026-04-01T04:00:00.000Z', 3],
+      ['2026-05-01T04:00:00.000Z', 1],
+      ['2026-06-01T04:00:00.000Z', 9],
+      ['2026-11-01T04:00:00.000Z', 5],
+    ]);
+    expect(months.page.totals.requests).toBe(21);
+  });
+
+  it('answers exactly what the hours and quarters answer: random calls and ranges in Kathmandu and New York', async () => {
+    let seed = 20261201;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const QUARTER = 900_000;
+    const span = [Date.parse('2026-02-20T00:00:00Z'), Date.parse('2026-04-10T00:00:00Z')];
+    const fallSpan = [Date.parse('2026-10-20T00:00:00Z'), Date.parse('2026-11-10T00:00:00Z')];
+    const at = ([a, b]: number[]) => a! + Math.floor(random() * (b! - a!));
+    await usage.write(
+      Array.from({ length: 400 }, (_, i) =>
+        call(d, new Date(at(i % 2 ? span : fallSpan)), {
+          status: [200, 200, 200, 429, 500][Math.floor(random() * 5)]!,
+          model: random() < 0.5 ? 'mock-small' : 'mock-large',
+          cost: BigInt(1 + Math.floor(random() * 5000)),
+        }),
+      ),
+    );
+    const ranges = Array.from({ length: 6 }, (_, i) => {
+      const [a, b] = i % 2 ? span : fallSpan;
+      const lo = Math.floor(at([a!, b!]) / QUARTER) * QUARTER;
+      const hi = Math.floor((lo + (1 + random() * 20) * 86_400_000) / QUARTER) * QUARTER;
+      return { from: new Date(lo).toISOString(), to: new Date(hi).toISOString() };
+    });
+    ranges.push({ from: '2026-02-20T00:00:00Z', to: '2026-11-10T00:00:00Z' });
+    const shapes = [
+      { window: 'DAY' },
+      { window: 'DAY', groupBy: ['MODEL', 'STATUS'] },
+      { window: 'MONTH', groupBy: ['PROJECT'] },
+      { window: null, groupBy: ['STATUS'] },
+      { window: 'DAY', filter: { statuses: [429, 500] } },
+    ];
+    for (const zone of ['Asia/Kathmandu', 'America/New_York']) {
+      await setZone(zone);
+      const viaDays: any[] = [];
+      for (const range of ranges) for (const shape of shapes) viaDays.push(await askDaily({ ...range, ...shape }));
+      expect(viaDays.every((r) => r.daily)).toBe(true);
+      expect(viaDays.filter((r) => r.page.totals.requests > 20).length).toBeGreaterThan(20);
+      // Now the organization's zone is UTC: the same windows in `zone` cannot come from its days.
+      await setZone('UTC');
+      let i = 0;
+      for (const range of ranges) {
+        for (const shape of shapes) {
+          const viaHours = await askDaily({ ...range, ...shape, timeZone: zone }, { rowsOnly: true });
+          if (shape.window) expect(viaHours.daily).toBe(false);
+          // Totals come from days in any zone: here UTC's, so their edges are other hours and quarters.
+          const { totals } = (await askDaily({ ...range, ...shape, timeZone: zone })).page;
+          const { asOf: _a, ...want } = { ...viaHours.page, totals };
+          const { asOf: _b, ...got } = viaDays[i++].page;
+          expect(got).toEqual(want);
+        }
+      }
+    }
+  }, 120_000);
+
+  it('a query checked before a zone change still answers exactly (the days are in the new zone by then)', async () => {
+    await setZone('UTC');
+    const range = { from: '2026-03-01T00:00:00Z', to: '2026-04-01T00:00:00Z' };
+    const want = (await askDaily({ ...range, window: 'DAY', timeZone: 'Asia/Kathmandu' })).page;
+    // What prepareUsage answered while the organization was still in Kathmandu.
+    const stale: UsageQuery = {
+      organizationId: d.organizationId,
+      organizationTimeZone: 'Asia/Kathmandu',
+      windows: zonedWindows({ from: new Date(range.from), to: new Date(range.to), window: 'DAY', timeZone: 'Asia/Kathmandu', now: new Date() }),
+      groupBy: [],
+      projectIds: null,
+      apiKeyIds: null,
+      userIds: null,
+      models: null,
+      statuses: null,
+      asOf: new Date(Math.floor(Date.now() / 60_000) * 60_000),
+      first: 500,
+      position: null,
+      fingerprint: 'stale',
+    };
+    const execute = executorOf({ em: h.orm.em.fork() });
+    const mark = h.queries.length;
+    const page = await usagePage(execute, stale);
+    expect(h.queries.slice(mark).some((sql) => /\bfrom usage_daily\b/.test(sql))).toBe(true);
+    expect(page.rows.map((r) => [r.windowStart.toISOString(), r.requests, r.cost.toString()])).toEqual(
+      want.rows.map((r: any) => [r.windowStart, r.requests, String(Math.round(Number(r.cost) * 1e6))]),
+    );
+    expect((await usageTotals(execute, stale)).requests).toBe(want.totals.requests);
   });
 });
 export { OrgGrant, OrgRole, ProjectRole };
