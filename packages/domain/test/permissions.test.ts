@@ -11,6 +11,7 @@ describe('the permission matrix', () => {
     const member = actor({ orgRole: 'MEMBER', orgGrants: ['FINANCE'] });
     expect(can(member, 'organization.finance')).toBe(true);
     expect(can(member, 'organization.usage.view')).toBe(true);
+    expect(can(member, 'organization.alerts.manage')).toBe(true);
     expect(can(member, 'organization.projects.manage')).toBe(false);
     expect(can(member, 'project.view')).toBe(false);
   });

@@ -12,7 +12,7 @@ beforeAll(async () => {
   w = await buildWorld(h);
 });
 
-const ALL_ORG = ['AUDIT_VIEW', 'CONFIGURE', 'FINANCE', 'MEMBERS_MANAGE', 'PROJECTS_MANAGE', 'USAGE_VIEW', 'VIEW'];
+const ALL_ORG = ['ALERTS_MANAGE', 'AUDIT_VIEW', 'CONFIGURE', 'FINANCE', 'MEMBERS_MANAGE', 'PROJECTS_MANAGE', 'USAGE_VIEW', 'VIEW'];
 const ALL_PROJECT = ['AUDIT_VIEW', 'CONFIGURE', 'KEYS_CREATE', 'KEYS_MANAGE_ALL', 'MEMBERS_MANAGE', 'VIEW'];
 const sorted = (values: string[]) => [...values].sort();
 
@@ -22,7 +22,7 @@ const EXPECTED: Partial<Record<ActorName, { org: string[]; project: string[]; in
   orgMember: { org: ['VIEW'], project: [], invitable: [] },
   projectManager: { org: ['PROJECTS_MANAGE', 'VIEW'], project: [], invitable: [] },
   memberManager: { org: ['MEMBERS_MANAGE', 'VIEW'], project: [], invitable: ['MEMBER'] },
-  finance: { org: ['FINANCE', 'USAGE_VIEW', 'VIEW'], project: [], invitable: [] },
+  finance: { org: ['ALERTS_MANAGE', 'FINANCE', 'USAGE_VIEW', 'VIEW'], project: [], invitable: [] },
   configurator: { org: ['CONFIGURE', 'VIEW'], project: [], invitable: [] },
   projectOwner: { org: ['VIEW'], project: ['AUDIT_VIEW', 'CONFIGURE', 'KEYS_CREATE', 'KEYS_MANAGE_ALL', 'MEMBERS_MANAGE', 'VIEW'], invitable: [] },
   projectMember: { org: ['VIEW'], project: ['KEYS_CREATE', 'VIEW'], invitable: [] },

@@ -13,6 +13,7 @@ export const ORG_ACTIONS = [
   'organization.members.manage',
   'organization.projects.manage',
   'organization.finance',
+  'organization.alerts.manage',
   'organization.usage.view',
   'organization.audit.view',
 ] as const;
@@ -37,6 +38,8 @@ export const ORG_ROLE_PERMISSIONS = {
   'organization.members.manage': [OrgRole.ADMIN],
   'organization.projects.manage': [OrgRole.ADMIN],
   'organization.finance': [OrgRole.ADMIN],
+  /** Balance alerts and the webhook endpoints alerts go to. */
+  'organization.alerts.manage': [OrgRole.ADMIN],
   'organization.usage.view': [OrgRole.ADMIN],
   'organization.audit.view': [OrgRole.ADMIN],
 } satisfies Record<OrgAction, OrgRole[]>;
@@ -45,7 +48,7 @@ export const ORG_ROLE_PERMISSIONS = {
 export const ORG_GRANT_PERMISSIONS = {
   PROJECT_MANAGEMENT: ['organization.projects.manage'],
   MEMBER_MANAGEMENT: ['organization.members.manage'],
-  FINANCE: ['organization.finance', 'organization.usage.view'],
+  FINANCE: ['organization.finance', 'organization.alerts.manage', 'organization.usage.view'],
   CONFIGURATION: ['organization.configure'],
 } satisfies Record<OrgGrant, OrgAction[]>;
 
