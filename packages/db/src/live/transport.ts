@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type pg from 'pg';
+import { ALERT_CHANNEL } from '../alerts/fire';
 import { INVALIDATION_CHANNEL } from '../invalidation/protocol';
 import { PgListener, type WarnLogger } from '../invalidation/listeners';
 import { ACCESS_CHANNEL, LIVE_CHANNEL } from './protocol';
@@ -48,23 +49,26 @@ export interface LiveHandlers {
   live(payload: string | undefined): void;
   access(payload: string | undefined): void;
   invalidation(payload: string | undefined): void;
+  /** Fired alerts (ALERT_CHANNEL, NOTIFY at the commit that crossed); heard only when given. */
+  alert?(payload: string | undefined): void;
   /** After a reconnect of either connection: messages may have been missed. */
   reset(): void;
 }
 
 /**
- * A server's ears: one LISTEN connection to PostgreSQL for access changes and
- * invalidations (and live messages in the default), plus a Redis subscriber
+ * A server's ears: one LISTEN connection to PostgreSQL for access changes,
+ * invalidations and fired alerts (and live messages in the default), plus a Redis subscriber
  * for live messages when the proxies publish there.
  */
 export async function listenLive(databaseUrl: string, redisUrl: string | undefined, logger: WarnLogger, on: LiveHandlers): Promise<{ close(): Promise<void> }> {
-  const channels = [ACCESS_CHANNEL, INVALIDATION_CHANNEL, ...(redisUrl ? [] : [LIVE_CHANNEL])];
+  const channels = [ACCESS_CHANNEL, INVALIDATION_CHANNEL, ...(redisUrl ? [] : [LIVE_CHANNEL]), ...(on.alert ? [ALERT_CHANNEL] : [])];
   const listener = new PgListener(
     databaseUrl,
     logger,
     (payload, channel) => {
       if (channel === LIVE_CHANNEL) on.live(payload);
       else if (channel === ACCESS_CHANNEL) on.access(payload);
+      else if (channel === ALERT_CHANNEL) on.alert?.(payload);
       else on.invalidation(payload);
     },
     channels,

@@ -23,7 +23,7 @@ export interface UsageTick {
 }
 
 /** What the hub needs to know of a subscriber: who, until when, how to re-check them, and where their messages go. */
-interface Subscriber {
+export interface Subscriber {
   userId: string;
   expiresAt: number | null;
   /** Throws (a DomainError) when the subscriber may no longer read this, else answers the fresh context; run after their access changed. */
@@ -224,6 +224,7 @@ export class LiveHub {
   private readonly byUser = new Map<string, Set<Subscriber>>();
   private readonly timers: NodeJS.Timeout[] = [];
   private listener: { close(): Promise<void> } | null = null;
+  private readonly alertListeners = new Set<(payload: string | undefined) => void>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -246,6 +247,9 @@ export class LiveHub {
         if (change && (change.table === 'wallet_records' || change.table === 'organizations')) this.refreshWallet(change.id);
         if (change?.table === 'projects') this.markQuota(change.id);
       },
+      alert: (payload) => {
+        for (const listener of this.alertListeners) listener(payload);
+      },
       reset: () => this.reset(),
     });
     this.timers.push(
@@ -266,6 +270,18 @@ export class LiveHub {
     let subscribers = 0;
     for (const subs of this.byUser.values()) subscribers += subs.size;
     return { subscribers, organizations: this.organizations.size, quotaProjects: this.quotas.size, users: this.byUser.size };
+  }
+
+  /** Fired-alert notices (ALERT_CHANNEL) for the alert feed (modules/alerts), heard on the hub's connection; answers the unsubscribe. */
+  onAlert(listener: (payload: string | undefined) => void): () => void {
+    this.alertListeners.add(listener);
+    return () => void this.alertListeners.delete(listener);
+  }
+
+  /** Another feed's subscriber, re-checked, expired and ended with the hub's own; answers its removal. */
+  track(sub: Subscriber): () => void {
+    this.add(sub);
+    return () => this.remove(sub, () => undefined);
   }
 
   async subscribeUsage(
