@@ -1,4 +1,4 @@
-import { RequestLog, WalletRecord } from '@tollgate/db';
+import { LIVE_CHANNEL, RequestLog, usageDeltaPayloads, WalletRecord } from '@tollgate/db';
 import { startHarness } from '@tollgate/server/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -187,7 +187,7 @@ describe('the SPA in headless Chromium', () => {
     await table.getByText('kept answer').waitFor();
   });
 
-  it("sets a project quota above the organization's limit, shows it enforced at the organization's, polls usage, and shows members the quota read-only", async () => {
+  it("sets a project quota above the organization's limit, shows it enforced at the organization's, follows usage live, and shows members the quota read-only", async () => {
     const admin = await h.user();
     const organization = await h.organization(admin, 'quota-org');
     const project = await h.project(organization, 'metered');
@@ -213,12 +213,15 @@ describe('the SPA in headless Chromium', () => {
       effective: { dailyRequestLimit: 1000 },
     });
 
-    // Bars for the effective daily and monthly limits, refreshed while the page stays open.
+    // Bars for the effective daily and monthly limits, following quotaChanged while the page stays open.
     const usage = page.getByRole('region', { name: 'Quota usage' });
     await usage.getByText('0 / 1,000 requests today').waitFor();
     await usage.getByText('$0.00 / $2.50 spent today').waitFor();
     await usage.getByText('0 / 20,000 requests this month').waitFor();
     expect(await usage.getByRole('meter').count()).toBe(3);
+    await usage.getByRole('status').getByText('Live', { exact: true }).waitFor();
+    // The quota re-read the save caused (the server's 250 ms state tick) has gone out: only the usage below can move the bars.
+    await new Promise((resolve) => setTimeout(resolve, 600));
     await rollup(organization.id, project.id, 120, 3_000, 1_250_000n);
     await usage.getByText('120 / 1,000 requests today').waitFor({ timeout: 15_000 });
     await usage.getByText('$1.25 / $2.50 spent today').waitFor();
@@ -593,14 +596,22 @@ const field = (scope: Locator, label: string) => scope.locator('.field').filter(
 /** A UTC day as YYYY-MM-DD, `offset` days from today. */
 const utcDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** One hourly rollup row in the current UTC hour, as the proxy's recorder writes them. */
+/**
+ * One hourly rollup row in the current UTC hour, as the proxy's recorder writes them, and the batch's usage delta
+ * announced on the live channel as the recorder then does (the servers re-read the project's quota use on it).
+ */
 async function rollup(organizationId: string, projectId: string, forwarded: number, tokens: number, micros: bigint) {
   const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
-  await h.orm.em.getConnection().execute(
+  const connection = h.orm.em.getConnection();
+  await connection.execute(
     `insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, output_tokens, cost)
      values (?, ?, ?, ?, ?, null, 'mock-small', ?, 0, ?, ?, 0, ?)`,
     [randomUUID(), hour, organizationId, projectId, randomUUID(), forwarded, forwarded, tokens, micros.toString()],
   );
+  const minute = Math.floor(Date.now() / 60_000) * 60_000;
+  for (const payload of usageDeltaPayloads(organizationId, 1, [[projectId, 'mock-small', minute, forwarded, 0, tokens, 0, 0, 0, micros.toString()]])) {
+    await connection.execute('select pg_notify(?, ?)', [LIVE_CHANNEL, payload]);
+  }
 }
 
 /** A page whose browser context carries the user's session cookie. */

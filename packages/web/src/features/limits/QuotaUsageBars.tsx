@@ -1,41 +1,55 @@
-import { useEffect } from 'react';
-import { useQuery } from 'urql';
+import { useQuery, useSubscription } from 'urql';
+import { LiveIndicator } from '../../app/LiveIndicator';
 import { Card, ErrorMessage } from '../../components';
-import { graphql } from '../../gql';
+import { graphql, useFragment, type FragmentType } from '../../gql';
+import { useNewest } from '../../lib/newest';
 import { formatLimit } from './fields';
 
+const QuotaUsageBarsFields = graphql(`
+  fragment QuotaUsageBars on QuotaUsage {
+    projectId
+    dailyUsage {
+      requestCount
+      tokenCount
+      spent
+      date
+    }
+    monthlyUsage {
+      requestCount
+      tokenCount
+      spent
+      resetDay
+      periodStart
+    }
+    effective {
+      dailyRequestLimit
+      dailyTokenLimit
+      monthlyRequestLimit
+      monthlyTokenLimit
+      dailyBudget
+      monthlyBudget
+      enforceQuota
+      customResetDay
+    }
+  }
+`);
 const QuotaUsageQuery = graphql(`
   query QuotaUsage($projectId: ID!) {
     quotaUsage(projectId: $projectId, period: MONTH) {
       projectId
-      dailyUsage {
-        requestCount
-        tokenCount
-        spent
-        date
-      }
-      monthlyUsage {
-        requestCount
-        tokenCount
-        spent
-        resetDay
-        periodStart
-      }
-      effective {
-        dailyRequestLimit
-        dailyTokenLimit
-        monthlyRequestLimit
-        monthlyTokenLimit
-        dailyBudget
-        monthlyBudget
-        enforceQuota
-        customResetDay
-      }
+      ...QuotaUsageBars
     }
   }
 `);
-
-export const POLL_MS = 3_000;
+/** The same figures whenever they move (at most 4 a second); the first message is the current state. */
+const QuotaChanged = graphql(`
+  subscription QuotaChanged($projectId: ID!) {
+    quotaChanged(projectId: $projectId) {
+      projectId
+      ...QuotaUsageBars
+    }
+  }
+`);
 
 interface Bar {
   name: string;
@@ -45,15 +59,24 @@ interface Bar {
   what: string;
 }
 
-/** Use of the UTC day and quota month against each effective limit, polled while the page is open. */
-export function QuotaUsageBars({ projectId }: { projectId: string }) {
-  const [{ data, error }, reexecute] = useQuery({ query: QuotaUsageQuery, variables: { projectId }, requestPolicy: 'network-only' });
-  useEffect(() => {
-    const timer = setInterval(() => reexecute({ requestPolicy: 'network-only' }), POLL_MS);
-    return () => clearInterval(timer);
-  }, [reexecute]);
-  if (!data) return <ErrorMessage error={error} />;
-  const { dailyUsage: day, monthlyUsage: month, effective: e } = data.quotaUsage;
+/**
+ * Use of the UTC day and quota month against each effective limit, as it
+ * moves (`quotaChanged`) while the page is open. `indicator`: show the live
+ * state on the card (a dashboard shows its own instead).
+ */
+export function QuotaUsageBars({ projectId, indicator = true }: { projectId: string; indicator?: boolean }) {
+  const [{ data, error }] = useQuery({ query: QuotaUsageQuery, variables: { projectId }, requestPolicy: 'network-only' });
+  const [{ data: live, error: liveError }] = useSubscription({ query: QuotaChanged, variables: { projectId } });
+  const ref = useNewest<FragmentType<typeof QuotaUsageBarsFields>>(data?.quotaUsage, live?.quotaChanged);
+  const quota = useFragment(QuotaUsageBarsFields, ref);
+  if (!quota)
+    return (
+      <>
+        <ErrorMessage error={error} />
+        <ErrorMessage error={liveError} />
+      </>
+    );
+  const { dailyUsage: day, monthlyUsage: month, effective: e } = quota;
   const bars: Bar[] = [
     { name: 'Requests today', kind: 'count', used: day.requestCount, limit: e.dailyRequestLimit, what: 'requests today' },
     { name: 'Tokens today', kind: 'count', used: day.tokenCount, limit: e.dailyTokenLimit, what: 'tokens today' },
@@ -64,7 +87,7 @@ export function QuotaUsageBars({ projectId }: { projectId: string }) {
   ];
   const shown = bars.filter((b) => b.limit != null);
   return (
-    <Card title="Usage" label="Quota usage">
+    <Card title="Usage" label="Quota usage" actions={indicator ? <LiveIndicator errors={[liveError]} /> : undefined}>
       <p>
         Today is {day.date} (UTC); the quota month began {month.periodStart} and resets on day {month.resetDay}.
         {e.enforceQuota ? '' : ' The quota is not enforced: calls over it are not refused.'}
@@ -74,6 +97,7 @@ export function QuotaUsageBars({ projectId }: { projectId: string }) {
       ))}
       {shown.length === 0 && <p>No daily or monthly limits apply.</p>}
       <ErrorMessage error={error} />
+      <ErrorMessage error={liveError} />
     </Card>
   );
 }

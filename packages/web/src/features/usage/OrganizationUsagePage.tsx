@@ -1,12 +1,15 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { LiveIndicator } from '../../app/LiveIndicator';
 import { useOrganization } from '../../app/OrganizationLayout';
 import { Card, EmptyState, ErrorMessage, Loading } from '../../components';
 import { graphql } from '../../gql';
 import { useCan } from '../../permissions/useCan';
+import { useLiveWallet } from '../wallet/useLiveWallet';
 import { SpendSummary } from './SpendSummary';
-import { UsageDashboard, useRefresh } from './UsageDashboard';
+import { UsageDashboard } from './UsageDashboard';
+import { useLiveUsage } from './useLiveUsage';
 
 const OrganizationUsageContext = graphql(`
   query OrganizationUsageContext($organizationId: ID!) {
@@ -30,13 +33,17 @@ const OrganizationUsageContext = graphql(`
   }
 `);
 
-/** The organization's usage overview: for admins and FINANCE members (organization.usage.view); others see their projects' pages. */
+/**
+ * The organization's usage overview: for admins and FINANCE members (organization.usage.view); others see their projects' pages.
+ * Today's figures and the wallet follow the live subscriptions; the charts are asked again after calls.
+ */
 export function OrganizationUsagePage() {
   const organization = useOrganization();
   const can = useCan(organization);
   const allowed = can('USAGE_VIEW');
   const [{ data, error }] = useQuery({ query: OrganizationUsageContext, variables: { organizationId: organization.id }, pause: !allowed });
-  const now = useRefresh();
+  const live = useLiveUsage(organization.id, null, !allowed);
+  const [wallet, walletError] = useLiveWallet(organization.id, !can('FINANCE'));
   const projectNames = useMemo(() => new Map(data?.projects.map((p) => [p.id, p.name])), [data]);
   const memberNames = useMemo(() => new Map(data?.members.data.map((m) => [m.userId, m.user.name])), [data]);
   if (!allowed)
@@ -53,8 +60,14 @@ export function OrganizationUsagePage() {
   return (
     <UsageDashboard
       scope={{ organizationId: organization.id, timeZone, projectNames, memberNames }}
-      now={now}
-      summary={<SpendSummary organizationId={organization.id} timeZone={timeZone} filter={null} withFunds now={now} />}
+      now={live.now}
+      status={<LiveIndicator errors={[live.error, walletError]} />}
+      summary={
+        <>
+          <ErrorMessage error={live.error ?? walletError} />
+          <SpendSummary organizationId={organization.id} timeZone={timeZone} filter={null} withFunds liveWallet={wallet} now={live.now} live={live.tick} />
+        </>
+      }
     />
   );
 }

@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
+import { LiveIndicator } from '../../app/LiveIndicator';
 import { useProject } from '../../app/ProjectLayout';
 import { ErrorMessage, Loading } from '../../components';
 import { graphql } from '../../gql';
 import { QuotaUsageBars } from '../limits/QuotaUsageBars';
 import { SpendSummary } from './SpendSummary';
-import { UsageDashboard, useRefresh } from './UsageDashboard';
+import { UsageDashboard } from './UsageDashboard';
+import { useLiveUsage } from './useLiveUsage';
 
 const ProjectUsageContext = graphql(`
   query ProjectUsageContext($organizationId: ID!) {
@@ -25,11 +27,11 @@ const ProjectUsageContext = graphql(`
   }
 `);
 
-/** One project's usage overview, for everyone who may view the project; with its quota bars. */
+/** One project's usage overview, for everyone who may view the project; with its quota bars. Today's figures and the bars are live. */
 export function ProjectUsagePage() {
   const project = useProject();
   const [{ data, error }] = useQuery({ query: ProjectUsageContext, variables: { organizationId: project.organizationId } });
-  const now = useRefresh();
+  const live = useLiveUsage(project.organizationId, project.id);
   const projectNames = useMemo(() => new Map([[project.id, project.name]]), [project]);
   const memberNames = useMemo(() => new Map(data?.members.data.map((m) => [m.userId, m.user.name])), [data]);
   if (error) return <ErrorMessage error={error} />;
@@ -39,11 +41,13 @@ export function ProjectUsagePage() {
   return (
     <UsageDashboard
       scope={{ organizationId: project.organizationId, projectId: project.id, timeZone, projectNames, memberNames }}
-      now={now}
+      now={live.now}
+      status={<LiveIndicator errors={[live.error]} />}
       summary={
         <>
-          <SpendSummary organizationId={project.organizationId} timeZone={timeZone} filter={filter} withFunds={false} now={now} />
-          <QuotaUsageBars projectId={project.id} />
+          <ErrorMessage error={live.error} />
+          <SpendSummary organizationId={project.organizationId} timeZone={timeZone} filter={filter} withFunds={false} now={live.now} live={live.tick} />
+          <QuotaUsageBars projectId={project.id} indicator={false} />
         </>
       }
     />

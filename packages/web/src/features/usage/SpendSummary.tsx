@@ -1,9 +1,13 @@
+import { formatMoney } from '@tollgate/domain';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { Card, ErrorMessage, Loading } from '../../components';
 import { graphql } from '../../gql';
 import type { UsageFilter } from '../../gql/graphql';
-import { calendarRanges, count, daysLeft, exactMoney, micros, perDay, share, windowLabel } from './ranges';
+import { useNewest } from '../../lib/newest';
+import type { LiveWallet } from '../wallet/useLiveWallet';
+import { calendarRanges, count, dayOf, daysLeft, exactMoney, micros, perDay, share, windowLabel } from './ranges';
+import type { UsageTick } from './useLiveUsage';
 
 /** Today, this month and the last 7 days from the usage query, and (for the organization) its budgets and wallet. */
 const SpendSummaryQuery = graphql(`
@@ -65,17 +69,24 @@ const SpendSummaryQuery = graphql(`
   }
 `);
 
+type WalletFigures = { balance: string; availableAmount: string; currency: string; isActive: boolean };
+
 interface Props {
   organizationId: string;
   timeZone: string;
   filter: UsageFilter | null;
   /** The organization's dashboard: budgets and the wallet too. */
   withFunds: boolean;
+  /** The latest `walletChanged` message, for viewers who may see the wallet. */
+  liveWallet?: LiveWallet | null;
+  /** The dashboard's clock: the figures are asked again whenever it moves. */
   now: number;
+  /** The latest `usageTicks` message for the same scope: today's figures as they move. */
+  live: UsageTick | null;
 }
 
 /** The figures at the top of a dashboard: spend today and this month (against the budgets), and how long the wallet lasts. */
-export function SpendSummary({ organizationId, timeZone, filter, withFunds, now }: Props) {
+export function SpendSummary({ organizationId, timeZone, filter, withFunds, liveWallet = null, now, live }: Props) {
   const r = calendarRanges(timeZone, now);
   const [{ data, error }, reexecute] = useQuery({
     query: SpendSummaryQuery,
@@ -97,7 +108,9 @@ export function SpendSummary({ organizationId, timeZone, filter, withFunds, now 
     },
     requestPolicy: 'cache-and-network',
   });
-  // Asked again on every tick of the dashboard's clock (the ranges themselves move only at quarter hours).
+  // The balance as the wallet moves (calls in flight hold money before they settle), or as last asked.
+  const newestWallet = useNewest<WalletFigures>(data?.wallet, liveWallet);
+  // Asked again whenever the dashboard's clock moves: after calls, at most every few seconds (the ranges move only at quarter hours).
   const mounted = useRef(false);
   useEffect(() => {
     if (mounted.current) reexecute({ requestPolicy: 'network-only' });
@@ -111,22 +124,32 @@ export function SpendSummary({ organizationId, timeZone, filter, withFunds, now 
       </Card>
     );
   const limits = data.organizationLimits;
-  const wallet = data.wallet;
+  const wallet = newestWallet;
+  // Today from the live ticks while they speak of the same day in the same zone: they count the current minute too.
+  const liveToday = live && live.timeZone === timeZone && live.day === dayOf(timeZone, Date.parse(r.today.from)) ? live.today : null;
+  const today = liveToday ?? data.today.totals;
+  // This month: its days before today as the query summed them, and today as it moves (exact, in micro-units).
+  const month = liveToday
+    ? {
+        cost: formatMoney(micros(data.month.totals.cost) - micros(data.today.totals.cost) + micros(liveToday.cost)),
+        requests: data.month.totals.requests - data.today.totals.requests + liveToday.requests,
+      }
+    : data.month.totals;
   const week = data.lastWeek.totals.cost;
   const days = wallet ? daysLeft(wallet.availableAmount, week) : null;
   return (
     <section className="summary-grid" aria-label="Spend summary">
       <SummaryCard
         term="Spend today"
-        value={exactMoney(data.today.totals.cost)}
-        note={`${windowLabel(r.today.from, 'DAY', timeZone)} · ${count(data.today.totals.requests)} requests`}
+        value={exactMoney(today.cost)}
+        note={`${windowLabel(r.today.from, 'DAY', timeZone)} · ${count(today.requests)} requests, ${count(today.errors)} ${today.errors === 1 ? 'error' : 'errors'}`}
       >
         {limits?.dailyBudget && data.utcToday && <Budget name="Daily budget" spent={data.utcToday.totals.cost} budget={limits.dailyBudget} what="UTC day" />}
       </SummaryCard>
       <SummaryCard
         term="Spend this month"
-        value={exactMoney(data.month.totals.cost)}
-        note={`${windowLabel(r.month.from, 'MONTH', timeZone)} · ${count(data.month.totals.requests)} requests`}
+        value={exactMoney(month.cost)}
+        note={`${windowLabel(r.month.from, 'MONTH', timeZone)} · ${count(month.requests)} requests`}
       >
         {limits?.monthlyBudget && data.utcMonth && (
           <Budget name="Monthly budget" spent={data.utcMonth.totals.cost} budget={limits.monthlyBudget} what="UTC month" />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { Button, Card, ErrorMessage, Field, Loading } from '../../components';
 import { graphql } from '../../gql';
@@ -7,9 +7,6 @@ import { clockIn, count, customRange, dayOf, exactMoney, micros, moneyGeometry, 
 import { StackedBarChart } from './StackedBarChart';
 import { usageCsvHref, useUsage, type UsageArgs, type UsageRow } from './useUsage';
 import './usage.css';
-
-/** How often an open dashboard asks again (the usage query answers up to the last whole minute). */
-export const REFRESH_MS = 60_000;
 
 export interface DashboardScope {
   organizationId: string;
@@ -22,25 +19,24 @@ export interface DashboardScope {
   memberNames: ReadonlyMap<string, string>;
 }
 
-/** A tick that changes every REFRESH_MS: the dashboards' clock and their reason to fetch again. */
-export function useRefresh() {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
 type StackBy = 'PROJECT' | 'MODEL' | 'API_KEY';
 const STACK_LABEL: Record<StackBy, string> = { PROJECT: 'Project', MODEL: 'Model', API_KEY: 'API key' };
+
+interface DashboardProps {
+  scope: DashboardScope;
+  /** The dashboard's clock (useLiveUsage): every usage query runs again when it moves. */
+  now: number;
+  summary?: ReactNode;
+  /** Above everything: the live indicator. */
+  status?: ReactNode;
+}
 
 /**
  * The body both overview pages share: spend over time stacked by a dimension,
  * requests and errors over time, and the top projects, keys, members and
  * models with their share, for a range in the organization's zone.
  */
-export function UsageDashboard({ scope, now, summary }: { scope: DashboardScope; now: number; summary?: ReactNode }) {
+export function UsageDashboard({ scope, now, summary, status }: DashboardProps) {
   const zone = scope.timeZone;
   const [rangeKey, setRangeKey] = useState<RangeKey>('7d');
   const [custom, setCustom] = useState(() => ({ from: dayOf(zone, now - 13 * 86_400_000), to: dayOf(zone, now) }));
@@ -51,6 +47,7 @@ export function UsageDashboard({ scope, now, summary }: { scope: DashboardScope;
 
   return (
     <>
+      {status && <div className="dashboard-status">{status}</div>}
       {summary}
       <Card label="Range">
         <div className="row range-picker">

@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { LiveIndicator } from '../../app/LiveIndicator';
 import { useOrganization } from '../../app/OrganizationLayout';
 import { Badge, Card, EmptyState, ErrorMessage, Facts, Loading } from '../../components';
 import { graphql, useFragment, type FragmentType } from '../../gql';
 import { money } from '../../lib/format';
+import { useNewest } from '../../lib/newest';
+import { useCan } from '../../permissions/useCan';
 import { WALLET_CONTEXT } from './fields';
 import { RedeemCodeForm } from './RedeemCodeForm';
+import { useLiveWallet } from './useLiveWallet';
 import { WalletRecords } from './WalletRecords';
 
 const WalletBalanceFields = graphql(`
@@ -27,19 +31,23 @@ const OrganizationWallet = graphql(`
   }
 `);
 
-/** The organization's prepaid balance, its records and code redemption; for admins and the FINANCE grant. */
+/** The organization's prepaid balance (live: `walletChanged`), its records and code redemption; for admins and the FINANCE grant. */
 export function WalletPage() {
   const organization = useOrganization();
+  const can = useCan(organization);
   const [{ data, error }] = useQuery({ query: OrganizationWallet, variables: { organizationId: organization.id }, context: WALLET_CONTEXT });
+  const [live, liveError] = useLiveWallet(organization.id, !can('FINANCE'));
+  const wallet = useNewest<FragmentType<typeof WalletBalanceFields>>(data?.wallet, live);
   // Bumped after a redemption: the records start again from the newest page.
   const [version, setVersion] = useState(0);
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
   return (
     <>
-      <Card title="Wallet">
-        {data.wallet ? (
-          <WalletBalance wallet={data.wallet} />
+      <Card title="Wallet" actions={can('FINANCE') ? <LiveIndicator errors={[liveError]} /> : undefined}>
+        <ErrorMessage error={liveError} />
+        {wallet ? (
+          <WalletBalance wallet={wallet} />
         ) : (
           <EmptyState title="This organization is not prepaid.">
             Its calls are not charged to a wallet. Redeeming a code or an operator's credit makes it prepaid.
