@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** argon2id with the library's defaults (19 MiB, 2 passes), OWASP's recommended minimum. */
 export const hashPassword = (password: string) => hash(password); // the library's default algorithm is argon2id;
@@ -14,6 +14,14 @@ export const verifyDecoy = async (password: string) => {
 };
 
 export const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Whether an Authorization header is `Bearer <token>`, compared in constant time (digests, so the lengths match too). */
+export function bearerTokenMatches(authorization: string | undefined, token: string): boolean {
+  const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (given === undefined) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(token));
+}
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** A random base62 string; 32 characters carry ~190 bits. */

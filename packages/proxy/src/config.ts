@@ -29,6 +29,10 @@ const schema = z.object({
   RATE_LIMITS_FAIL_OPEN: z.enum(['true', 'false']).default('false'),
   /** Output tokens reserved for a call that sets no max_tokens: the model's default, at most this. */
   RESERVATION_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(1).default(16_384),
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (it is on the proxy's port, which clients reach). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Organization and project labels on the request, token, cost and refusal counters: one series per project and model. */
+  METRICS_TENANT_LABELS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +62,8 @@ export function loadProxyConfig(env: Record<string, string | undefined> = proces
     limitStore: e.LIMIT_STORE ?? (e.REDIS_URL ? 'redis' : 'memory'),
     failOpenRateLimits: e.RATE_LIMITS_FAIL_OPEN === 'true',
     maxOutputCeiling: e.RESERVATION_MAX_OUTPUT_TOKENS,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    metricsTenantLabels: e.METRICS_TENANT_LABELS === 'true',
     logLevel: e.LOG_LEVEL,
   };
 }

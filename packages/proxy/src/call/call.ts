@@ -30,6 +30,12 @@ export interface Call {
   hold: Hold | null;
   /** Went upstream: past every check. */
   forwarded: boolean;
+  /** Answered with the proxy's own error (a refusal, or the upstream failing before it answered). */
+  refused: boolean;
+  /** performance.now() when the request went upstream, when the upstream's answer ended, and when a stream's first event went out; 0 until then. */
+  forwardedAt: number;
+  upstreamEndedAt: number;
+  firstEventAt: number;
 }
 
 export const newCall = (key: KeyContext, endpoint: Endpoint): Call => ({
@@ -48,6 +54,10 @@ export const newCall = (key: KeyContext, endpoint: Endpoint): Call => ({
   route: null,
   hold: null,
   forwarded: false,
+  refused: false,
+  forwardedAt: 0,
+  upstreamEndedAt: 0,
+  firstEventAt: 0,
 });
 
 /** The upstream's usage when it reported one we can trust, else the tokenizer's count of the prompt and the generated text. */

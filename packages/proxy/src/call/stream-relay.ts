@@ -57,8 +57,17 @@ export class SseRelay {
     return this.untrusted ? null : this.usage;
   }
 
+  /** performance.now() when the first event went out (time to first token); 0 before. */
+  firstEventAt = 0;
+
   /** The bytes to forward for this chunk (the chunk itself when it held whole events), or null for none yet. */
   push(chunk: Buffer): Buffer | null {
+    const out = this.relay(chunk);
+    if (out && !this.firstEventAt) this.firstEventAt = performance.now();
+    return out;
+  }
+
+  private relay(chunk: Buffer): Buffer | null {
     const aligned = this.carry === '' && chunk.length >= 2 && chunk[chunk.length - 1] === 0x0a && chunk[chunk.length - 2] === 0x0a;
     // Fast path, most chunks: whole events without usage go out untouched, undecoded.
     if (aligned && !hasUsageObject(chunk)) {

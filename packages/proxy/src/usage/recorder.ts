@@ -1,6 +1,7 @@
 import { touchKeys, usageDeltaPayloads, writeUsageBatch, type LivePublisher, type UsageEvent } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { UNCOUNTED, type ErrorCounts } from '../metrics';
 
 export type { UsageEvent };
 
@@ -39,6 +40,7 @@ export class UsageRecorder {
     private readonly options: { durability: 'batched' | 'strict'; flushMs: number; bufferMax: number },
     private readonly logger: Logger,
     private readonly live: LivePublisher | null = null,
+    private readonly errors: ErrorCounts = UNCOUNTED,
   ) {}
 
   /** True when no more events can be held: the proxy refuses calls rather than leave them unrecorded. */
@@ -102,6 +104,7 @@ export class UsageRecorder {
         await this.write(batch.map((p) => p.event));
       } catch (err) {
         this.failures++;
+        this.errors.database('usage_write');
         this.logger.warn({ err: (err as Error).message, queued: this.queue.length }, 'usage events not written yet; will retry');
         return;
       }
