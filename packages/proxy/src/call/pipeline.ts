@@ -7,10 +7,9 @@ import type { ProxyConfig } from '../config';
 import { openAiError, sendError, type ErrorDetails } from '../errors';
 import type { KeyContext } from '../keys';
 import type { Limiter } from '../limits/limiter';
-import type { ProxyMetrics } from '../metrics';
 import type { ResponseDirectory } from '../responses';
 import { answerUsage } from '../usage/answer-usage';
-import type { UsageRecorder } from '../usage/recorder';
+import type { Settlement, UsageSink } from '../usage/sink';
 import { generatedText, parseAnswer, responseIdOf } from './answer';
 import { meteredUsage, newCall, type Call } from './call';
 import { boundError, mustAskForUsage, reservationFor, upstreamPayload, type Endpoint } from './request';
@@ -42,11 +41,10 @@ const DONE = Buffer.from('data: [DONE]');
 export class CallPipeline {
   constructor(
     private readonly config: ProxyConfig,
-    private readonly recorder: UsageRecorder,
+    private readonly recorder: UsageSink,
     private readonly limiter: Limiter,
     private readonly responses: ResponseDirectory,
     private readonly logger: Logger,
-    private readonly metrics: ProxyMetrics,
   ) {}
 
   async run(req: IncomingMessage, res: ServerResponse, key: KeyContext, endpoint: Endpoint, upstreamPath: string): Promise<void> {
@@ -63,7 +61,6 @@ export class CallPipeline {
     const route = call.route!;
     const payload = upstreamPayload(raw, body, route.upstreamModel, askForUsage);
     call.forwarded = true;
-    call.forwardedAt = performance.now();
     // The client hanging up aborts the upstream call.
     const abort = new EventEmitter();
     let aborted = false;
@@ -156,11 +153,9 @@ export class CallPipeline {
     try {
       for await (const chunk of upstream.body) chunks.push(chunk as Buffer);
     } catch (err) {
-      call.upstreamEndedAt = performance.now();
       if (res.destroyed) return this.clientGone(call, body, '');
       return this.refuse(call, res, { error: isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE });
     }
-    call.upstreamEndedAt = performance.now();
     const answer = Buffer.concat(chunks);
     call.status = upstream.statusCode;
     res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length });
@@ -197,8 +192,6 @@ export class CallPipeline {
         else res.write(out);
       }
     } catch (err) {
-      call.upstreamEndedAt = performance.now();
-      call.firstEventAt = relay.firstEventAt;
       if (res.destroyed) return this.clientGone(call, body, relay.text(), relay.reported);
       // The upstream broke off mid-stream: the client's stream is cut too, and charged for what it got.
       call.status = 502;
@@ -207,8 +200,6 @@ export class CallPipeline {
       await this.settleAndRecord(call);
       return void res.destroy();
     }
-    call.upstreamEndedAt = performance.now();
-    call.firstEventAt = relay.firstEventAt;
     const rest = relay.finish();
     // The generated text is decoded only when it must be counted or kept.
     const text = !relay.reported || call.key.auditContentPolicy !== 'NONE' ? relay.text() : '';
@@ -229,7 +220,6 @@ export class CallPipeline {
   /** Records a refusal, then answers it (in strict mode once the record is committed). */
   private async refuse(call: Call, res: ServerResponse, refusal: Refusal) {
     const error = openAiError(refusal.error);
-    call.refused = true;
     call.status = error.status;
     call.errorCode = refusal.code ?? error.code;
     await this.settleAndRecord(call);
@@ -243,22 +233,22 @@ export class CallPipeline {
   }
 
   private settleAndRecord(call: Call): Promise<void> {
-    const { cost, charge } = this.settle(call);
+    const { cost, charge, settlement } = this.settle(call);
     if (call.responseId) this.responses.made(call.responseId, call.key.organizationId, call.model);
-    return this.record(call, cost, charge);
+    return this.record(call, cost, charge, settlement);
   }
 
   /**
-   * The call's cost, and its charge to the wallet (the cost, at most what it
-   * reserved); the reservation is replaced by what was used. Calls the
-   * upstream failed (5xx, a stream it broke off) cost nothing; what was used
-   * still counts against token limits.
+   * The call's cost, its charge to the wallet (the cost, at most what it
+   * reserved), and the settlement that replaces its reservation with what was
+   * used (sent with its event). Calls the upstream failed (5xx, a stream it
+   * broke off) cost nothing; what was used still counts against token limits.
    */
-  private settle(call: Call): { cost: bigint; charge: bigint } {
+  private settle(call: Call): { cost: bigint; charge: bigint; settlement: Settlement | null } {
     const usage = call.usage ?? NO_USAGE;
     const cost = call.route && call.status < 500 ? costMicros(usage, call.route.prices) : 0n;
     const hold = call.hold;
-    if (!hold) return { cost, charge: 0n };
+    if (!hold) return { cost, charge: 0n, settlement: null };
     call.hold = null;
     const charge = hold.wallet ? chargeFor(hold.reservedMoney, cost) : 0n;
     if (cost > hold.reservedMoney) {
@@ -267,18 +257,14 @@ export class CallPipeline {
         'usage beyond the reservation: charged the reservation',
       );
     }
-    void this.limiter.settle(hold, { requests: 1n, tokens: BigInt(usage.inputTokens + usage.outputTokens), money: cost }, charge);
-    return { cost, charge };
+    return { cost, charge, settlement: { hold, actual: { requests: 1n, tokens: BigInt(usage.inputTokens + usage.outputTokens), money: cost }, charge } };
   }
 
-  /** The one place a call's usage event is made: its metrics are counted here too, so they add up to the request log. */
-  private record(call: Call, cost: bigint, charge: bigint): Promise<void> {
+  private record(call: Call, cost: bigint, charge: bigint, settlement: Settlement | null): Promise<void> {
     const usage = call.usage ?? NO_USAGE;
-    const now = performance.now();
-    this.metrics.called(call, cost, now);
-    return this.recorder.record({
+    return this.recorder.settleAndRecord(settlement, {
       requestId: call.requestId,
-      time: new Date(Date.now() - (now - call.started)),
+      time: new Date(Date.now() - (performance.now() - call.started)),
       organizationId: call.key.organizationId,
       projectId: call.key.projectId,
       apiKeyId: call.key.keyId,
@@ -293,7 +279,7 @@ export class CallPipeline {
       responseId: call.responseId,
       cost,
       charge,
-      latencyMs: Math.round(now - call.started),
+      latencyMs: Math.round(performance.now() - call.started),
       upstreamLatencyMs: call.upstreamLatencyMs,
       stream: call.stream,
       errorCode: call.errorCode,

@@ -65,4 +65,18 @@ export interface LimitStore {
   close(): Promise<void>;
 }
 
+/**
+ * A store that also keeps each group's usage stream (Redis, see usage/usage-stream.ts): a call's
+ * usage event is appended in the same atomic step as its settle, both or neither, or alone for a
+ * call that settles nothing. Both resolve once the store has the entry, and reject when it did
+ * not confirm it (it may still have it: events are idempotent by request id).
+ */
+export interface UsageJournal {
+  /** As LimitStore.settle, and `entry` appended to the reservation's group's stream. */
+  settleAndAppend(reservation: Reservation, actual: bigint[], entry: string): Promise<void>;
+  append(group: string, entry: string): Promise<void>;
+}
+
+export const isUsageJournal = (store: LimitStore): store is LimitStore & UsageJournal => 'settleAndAppend' in store;
+
 export const isFixed = (window: CounterWindow) => window !== 'minute' && window !== 'hour';

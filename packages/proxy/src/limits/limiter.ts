@@ -13,8 +13,7 @@ import {
 import { periodUsage, type LivePublisher } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { UNCOUNTED, type ErrorCounts } from '../metrics';
-import { isFixed, type Counter, type LimitStore, type Reservation } from './limit-store';
+import { isFixed, isUsageJournal, type Counter, type LimitStore, type Reservation } from './limit-store';
 import { walletCounters, WalletSync } from './wallet';
 
 export type Amounts = Record<Metric, bigint>;
@@ -67,7 +66,7 @@ export class Limiter {
   constructor(
     private readonly store: LimitStore,
     private readonly db: Pool,
-    private readonly options: { failOpenRateLimits: boolean; live?: LivePublisher | null; errors?: ErrorCounts },
+    private readonly options: { failOpenRateLimits: boolean; live?: LivePublisher | null },
     private readonly logger: Logger,
   ) {
     this.wallets = new WalletSync(store, db, logger, options.live ?? null);
@@ -132,7 +131,6 @@ export class Limiter {
       }
       throw new Error('limit counters could not be rebuilt');
     } catch (err) {
-      (this.options.errors ?? UNCOUNTED).limitStore('reserve');
       this.logger.warn({ err: (err as Error).message }, 'limit store unavailable');
       // Money never goes unchecked; pure rate limits follow the setting.
       if (!wallet && !rules.some((r) => r.metric === 'money' || !isRateLimit(r)) && this.options.failOpenRateLimits)
@@ -143,15 +141,25 @@ export class Limiter {
 
   /** Replaces the reservation with the call's actual use, and for a wallet its reserved money with `charge` (nothing frozen any more). */
   async settle(hold: Hold, actual: Amounts, charge: bigint): Promise<void> {
-    const { rules } = hold;
-    const amounts = new Array<bigint>(rules.length);
-    for (let i = 0; i < rules.length; i++) amounts[i] = actual[rules[i]!.metric];
-    if (hold.wallet) amounts.push(charge, 0n);
-    await this.store.settle(hold.reservation, amounts).catch((err) => {
-      (this.options.errors ?? UNCOUNTED).limitStore('settle');
-      this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands');
-    });
+    const amounts = settledAmounts(hold, actual, charge);
+    await this.store
+      .settle(hold.reservation, amounts)
+      .catch((err) => this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands'));
     if (hold.wallet) this.wallets.touched(hold.organizationId);
+  }
+
+  /**
+   * Redis mode: settles as `settle` does and appends the call's usage entry to its organization's
+   * stream in the same step, both or neither. Rejects when the store did not confirm it (the
+   * reservation then stands, as for a failed settle).
+   */
+  async settleAndAppend(hold: Hold, actual: Amounts, charge: bigint, entry: string): Promise<void> {
+    if (!isUsageJournal(this.store)) throw new Error('this limit store keeps no usage stream');
+    try {
+      await this.store.settleAndAppend(hold.reservation, settledAmounts(hold, actual, charge), entry);
+    } finally {
+      if (hold.wallet) this.wallets.touched(hold.organizationId);
+    }
   }
 
   /** Sums the period's usage from the hourly rollups and seeds the store with it. */
@@ -159,6 +167,15 @@ export class Limiter {
     const period = periodOf(rule.window as 'day' | 'month', new Date(nowMs), rule.resetDay);
     await this.store.seed(organizationId, counter, await periodUsage(this.db, rule, period.start));
   }
+}
+
+/** What a hold's counters settle to, in counter order: each rule's metric, then for a wallet the charge and nothing frozen. */
+function settledAmounts(hold: Hold, actual: Amounts, charge: bigint): bigint[] {
+  const { rules } = hold;
+  const amounts = new Array<bigint>(rules.length);
+  for (let i = 0; i < rules.length; i++) amounts[i] = actual[rules[i]!.metric];
+  if (hold.wallet) amounts.push(charge, 0n);
+  return amounts;
 }
 
 /**

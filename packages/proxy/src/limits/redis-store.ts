@@ -1,6 +1,7 @@
 import { countedBuckets } from '@tollgate/domain';
 import { Command, Redis } from 'ioredis';
-import { isFixed, type Counter, type LimitStore, type Reservation, type ReserveOutcome } from './limit-store';
+import { CONSUMER_GROUP, ENTRY_FIELD, STREAM_REGISTRY } from '../usage/usage-stream';
+import { isFixed, type Counter, type LimitStore, type Reservation, type ReserveOutcome, type UsageJournal } from './limit-store';
 import {
   countArg,
   decodeCompareAndAddReply,
@@ -60,6 +61,11 @@ import { SCRIPTS, type Script } from './redis/scripts';
  * day after the period: one HMGET reads all of a period's counters of a call.
  * The wallet's counters are in `tg:{<group>}:w`, which never expires.
  *
+ * Usage stream: `tg:{<group>}:events` (see ../usage/usage-stream.ts), in the group's slot, so the
+ * settle script appends a call's event in the same step as its settle. Before its first append a
+ * process makes the stream's consumer group and registers the stream (`tg:usage-streams`, another
+ * slot, hence not in the script): once per group and process, one round trip.
+ *
  * The scripts read each period and head hash once (HMGET), work out the new
  * values and write each once (HSET), rather than a command per field, and the
  * arguments come grouped the way the scripts use them: on this scale Redis's
@@ -89,11 +95,16 @@ interface Names {
   month: Map<string, string>;
   /** The wallet's hash (it has one period, forever). */
   wallet: string;
+  /** The group's usage stream. */
+  events: string;
 }
 
-export class RedisLimitStore implements LimitStore {
+export class RedisLimitStore implements LimitStore, UsageJournal {
   private readonly redis: Redis;
   private readonly names = new Map<string, Names>();
+  /** Groups whose stream this process registered (group made, stream in the registry), and those being registered. */
+  private readonly registered = new Set<string>();
+  private readonly registering = new Map<string, Promise<void>>();
 
   constructor(url: string) {
     const redis = new Redis(url, {
@@ -154,7 +165,15 @@ export class RedisLimitStore implements LimitStore {
     if (!names) {
       if (this.names.size >= 10_000) this.names.clear();
       const prefix = `tg:{${group}}:`;
-      names = { minute: flat(`${prefix}m`), hour: flat(`${prefix}h`), rolling: new Map(), day: new Map(), month: new Map(), wallet: flat(`${prefix}w`) };
+      names = {
+        minute: flat(`${prefix}m`),
+        hour: flat(`${prefix}h`),
+        rolling: new Map(),
+        day: new Map(),
+        month: new Map(),
+        wallet: flat(`${prefix}w`),
+        events: flat(`${prefix}events`),
+      };
       this.names.set(group, names);
     }
     return names;
@@ -220,13 +239,47 @@ export class RedisLimitStore implements LimitStore {
     return reply.kind === 'admitted' ? { kind: 'admitted', reservation, usage: reply.usage } : reply;
   }
 
-  async settle(reservation: Reservation, actual: bigint[]): Promise<void> {
+  settle(reservation: Reservation, actual: bigint[]): Promise<void> {
+    return this.settleWith(reservation, actual, null);
+  }
+
+  async settleAndAppend(reservation: Reservation, actual: bigint[], entry: string): Promise<void> {
+    const names = this.namesOf(reservation.group);
+    if (!this.registered.has(reservation.group)) await this.register(reservation.group, names.events);
+    await this.settleWith(reservation, actual, names.events, entry);
+  }
+
+  async append(group: string, entry: string): Promise<void> {
+    const names = this.namesOf(group);
+    if (!this.registered.has(group)) await this.register(group, names.events);
+    await this.send('xadd', [names.events, '*', ENTRY_FIELD, entry]);
+  }
+
+  private async settleWith(reservation: Reservation, actual: bigint[], stream: string | null, entry?: string): Promise<void> {
     const r = reservation as RedisReservation;
     const n = r.amounts.length;
     const deltas = new Array<bigint>(n);
     for (let i = 0; i < n; i++) deltas[i] = actual[i]! - r.amounts[i]!;
-    const call = encodeSettle(r, deltas);
+    const call = encodeSettle(r, deltas, stream === null ? undefined : { stream, field: ENTRY_FIELD, value: entry! });
     if (call) decodeSettleReply(await this.run(SCRIPTS.settle, call));
+  }
+
+  /** The group's consumer group (reading from the stream's start: nothing appended before it is missed), then the registry entry; one round trip. */
+  private register(group: string, stream: string): Promise<void> {
+    let registering = this.registering.get(group);
+    if (!registering) {
+      const created = this.send('xgroup', ['CREATE', stream, CONSUMER_GROUP, '0', 'MKSTREAM']).catch((err: Error) => {
+        if (!err.message.includes('BUSYGROUP')) throw err;
+      });
+      registering = Promise.all([created, this.send('sadd', [STREAM_REGISTRY, stream])])
+        .then(() => {
+          if (this.registered.size >= 100_000) this.registered.clear();
+          this.registered.add(group);
+        })
+        .finally(() => this.registering.delete(group));
+      this.registering.set(group, registering);
+    }
+    return registering;
   }
 
   async seed(group: string, counter: Counter, value: bigint, withCounters: Array<[Counter, bigint]> = []): Promise<void> {

@@ -1,7 +1,7 @@
-import { touchKeys, usageDeltaPayloads, writeUsageBatch, type LivePublisher, type UsageEvent } from '@tollgate/db';
+import type { LivePublisher, UsageEvent } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { UNCOUNTED, type ErrorCounts } from '../metrics';
+import { BatchWriter } from './batch-writer';
 
 export type { UsageEvent };
 
@@ -11,13 +11,14 @@ interface Pending {
 }
 
 const BATCH = 1000;
-const LAST_USED_EVERY_MS = 60_000;
 
 /**
- * Writes usage events to PostgreSQL in batches (writeUsageBatch in db: the
- * request-log rows, their rollups and Consume records in one transaction; a
- * retried batch is a no-op). While PostgreSQL is unreachable events wait
- * (bounded) and are retried with backoff.
+ * Writes usage events to PostgreSQL in batches (BatchWriter: writeUsageBatch
+ * in db, the request-log rows, their rollups and Consume records in one
+ * transaction; a retried batch is a no-op). While PostgreSQL is unreachable
+ * events wait (bounded) and are retried with backoff. In Redis mode events go
+ * to the organizations' streams instead (stream-recorder.ts), and only those
+ * Redis did not take wait here.
  *
  * batched: a flush starts within `flushMs` of an event.
  * strict:  `record` resolves when the event's batch is committed; batches
@@ -32,16 +33,16 @@ export class UsageRecorder {
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
-  private readonly lastUsedWrites = new Map<string, number>();
-  private dueLastUsed = new Set<string>();
+  private readonly writer: BatchWriter;
 
   constructor(
-    private readonly db: Pool,
+    db: Pool,
     private readonly options: { durability: 'batched' | 'strict'; flushMs: number; bufferMax: number },
     private readonly logger: Logger,
-    private readonly live: LivePublisher | null = null,
-    private readonly errors: ErrorCounts = UNCOUNTED,
-  ) {}
+    live: LivePublisher | null = null,
+  ) {
+    this.writer = new BatchWriter(db, logger, live);
+  }
 
   /** True when no more events can be held: the proxy refuses calls rather than leave them unrecorded. */
   get full(): boolean {
@@ -53,7 +54,7 @@ export class UsageRecorder {
   }
 
   record(event: UsageEvent): Promise<void> {
-    this.noteKeyUse(event.apiKeyId, event.time.getTime());
+    this.writer.noteKeyUse(event.apiKeyId, event.time.getTime());
     if (this.options.durability === 'strict') {
       return new Promise((committed) => {
         this.queue.push({ event, committed });
@@ -76,12 +77,6 @@ export class UsageRecorder {
     return this.queue.length === 0;
   }
 
-  private noteKeyUse(keyId: string, now: number) {
-    if (now - (this.lastUsedWrites.get(keyId) ?? 0) < LAST_USED_EVERY_MS) return;
-    this.lastUsedWrites.set(keyId, now);
-    this.dueLastUsed.add(keyId);
-  }
-
   private kick() {
     if (this.timer) {
       clearTimeout(this.timer);
@@ -101,33 +96,15 @@ export class UsageRecorder {
     while (this.queue.length) {
       const batch = this.queue.slice(0, BATCH);
       try {
-        await this.write(batch.map((p) => p.event));
+        await this.writer.write(batch.map((p) => p.event));
       } catch (err) {
         this.failures++;
-        this.errors.database('usage_write');
         this.logger.warn({ err: (err as Error).message, queued: this.queue.length }, 'usage events not written yet; will retry');
         return;
       }
       this.failures = 0;
       this.queue.splice(0, batch.length);
       for (const p of batch) p.committed?.();
-    }
-  }
-
-  private async write(events: UsageEvent[]) {
-    const deltas = await writeUsageBatch(this.db, events);
-    if (this.live && deltas.length) {
-      this.live
-        .publish(deltas.flatMap((d) => usageDeltaPayloads(d.organizationId, d.seq, d.rows)))
-        .catch((err: Error) => this.logger.warn({ err: err.message }, 'live usage not published'));
-    }
-    if (this.dueLastUsed.size) {
-      const ids = [...this.dueLastUsed];
-      this.dueLastUsed = new Set();
-      await touchKeys(this.db, ids).catch((err) => {
-        for (const id of ids) this.dueLastUsed.add(id);
-        throw err;
-      });
     }
   }
 }

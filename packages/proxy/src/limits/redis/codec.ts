@@ -178,12 +178,20 @@ export function decodeReserveReply(reply: unknown, order: readonly number[]): Re
   return status === REFUSED ? { kind: 'refused', index: position(reply[1]), usage } : { kind: 'admitted', usage };
 }
 
+/** A usage event for settle.lua to append to its organization's stream: XADD <stream> * <field> <value>. */
+export interface StreamEntry {
+  stream: string;
+  field: string;
+  value: string;
+}
+
 /**
  * settle.lua's KEYS and ARGV: the counters whose amount changed (`deltas`, in counter order), by
- * hash; the same field twice in a hash (a counter twice in the call) once, with the deltas summed.
- * null when no amount changed (no settle is sent).
+ * hash; the same field twice in a hash (a counter twice in the call) once, with the deltas summed;
+ * and `entry`, if any, to append in the same step. null when no amount changed and there is no
+ * entry (no settle is sent).
  */
-export function encodeSettle(at: CounterAddresses, deltas: readonly bigint[]): ScriptArgs | null {
+export function encodeSettle(at: CounterAddresses, deltas: readonly bigint[], entry?: StreamEntry): ScriptArgs | null {
   const n = deltas.length;
   const periodKeys: string[] = [];
   const periodMembers: number[][] = [];
@@ -202,7 +210,7 @@ export function encodeSettle(at: CounterAddresses, deltas: readonly bigint[]): S
     if (at.windows[i] === null) join(periodKeys, periodMembers, i);
     else join(headKeys, headMembers, i);
   }
-  if (!periodKeys.length && !headKeys.length) return null;
+  if (!periodKeys.length && !headKeys.length && !entry) return null;
   const keys = [...periodKeys, ...headKeys];
   const args: string[] = [countArg(periodKeys.length)];
   for (const members of periodMembers) {
@@ -219,6 +227,10 @@ export function encodeSettle(at: CounterAddresses, deltas: readonly bigint[]): S
     }
     for (const i of members) args.push(at.buckets[i]!);
     for (const i of members) args.push(sums[i]!.toString());
+  }
+  if (entry) {
+    keys.push(entry.stream);
+    args.push(entry.field, entry.value);
   }
   return { keys, args };
 }

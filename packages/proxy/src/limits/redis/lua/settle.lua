@@ -1,31 +1,41 @@
--- settle: replaces the amounts a reserve added with the call's actual ones, as deltas. Arguments
--- built by encodeSettle (codec.ts); change the two together. Data layout: see redis-store.ts.
+-- settle: replaces the amounts a reserve added with the call's actual ones, as deltas, and appends
+-- the call's usage event to its organization's stream, both or neither. Arguments built by
+-- encodeSettle (codec.ts); change the two together. Data layout: see redis-store.ts.
 --
 -- KEYS: the period hashes, the head hashes, then the bucket hashes of the head hashes' counters
--- (one per counter, in argument order).
+-- (one per counter, in argument order); with an entry, last, the organization's usage stream.
 -- ARGV:
 --   period hash count; per period hash: its number of fields n, the n fields, their n deltas;
 --   head hash count; per head hash: its buckets per span, its number of counters n, their n head
---     fields, the n buckets reserved in and their n deltas.
+--     fields, the n buckets reserved in and their n deltas;
+--   optionally the entry: its field name and value (XADD <stream> * <field> <value>).
 -- Reply: 0.
+--
+-- Both or neither: every key is read first and the writes are worked out, then the entry is
+-- appended, then the counters are written. Redis keeps what a failed script wrote before it
+-- failed, so the first write must be the one that can fail: a key of the wrong type fails its
+-- read (nothing written yet), a stream of the wrong type or Redis out of memory fails the XADD
+-- (nothing written yet; Redis refuses a script's first write over maxmemory, never a later one),
+-- and the HSETs that follow write hashes just read.
 --
 -- What vanished meanwhile (expired, flushed, swept) is left alone: a period counter is left to its
 -- rebuild, and a rolling one took the reserved bucket with it (so did the deletion of buckets a
 -- span before base).
 
+local writes = {} -- { key, { field, value, ... } }, written once the entry is appended
 local periodHashCount = tonumber(ARGV[1])
 local arg = 2
 for p = 1, periodHashCount do
   local n = tonumber(ARGV[arg])
   local values = redis.call('HMGET', KEYS[p], unpack(ARGV, arg + 1, arg + n))
-  local writes = {}
+  local fields = {}
   for x = 1, n do
     if values[x] then
-      writes[#writes + 1] = ARGV[arg + x]
-      writes[#writes + 1] = tonumber(values[x]) + tonumber(ARGV[arg + n + x])
+      fields[#fields + 1] = ARGV[arg + x]
+      fields[#fields + 1] = tonumber(values[x]) + tonumber(ARGV[arg + n + x])
     end
   end
-  if #writes > 0 then redis.call('HSET', KEYS[p], unpack(writes)) end
+  if #fields > 0 then writes[#writes + 1] = { KEYS[p], fields } end
   arg = arg + 1 + 2 * n
 end
 
@@ -36,7 +46,7 @@ for h = periodHashCount + 1, periodHashCount + headHashCount do
   local bucketsPerSpan, n = tonumber(ARGV[arg]), tonumber(ARGV[arg + 1])
   local fieldArg = arg + 2 -- ARGV[fieldArg + x - 1]: counter x's head field; + n: its bucket; + 2n: its delta
   local heads = redis.call('HMGET', KEYS[h], unpack(ARGV, fieldArg, fieldArg + n - 1))
-  local writes = {}
+  local fields = {}
   for x = 1, n do
     bucketHash = bucketHash + 1
     if heads[x] then
@@ -49,18 +59,23 @@ for h = periodHashCount + 1, periodHashCount + headHashCount do
       elseif bucket >= base - bucketsPerSpan then
         local old = redis.call('HGET', KEYS[bucketHash], bucketName)
         if old then
-          redis.call('HSET', KEYS[bucketHash], bucketName, tonumber(old) + delta)
+          writes[#writes + 1] = { KEYS[bucketHash], { bucketName, tonumber(old) + delta } }
           counted = true
         end
       end
       if counted then
         if bucket >= base then sum = sum + delta end
-        writes[#writes + 1] = ARGV[fieldArg + x - 1]
-        writes[#writes + 1] = struct.pack('<dddd', base, sum, newest, newestAmount)
+        fields[#fields + 1] = ARGV[fieldArg + x - 1]
+        fields[#fields + 1] = struct.pack('<dddd', base, sum, newest, newestAmount)
       end
     end
   end
-  if #writes > 0 then redis.call('HSET', KEYS[h], unpack(writes)) end
+  if #fields > 0 then writes[#writes + 1] = { KEYS[h], fields } end
   arg = fieldArg + 3 * n
+end
+
+if ARGV[arg] then redis.call('XADD', KEYS[#KEYS], '*', ARGV[arg], ARGV[arg + 1]) end
+for w = 1, #writes do
+  redis.call('HSET', writes[w][1], unpack(writes[w][2]))
 end
 return 0
