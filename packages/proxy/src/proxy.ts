@@ -15,10 +15,13 @@ import { MemoryLimitStore } from './limits/memory-store';
 import { RedisLimitStore } from './limits/redis-store';
 import { RecorderSink, StreamSink, type UsageSink } from './usage/sink';
 import { UsageStreamRecorder } from './usage/stream-recorder';
+import { ProxyMetrics } from './metrics';
 
 export interface Proxy {
   server: Server;
   recorder: UsageRecorder;
+  /** What GET /metrics exposes. */
+  metrics: ProxyMetrics;
   /** Listens on the configured port (0 picks a free one) and answers the bound URL. */
   listen(): Promise<string>;
   /** Stops taking calls, lets those in flight finish, writes every usage event, then closes. */
@@ -29,15 +32,20 @@ export const createProxyLogger = (level: string): Logger => pino({ level, base: 
 
 /** The metering proxy on plain node:http (the fastest stack measured, see docs/benchmarks.md) with undici pools upstream. */
 export async function createProxy(config: ProxyConfig, logger: Logger = createProxyLogger(config.logLevel)): Promise<Proxy> {
+  // The recorder, made below, counts its failures here; its queue is read only when scraped.
+  const metrics = new ProxyMetrics({ tenantLabels: config.metricsTenantLabels, token: config.metricsToken, usageBufferEvents: (): number => recorder.pending });
   const db = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
-  db.on('error', (err) => logger.warn({ err: err.message }, 'database connection error'));
+  db.on('error', (err) => {
+    metrics.database('connection');
+    logger.warn({ err: err.message }, 'database connection error');
+  });
   const catalog = new Catalog(db, config);
   await catalog.reload();
   const keys = new KeyCache(db, catalog, config.keyCacheTtlMs);
   const live = livePublisher(db, config.redisUrl, logger);
-  const recorder = new UsageRecorder(db, config, logger, live);
+  const recorder: UsageRecorder = new UsageRecorder(db, config, logger, live, metrics);
   const store: LimitStore = config.limitStore === 'redis' ? await connectedRedisStore(config.redisUrl!, logger) : new MemoryLimitStore();
-  const limiter = new Limiter(store, db, { failOpenRateLimits: config.failOpenRateLimits, live }, logger);
+  const limiter = new Limiter(store, db, { failOpenRateLimits: config.failOpenRateLimits, live, errors: metrics }, logger);
   const wallets = limiter.wallets;
   // Redis mode (batched): each event goes to its organization's stream with its settle; the recorder holds only what Redis did not take.
   const streams =
@@ -46,7 +54,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
       : null;
   const usage: UsageSink = streams ? new StreamSink(limiter, store as RedisLimitStore, streams, recorder, logger) : new RecorderSink(limiter, recorder);
   const responses = new ResponseDirectory(db);
-  const router = new ProxyRouter(keys, recorder, new CallPipeline(config, usage, limiter, responses, logger), responses, logger);
+  const router = new ProxyRouter(keys, recorder, new CallPipeline(config, usage, limiter, responses, logger, metrics), responses, logger, metrics);
 
   const invalidations: InvalidationSource = config.redisUrl
     ? new RedisInvalidationSource(config.redisUrl, logger)
@@ -55,7 +63,10 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
     catalog
       .reload()
       .then(() => keys.clear())
-      .catch((err) => logger.error({ err }, 'catalog reload failed'));
+      .catch((err) => {
+        metrics.database('catalog_reload');
+        logger.error({ err }, 'catalog reload failed');
+      });
   const onChange = (change: Change) => {
     if (change.table === 'models' || change.table === 'upstreams') return void reloadCatalog();
     if (change.table === 'wallet_records') return void wallets.moneyIn(change.id);
@@ -67,6 +78,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
   return {
     server,
     recorder,
+    metrics,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

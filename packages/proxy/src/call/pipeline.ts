@@ -7,6 +7,7 @@ import type { ProxyConfig } from '../config';
 import { openAiError, sendError, type ErrorDetails } from '../errors';
 import type { KeyContext } from '../keys';
 import type { Limiter } from '../limits/limiter';
+import type { ProxyMetrics } from '../metrics';
 import type { ResponseDirectory } from '../responses';
 import { answerUsage } from '../usage/answer-usage';
 import type { Settlement, UsageSink } from '../usage/sink';
@@ -45,6 +46,7 @@ export class CallPipeline {
     private readonly limiter: Limiter,
     private readonly responses: ResponseDirectory,
     private readonly logger: Logger,
+    private readonly metrics: ProxyMetrics,
   ) {}
 
   async run(req: IncomingMessage, res: ServerResponse, key: KeyContext, endpoint: Endpoint, upstreamPath: string): Promise<void> {
@@ -61,6 +63,7 @@ export class CallPipeline {
     const route = call.route!;
     const payload = upstreamPayload(raw, body, route.upstreamModel, askForUsage);
     call.forwarded = true;
+    call.forwardedAt = performance.now();
     // The client hanging up aborts the upstream call.
     const abort = new EventEmitter();
     let aborted = false;
@@ -153,9 +156,11 @@ export class CallPipeline {
     try {
       for await (const chunk of upstream.body) chunks.push(chunk as Buffer);
     } catch (err) {
+      call.upstreamEndedAt = performance.now();
       if (res.destroyed) return this.clientGone(call, body, '');
       return this.refuse(call, res, { error: isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE });
     }
+    call.upstreamEndedAt = performance.now();
     const answer = Buffer.concat(chunks);
     call.status = upstream.statusCode;
     res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length });
@@ -192,6 +197,8 @@ export class CallPipeline {
         else res.write(out);
       }
     } catch (err) {
+      call.upstreamEndedAt = performance.now();
+      call.firstEventAt = relay.firstEventAt;
       if (res.destroyed) return this.clientGone(call, body, relay.text(), relay.reported);
       // The upstream broke off mid-stream: the client's stream is cut too, and charged for what it got.
       call.status = 502;
@@ -200,6 +207,8 @@ export class CallPipeline {
       await this.settleAndRecord(call);
       return void res.destroy();
     }
+    call.upstreamEndedAt = performance.now();
+    call.firstEventAt = relay.firstEventAt;
     const rest = relay.finish();
     // The generated text is decoded only when it must be counted or kept.
     const text = !relay.reported || call.key.auditContentPolicy !== 'NONE' ? relay.text() : '';
@@ -220,6 +229,7 @@ export class CallPipeline {
   /** Records a refusal, then answers it (in strict mode once the record is committed). */
   private async refuse(call: Call, res: ServerResponse, refusal: Refusal) {
     const error = openAiError(refusal.error);
+    call.refused = true;
     call.status = error.status;
     call.errorCode = refusal.code ?? error.code;
     await this.settleAndRecord(call);
@@ -260,11 +270,14 @@ export class CallPipeline {
     return { cost, charge, settlement: { hold, actual: { requests: 1n, tokens: BigInt(usage.inputTokens + usage.outputTokens), money: cost }, charge } };
   }
 
+  /** The one place a call's usage event is made: its metrics are counted here too, so they add up to the request log. */
   private record(call: Call, cost: bigint, charge: bigint, settlement: Settlement | null): Promise<void> {
     const usage = call.usage ?? NO_USAGE;
+    const now = performance.now();
+    this.metrics.called(call, cost, now);
     return this.recorder.settleAndRecord(settlement, {
       requestId: call.requestId,
-      time: new Date(Date.now() - (performance.now() - call.started)),
+      time: new Date(Date.now() - (now - call.started)),
       organizationId: call.key.organizationId,
       projectId: call.key.projectId,
       apiKeyId: call.key.keyId,
@@ -279,7 +292,7 @@ export class CallPipeline {
       responseId: call.responseId,
       cost,
       charge,
-      latencyMs: Math.round(performance.now() - call.started),
+      latencyMs: Math.round(now - call.started),
       upstreamLatencyMs: call.upstreamLatencyMs,
       stream: call.stream,
       errorCode: call.errorCode,

@@ -13,6 +13,7 @@ import {
 import { periodUsage, type LivePublisher } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { UNCOUNTED, type ErrorCounts } from '../metrics';
 import { isFixed, isUsageJournal, type Counter, type LimitStore, type Reservation } from './limit-store';
 import { walletCounters, WalletSync } from './wallet';
 
@@ -66,7 +67,7 @@ export class Limiter {
   constructor(
     private readonly store: LimitStore,
     private readonly db: Pool,
-    private readonly options: { failOpenRateLimits: boolean; live?: LivePublisher | null },
+    private readonly options: { failOpenRateLimits: boolean; live?: LivePublisher | null; errors?: ErrorCounts },
     private readonly logger: Logger,
   ) {
     this.wallets = new WalletSync(store, db, logger, options.live ?? null);
@@ -131,6 +132,7 @@ export class Limiter {
       }
       throw new Error('limit counters could not be rebuilt');
     } catch (err) {
+      (this.options.errors ?? UNCOUNTED).limitStore('reserve');
       this.logger.warn({ err: (err as Error).message }, 'limit store unavailable');
       // Money never goes unchecked; pure rate limits follow the setting.
       if (!wallet && !rules.some((r) => r.metric === 'money' || !isRateLimit(r)) && this.options.failOpenRateLimits)
@@ -142,9 +144,10 @@ export class Limiter {
   /** Replaces the reservation with the call's actual use, and for a wallet its reserved money with `charge` (nothing frozen any more). */
   async settle(hold: Hold, actual: Amounts, charge: bigint): Promise<void> {
     const amounts = settledAmounts(hold, actual, charge);
-    await this.store
-      .settle(hold.reservation, amounts)
-      .catch((err) => this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands'));
+    await this.store.settle(hold.reservation, amounts).catch((err) => {
+      (this.options.errors ?? UNCOUNTED).limitStore('settle');
+      this.logger.warn({ err: (err as Error).message }, 'settle failed; the reservation stands');
+    });
     if (hold.wallet) this.wallets.touched(hold.organizationId);
   }
 

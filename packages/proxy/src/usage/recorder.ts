@@ -2,6 +2,7 @@ import type { LivePublisher, UsageEvent } from '@tollgate/db';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { BatchWriter } from './batch-writer';
+import { UNCOUNTED, type ErrorCounts } from '../metrics';
 
 export type { UsageEvent };
 
@@ -40,6 +41,7 @@ export class UsageRecorder {
     private readonly options: { durability: 'batched' | 'strict'; flushMs: number; bufferMax: number },
     private readonly logger: Logger,
     live: LivePublisher | null = null,
+    private readonly errors: ErrorCounts = UNCOUNTED,
   ) {
     this.writer = new BatchWriter(db, logger, live);
   }
@@ -99,6 +101,7 @@ export class UsageRecorder {
         await this.writer.write(batch.map((p) => p.event));
       } catch (err) {
         this.failures++;
+        this.errors.database('usage_write');
         this.logger.warn({ err: (err as Error).message, queued: this.queue.length }, 'usage events not written yet; will retry');
         return;
       }
