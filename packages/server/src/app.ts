@@ -23,8 +23,7 @@ import { eraseExpiredContent } from './modules/usage/request-log.service';
 import { getWallet } from './modules/wallet/wallet.service';
 import { usageCsvRouter } from './modules/usage/usage-csv.route';
 import type { Logger } from './logger';
-import { createMailer } from './mail/mailer';
-import { OutboxDispatcher } from './mail/outbox';
+import { createOutboxDispatcher } from './notify/outbox';
 
 export interface App {
   httpServer: Server;
@@ -36,14 +35,15 @@ export interface App {
 
 /** The management server: GraphQL over HTTP and WebSocket, and the built SPA. */
 export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
-  const outbox = new OutboxDispatcher(orm, createMailer(config.mail, logger), logger);
+  const credentials = config.credentialKey ? new CredentialCipher(config.credentialKey) : null;
+  const outbox = createOutboxDispatcher(config, orm, logger, credentials);
   const services: AppServices = {
     orm,
     config,
     logger,
     loginThrottle: new LoginThrottle(config.login),
     outbox,
-    credentials: config.credentialKey ? new CredentialCipher(config.credentialKey) : null,
+    credentials,
     live: null as unknown as LiveHub,
   };
   // The hub reads as the system (no caller): who may see what was checked when each subscription started.
@@ -98,7 +98,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   serveSpa(expressApp, config.webDist, logger);
   expressApp.use(transportErrorHandler(formatError));
 
-  outbox.start();
+  await outbox.start();
   await services.live.start(config.databaseUrl ?? orm.config.getClientUrl(), config.redisUrl);
   const bridge = config.redisUrl && config.databaseUrl ? await startInvalidationBridge(config.databaseUrl, config.redisUrl, logger) : null;
   // Stored call content past each organization's retention is erased hourly.

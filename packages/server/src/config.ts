@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { WEBHOOK_DISABLE_AFTER_MS, WEBHOOK_RETRY_DELAYS_MS, WEBHOOK_TIMEOUT_MS } from '@tollgate/domain';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -42,6 +43,21 @@ const schema = z.object({
   GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).default(25),
   /** A WebSocket that has not sent connection_init by then is closed (graphql-ws code 4408). */
   GRAPHQL_WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  /** Webhook attempts, comma-separated milliseconds: the first attempt (0, at once), then the wait before each retry. Default: Svix's schedule. */
+  ALERT_WEBHOOK_RETRY_DELAYS_MS: z.string().optional(),
+  /** An endpoint whose every attempt failed for this long is disabled and its organization's admins told. */
+  ALERT_WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().min(0).default(WEBHOOK_DISABLE_AFTER_MS),
+  /** A webhook (or the SMS HTTP provider) must answer 2xx within this, connecting included. */
+  ALERT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1).default(WEBHOOK_TIMEOUT_MS),
+  /** Hosts (names or addresses, as written in URLs) outgoing requests may reach although private or loopback, comma-separated. */
+  ALERT_WEBHOOK_ALLOWED_HOSTS: z.string().optional(),
+  /** A generic SMS gateway: POST {to, text} as JSON here, with SMS_HTTP_AUTHORIZATION as the Authorization header if set. */
+  SMS_HTTP_URL: z.url().optional(),
+  SMS_HTTP_AUTHORIZATION: z.string().optional(),
+  TWILIO_ACCOUNT_SID: z.string().startsWith('AC', 'must start with AC').optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  /** A Twilio number (E.164) or messaging service SID (MG…). */
+  TWILIO_FROM: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -92,6 +108,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(import.meta.dirname, '../../web/dist'),
     logLevel: e.LOG_LEVEL,
     production,
+    delivery: {
+      /** The SSRF guard's exceptions: URL host names, normalised as URLs write them ('127.0.0.1', '[::1]', 'hooks.internal'). */
+      allowedHosts: parseHosts(e.ALERT_WEBHOOK_ALLOWED_HOSTS ?? ''),
+      timeoutMs: e.ALERT_WEBHOOK_TIMEOUT_MS,
+      webhookRetryDelaysMs: e.ALERT_WEBHOOK_RETRY_DELAYS_MS ? parseDelays(e.ALERT_WEBHOOK_RETRY_DELAYS_MS) : [...WEBHOOK_RETRY_DELAYS_MS],
+      webhookDisableAfterMs: e.ALERT_WEBHOOK_DISABLE_AFTER_MS,
+      sms: smsConfig(e),
+    } satisfies DeliveryConfig,
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? (production ? 'authenticated' : 'anonymous'),
       allowedOrigins: parseOrigins(e.GRAPHQL_ALLOWED_ORIGINS ?? ''),
@@ -105,6 +129,56 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       connectionInitTimeoutMs: e.GRAPHQL_WS_INIT_TIMEOUT_MS,
     } satisfies GraphQLEdgeConfig,
   };
+}
+
+/** How alerts leave: the outgoing HTTP guard, the webhook schedule, the SMS provider. */
+export interface DeliveryConfig {
+  allowedHosts: string[];
+  timeoutMs: number;
+  webhookRetryDelaysMs: number[];
+  webhookDisableAfterMs: number;
+  sms: SmsConfig;
+}
+
+export type SmsConfig =
+  { provider: 'log' } | { provider: 'http'; url: string; authorization?: string } | { provider: 'twilio'; accountSid: string; authToken: string; from: string };
+
+function smsConfig(e: z.infer<typeof schema>): SmsConfig {
+  const twilio = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_FROM];
+  if (twilio.some(Boolean) && !twilio.every(Boolean)) {
+    throw new Error('Invalid configuration: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM go together');
+  }
+  if (e.SMS_HTTP_URL && e.TWILIO_ACCOUNT_SID) throw new Error('Invalid configuration: set SMS_HTTP_URL or TWILIO_*, not both');
+  if (e.SMS_HTTP_URL) return { provider: 'http', url: e.SMS_HTTP_URL, authorization: e.SMS_HTTP_AUTHORIZATION };
+  if (e.TWILIO_ACCOUNT_SID) return { provider: 'twilio', accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN!, from: e.TWILIO_FROM! };
+  return { provider: 'log' };
+}
+
+/** '0, 50, 50' -> [0, 50, 50]: the first attempt at once, then a delay per retry. */
+function parseDelays(list: string): number[] {
+  const delays = list.split(',').map((entry) => entry.trim());
+  if (delays.some((d) => !/^\d+$/.test(d)) || Number(delays[0]) !== 0) {
+    throw new Error(
+      `Invalid configuration: ALERT_WEBHOOK_RETRY_DELAYS_MS ${JSON.stringify(list)} must be milliseconds like "0,5000,300000" (the first attempt at once)`,
+    );
+  }
+  return delays.map(Number);
+}
+
+/** 'hooks.internal, 10.0.0.5, ::1' -> ['hooks.internal', '10.0.0.5', '[::1]']: host names as a URL's `hostname` writes them. */
+function parseHosts(list: string): string[] {
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const host = entry.includes(':') && !entry.startsWith('[') ? `[${entry}]` : entry;
+      const url = URL.canParse(`http://${host}`) ? new URL(`http://${host}`) : null;
+      if (!url || url.port || url.username || url.pathname !== '/' || /[/?#@]/.test(entry)) {
+        throw new Error(`Invalid configuration: ALERT_WEBHOOK_ALLOWED_HOSTS ${JSON.stringify(entry)} is not a host name or address`);
+      }
+      return url.hostname;
+    });
 }
 
 /** 'https://a.example, http://localhost:5173/' -> their origins; anything but an http(s) origin is refused. */

@@ -7,7 +7,7 @@ import type { Config } from './config';
 import { Access } from './graphql/access';
 import type { Logger } from './logger';
 import type { LoginThrottle } from './auth/login-throttle';
-import type { OutboxDispatcher } from './mail/outbox';
+import type { OutboxDispatcher } from './notify/outbox';
 import type { CredentialCipher } from '@tollgate/db';
 import type { LiveHub } from './modules/live/live-hub';
 
@@ -17,7 +17,7 @@ export interface AppServices {
   config: Config;
   logger: Logger;
   loginThrottle: LoginThrottle;
-  /** Delivers queued mail; kick it after committing mail. */
+  /** Delivers the outbox (mail, SMS, webhooks); kick it after committing mail. Alerts wake it by NOTIFY. */
   outbox: OutboxDispatcher;
   /** Encrypts upstream credentials; null without CREDENTIAL_KEY. */
   credentials: CredentialCipher | null;

@@ -1,2 +1,3 @@
 export { detectLedgerAlerts, detectUsageAlerts } from './detect';
 export { ALERT_CHANNEL, OUTBOX_CHANNEL, fireOnce, rulesFor, type Crossing, type RuleRow } from './fire';
+export { emQueryable } from './em-queryable';

@@ -32,7 +32,11 @@ export const WEBHOOK_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
 /** A 2xx answered within this counts as delivered. */
 export const WEBHOOK_TIMEOUT_MS = 15_000;
 
-/** When attempt `n` (0-based: 0 is the first) is due after the first one failed; null once the schedule is spent. */
-export function webhookRetryDelay(failedAttempts: number): number | null {
-  return WEBHOOK_RETRY_DELAYS_MS[failedAttempts] ?? null;
+/**
+ * How long after its `failedAttempts`-th failure a webhook is tried again;
+ * null once the schedule is spent. The schedule's first entry is the first
+ * attempt (at once), so a schedule of n entries makes n attempts.
+ */
+export function webhookRetryDelay(failedAttempts: number, schedule: readonly number[] = WEBHOOK_RETRY_DELAYS_MS): number | null {
+  return failedAttempts >= 1 ? (schedule[failedAttempts] ?? null) : 0;
 }

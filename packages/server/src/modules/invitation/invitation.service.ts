@@ -20,7 +20,7 @@ import {
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Context } from '../../context';
-import { enqueueMail } from '../../mail/outbox';
+import { enqueueMail } from '../../notify/outbox';
 import { recordAudit } from '../audit/audit.service';
 import { invitationMail } from './invitation-mail';
 import { joinOrganization, joinProject } from './membership';
