@@ -12,6 +12,8 @@ describe("the GraphQL edge's configuration", () => {
       maxDocumentBytes: 102_400,
       maxTokens: 5_000,
       maxBodyBytes: 2_097_152,
+      maxSubscriptionsPerConnection: 25,
+      connectionInitTimeoutMs: 3_000,
     });
   });
 
@@ -30,8 +32,19 @@ describe("the GraphQL edge's configuration", () => {
       GRAPHQL_MAX_DOCUMENT_BYTES: '2048',
       GRAPHQL_MAX_TOKENS: '300',
       GRAPHQL_MAX_BODY_BYTES: '65536',
+      GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: '3',
+      GRAPHQL_WS_INIT_TIMEOUT_MS: '500',
     };
-    expect(loadConfig(env).graphql).toMatchObject({ maxDepth: 8, maxAliases: 5, maxCost: 500, maxDocumentBytes: 2048, maxTokens: 300, maxBodyBytes: 65_536 });
+    expect(loadConfig(env).graphql).toMatchObject({
+      maxDepth: 8,
+      maxAliases: 5,
+      maxCost: 500,
+      maxDocumentBytes: 2048,
+      maxTokens: 300,
+      maxBodyBytes: 65_536,
+      maxSubscriptionsPerConnection: 3,
+      connectionInitTimeoutMs: 500,
+    });
     expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(/GRAPHQL_MAX_DEPTH/);
   });
 
