@@ -22,6 +22,8 @@ import { LiveHub } from './modules/live/live-hub';
 import { eraseExpiredContent } from './modules/usage/request-log.service';
 import { getWallet } from './modules/wallet/wallet.service';
 import { usageCsvRouter } from './modules/usage/usage-csv.route';
+import { metricsPlugin, metricsRoute } from './modules/metrics/metrics.route';
+import { pendingOutboxMessages, ServerMetrics } from './modules/metrics/metrics.service';
 import type { Logger } from './logger';
 import { createOutboxDispatcher } from './notify/outbox';
 
@@ -37,7 +39,13 @@ export interface App {
 export async function createApp(config: Config, orm: MikroORM, logger: Logger): Promise<App> {
   const credentials = config.credentialKey ? new CredentialCipher(config.credentialKey) : null;
   const outbox = createOutboxDispatcher(config, orm, logger, credentials);
+  const metrics = new ServerMetrics(
+    { outboxPending: pendingOutboxMessages(orm), openSubscriptions: () => services.live.stats.subscribers },
+    logger,
+    config.metricsToken,
+  );
   const services: AppServices = {
+    metrics,
     orm,
     config,
     logger,
@@ -73,6 +81,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     includeStacktraceInErrorResponses: false,
     plugins: [
       requestLogPlugin(logger),
+      metricsPlugin(metrics),
       edgePlugin(schema, config.graphql),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
@@ -89,6 +98,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   await apollo.start();
 
   expressApp.get('/health', (_req, res) => void res.json({ status: 'ok' }));
+  expressApp.get('/metrics', metricsRoute(metrics));
   expressApp.use(
     '/graphql',
     ...graphqlHttpEdge(config, formatError),

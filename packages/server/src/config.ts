@@ -22,6 +22,8 @@ const schema = z.object({
   CREDENTIAL_KEY: z.string().optional(),
   /** Several proxies: cache invalidations are relayed to Redis pub/sub. */
   REDIS_URL: z.url().optional(),
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (the proxy reads the same variable). */
+  METRICS_TOKEN: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
   /** `production` closes introspection to anonymous callers unless GRAPHQL_INTROSPECTION says otherwise. */
   NODE_ENV: z.string().default('development'),
@@ -105,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     credentialKey: e.CREDENTIAL_KEY,
     redisUrl: e.REDIS_URL,
+    metricsToken: e.METRICS_TOKEN ?? null,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(import.meta.dirname, '../../web/dist'),
     logLevel: e.LOG_LEVEL,
     production,

@@ -10,6 +10,7 @@ import type { LoginThrottle } from './auth/login-throttle';
 import type { OutboxDispatcher } from './notify/outbox';
 import type { CredentialCipher } from '@tollgate/db';
 import type { LiveHub } from './modules/live/live-hub';
+import type { ServerMetrics } from './modules/metrics/metrics.service';
 
 /** What lives for the whole process and every request can reach. */
 export interface AppServices {
@@ -23,6 +24,8 @@ export interface AppServices {
   credentials: CredentialCipher | null;
   /** Live dashboards: the subscriptions' hub. */
   live: LiveHub;
+  /** Prometheus metrics (GET /metrics): GraphQL operations are counted here, over HTTP and WebSocket. */
+  metrics: ServerMetrics;
 }
 
 export interface Context {

@@ -75,7 +75,17 @@ export function serveGraphQLOverWebSocket(httpServer: Server, schema: GraphQLSch
           return [new GraphQLError('unexpected', { originalError: error as Error })];
         }
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
+      // Counted as over HTTP: once answered (a subscription once it starts), errors or not; refused before it ran, as unknown.
+      onOperation: (_ctx, _id, _payload, args, result) => {
+        const type = getOperationAST(args.document, args.operationName)?.operation ?? 'unknown';
+        // graphql-ws has awaited it already: a subscription's stream, or an answer.
+        const answer = result as AsyncIterable<unknown> | { errors?: readonly unknown[] };
+        services.metrics.operation(type, !(Symbol.asyncIterator in answer) && !!answer.errors?.length);
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        services.metrics.operation('unknown', true);
+        return errors.map((error) => format(error.toJSON(), error));
+      },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined,
     },
