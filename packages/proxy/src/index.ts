@@ -1,3 +1,4 @@
 export { createProxy, createProxyLogger, type Proxy } from './proxy';
 export { loadProxyConfig, type ProxyConfig } from './config';
 export type { UsageEvent } from './usage/recorder';
+export { ProxyMetrics } from './metrics';
