@@ -1,4 +1,4 @@
-import { randomBase62 } from '@tollgate/db';
+import { emQueryable, fireOnce, randomBase62, rulesFor } from '@tollgate/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../src';
 import { outcome, startHarness, TEST_PASSWORD, type Client } from './support/harness';
@@ -14,6 +14,8 @@ interface Operation {
   variables: (w: World, actor: ActorName) => Record<string, unknown>;
   /** Expected outcome per actor, in the order of ACTORS. */
   expect: string[];
+  /** For a subscription without a first message of its own: makes one happen (run until it arrives, as the subscribe step may still be running). */
+  trigger?: (w: World) => Promise<void>;
 }
 
 const OK = 'OK',
@@ -39,6 +41,13 @@ const PROJECT_KEYS_READ = [OK, NO, NO, NO, NO, NO, OK, OK, NF, OK, UA, NF];
 const PROJECT_KEYS_WRITE = [OK, NO, NO, NO, NO, NO, OK, OK, NF, NO, UA, NF];
 const PROJECT_OWNER_WRITE = [OK, NO, NO, NO, NO, NO, OK, NO, NF, NO, UA, NF];
 const FINANCE_READ = [OK, NO, NO, NO, OK, NO, NO, NO, NF, OK, UA, NF];
+// organization.alerts.manage: ADMIN and FINANCE, as the wallet.
+const ALERTS_MANAGE = [OK, NO, NO, NO, OK, NO, NO, NO, NF, NO, UA, NF];
+// Alerts: balance ones for ADMIN and FINANCE, the organization's quota ones for CONFIGURATION too, a project's for who may view it; nothing at all is FORBIDDEN.
+const ALERTS_VIEW = [OK, NO, NO, NO, OK, OK, OK, OK, NF, OK, UA, NF];
+// Past the gate, a made-up code is refused as a bad input.
+const VA = 'VALIDATION';
+const VERIFY_CODE = [VA, VA, VA, VA, VA, VA, VA, VA, VA, NO, UA, VA];
 // Usage: the whole organization for ADMIN and FINANCE, their projects for project OWNERs and MEMBERs, nothing (FORBIDDEN) for the rest.
 const USAGE_READ = [OK, NO, NO, NO, OK, NO, OK, OK, NF, OK, UA, NF];
 // Past the gate, a made-up code answers as unavailable: the matrix only shows who gets that far.
@@ -47,6 +56,23 @@ const FINANCE_REDEEM = [RU, NO, NO, NO, RU, NO, NO, NO, NF, NO, UA, NF];
 
 const org = (w: World) => ({ organizationId: w.org.id });
 const proj = (w: World) => ({ projectId: w.project.id });
+const endpoint = (w: World) => ({ organizationId: w.org.id, id: w.webhookEndpoint.id });
+const ALERT_CHANNELS = 'emailEnabled: true, smsEnabled: false';
+
+/** A test alert of each kind there is a rule for (BALANCE comes with the wallet), so every actor who may see one hears of it. */
+async function fireEveryKind(w: World) {
+  await h.orm.em.fork().transactional(async (em) => {
+    const db = emQueryable(em);
+    await db.query(
+      `insert into alert_rules (id, organization_id, project_id, kind, period, thresholds) values
+        (gen_random_uuid(), $1, null, 'QUOTA', null, '{80}'), (gen_random_uuid(), $1, $2, 'CONSUMPTION', 'DAY', '{1000000}') on conflict do nothing`,
+      [w.org.id, w.project.id],
+    );
+    for (const rule of await rulesFor(db, [w.org.id], [w.project.id])) {
+      await fireOnce(db, rule, { threshold: BigInt(rule.thresholds[0]!), periodKey: '', periodEnd: null, metric: '', value: 0n, limit: null, test: true });
+    }
+  });
+}
 
 /** Every root field of the schema, with the caller who may reach it. */
 const OPERATIONS: Record<string, Operation> = {
@@ -389,14 +415,124 @@ const OPERATIONS: Record<string, Operation> = {
     expect: FINANCE_READ,
     subscription: true,
   },
+  balanceAlerts: {
+    document: 'query($organizationId: ID!) { balanceAlerts(organizationId: $organizationId) { thresholds maxDailyAlerts } }',
+    variables: org,
+    expect: FINANCE_READ,
+  },
+  setBalanceAlerts: {
+    document: `mutation($organizationId: ID!) { setBalanceAlerts(organizationId: $organizationId, input: {thresholds: ["10", "5"], ${ALERT_CHANNELS}, maxDailyAlerts: 3}) { thresholds } }`,
+    variables: org,
+    expect: ALERTS_MANAGE,
+  },
+  consumptionAlerts: {
+    document: 'query($projectId: ID!) { consumptionAlerts(projectId: $projectId) { dailyAmounts monthlyAmounts } }',
+    variables: proj,
+    expect: PROJECT_VIEW,
+  },
+  setConsumptionAlerts: {
+    document: `mutation($projectId: ID!) { setConsumptionAlerts(projectId: $projectId, input: {dailyAmounts: ["1"], monthlyAmounts: ["20"], ${ALERT_CHANNELS}}) { dailyAmounts } }`,
+    variables: proj,
+    expect: PROJECT_OWNER_WRITE,
+  },
+  quotaAlerts: { document: 'query($projectId: ID!) { quotaAlerts(projectId: $projectId) { shares } }', variables: proj, expect: PROJECT_VIEW },
+  setQuotaAlerts: {
+    document: `mutation($projectId: ID!) { setQuotaAlerts(projectId: $projectId, input: {shares: [80, 100], ${ALERT_CHANNELS}}) { shares } }`,
+    variables: proj,
+    expect: PROJECT_OWNER_WRITE,
+  },
+  organizationQuotaAlerts: {
+    document: 'query($organizationId: ID!) { organizationQuotaAlerts(organizationId: $organizationId) { shares } }',
+    variables: org,
+    expect: ORG_VIEW,
+  },
+  setOrganizationQuotaAlerts: {
+    document: `mutation($organizationId: ID!) { setOrganizationQuotaAlerts(organizationId: $organizationId, input: {shares: [90], ${ALERT_CHANNELS}}) { shares } }`,
+    variables: org,
+    expect: CONFIGURE_ORG,
+  },
+  sendTestAlert: {
+    document: 'mutation($organizationId: ID!) { sendTestAlert(organizationId: $organizationId, kind: BALANCE) { test deliveries { channel } } }',
+    variables: org,
+    // The gate is membership; a BALANCE test needs organization.alerts.manage.
+    expect: ALERTS_MANAGE,
+  },
+  alerts: {
+    document: 'query($organizationId: ID!) { alerts(organizationId: $organizationId) { nodes { id kind deliveries { channel to } } endCursor } }',
+    variables: org,
+    expect: ALERTS_VIEW,
+  },
+  alertFired: {
+    document: 'subscription($organizationId: ID!) { alertFired(organizationId: $organizationId) { id kind test } }',
+    variables: org,
+    expect: ALERTS_VIEW,
+    subscription: true,
+    trigger: fireEveryKind,
+  },
+  webhookEndpoints: {
+    document: 'query($organizationId: ID!) { webhookEndpoints(organizationId: $organizationId) { id url customHeaders { name value } } }',
+    variables: org,
+    expect: FINANCE_READ,
+  },
+  webhookEndpointChoices: {
+    document: 'query($projectId: ID!) { webhookEndpointChoices(projectId: $projectId) { id host } }',
+    variables: proj,
+    expect: PROJECT_OWNER_READ,
+  },
+  createWebhookEndpoint: {
+    document:
+      'mutation($organizationId: ID!) { createWebhookEndpoint(organizationId: $organizationId, input: {url: "https://hooks.example.com/new", description: "new"}) { secret } }',
+    variables: org,
+    expect: ALERTS_MANAGE,
+  },
+  updateWebhookEndpoint: {
+    document:
+      'mutation($organizationId: ID!, $id: ID!) { updateWebhookEndpoint(organizationId: $organizationId, id: $id, input: {url: "https://hooks.example.com/v2"}) { url } }',
+    variables: endpoint,
+    expect: ALERTS_MANAGE,
+  },
+  rotateWebhookSecret: {
+    document: 'mutation($organizationId: ID!, $id: ID!) { rotateWebhookSecret(organizationId: $organizationId, id: $id) { secret } }',
+    variables: endpoint,
+    expect: ALERTS_MANAGE,
+  },
+  disableWebhookEndpoint: {
+    document: 'mutation($organizationId: ID!, $id: ID!) { disableWebhookEndpoint(organizationId: $organizationId, id: $id) { disabledAt } }',
+    variables: endpoint,
+    expect: ALERTS_MANAGE,
+  },
+  enableWebhookEndpoint: {
+    document: 'mutation($organizationId: ID!, $id: ID!) { enableWebhookEndpoint(organizationId: $organizationId, id: $id) { disabledAt } }',
+    variables: endpoint,
+    expect: ALERTS_MANAGE,
+  },
+  deleteWebhookEndpoint: {
+    document: 'mutation($organizationId: ID!, $id: ID!) { deleteWebhookEndpoint(organizationId: $organizationId, id: $id) }',
+    variables: endpoint,
+    expect: ALERTS_MANAGE,
+  },
+  setMobileNumber: {
+    document: 'mutation { setMobileNumber(number: "+14155550123") { mobileNumber mobileVerified } }',
+    variables: () => ({}),
+    expect: SIGNED_IN_WRITE,
+  },
+  verifyMobileNumber: { document: 'mutation { verifyMobileNumber(code: "123456") { mobileVerified } }', variables: () => ({}), expect: VERIFY_CODE },
 };
 
 /** A subscription's outcome: its first message's (a refused subscribe answers its errors, then completes). */
-async function firstMessageOutcome(client: Client, document: string, variables: Record<string, unknown>): Promise<string> {
+async function firstMessageOutcome(client: Client, document: string, variables: Record<string, unknown>, trigger?: () => Promise<void>): Promise<string> {
   const ws = liveClient(h.url, client.bearer ? { bearer: client.bearer } : client);
   const sub = subscribe(ws, document, variables);
+  let waiting = true;
+  const triggering = (async () => {
+    for (let i = 0; trigger && waiting && i < 20; i++) {
+      await trigger();
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
   try {
-    const first = await Promise.race([sub.next().catch(() => null), sub.ended]);
+    const first = await Promise.race([sub.next().catch(() => null), sub.ended]).finally(() => (waiting = false));
+    await triggering;
     return first?.errors?.[0]?.extensions?.code ?? (first && 'data' in first ? 'OK' : 'ENDED');
   } finally {
     sub.unsubscribe();
@@ -446,7 +582,10 @@ describe.each(Object.entries(OPERATIONS))('%s', (name, operation) => {
     // A prepaid organization, so wallet operations have a wallet to act on.
     await h.orm.em.getConnection().execute('insert into wallets (organization_id) values (?)', [world.org.id]);
     const client = world.clients[actor];
-    if (operation.subscription) return void expect(await firstMessageOutcome(client, operation.document, operation.variables(world, actor))).toBe(expected);
+    if (operation.subscription) {
+      const trigger = operation.trigger && (() => operation.trigger!(world));
+      return void expect(await firstMessageOutcome(client, operation.document, operation.variables(world, actor), trigger)).toBe(expected);
+    }
     const result = await client.gql(operation.document, operation.variables(world, actor));
     expect(outcome(result), JSON.stringify(result.errors)).toBe(expected);
   });

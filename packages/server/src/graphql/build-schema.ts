@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
 import { AuthResolver } from '../auth/auth.resolver';
+import { AlertsResolver, MeMobileResolver } from '../modules/alerts/alerts.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { MemberResolver } from '../modules/member/member.resolver';
 import { OrganizationResolver } from '../modules/organization/organization.resolver';
@@ -45,6 +46,8 @@ export const RESOLVERS = [
   UsageResolver,
   OrganizationTimeZoneResolver,
   LiveResolver,
+  AlertsResolver,
+  MeMobileResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

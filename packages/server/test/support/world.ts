@@ -15,6 +15,7 @@ import {
   Session,
   sha256Hex,
   User,
+  WebhookEndpoint,
   type MikroORM,
 } from '@tollgate/db';
 import {
@@ -142,6 +143,9 @@ export async function buildWorld(h: Harness) {
     country: 'GB',
   });
 
+  // A webhook endpoint of acme's alerts (its secret is never read by the operations acting on it here).
+  const webhookEndpoint = em.create(WebhookEndpoint, { organizationId: org.id, url: 'https://hooks.example.com/acme', secret: 'not-used' });
+
   const clients = {} as Record<ActorName, Client>;
   const ownTokens = {} as Record<ActorName, string | null>;
   for (const actor of ACTORS) {
@@ -183,6 +187,7 @@ export async function buildWorld(h: Harness) {
     model,
     keyOf,
     verification,
+    webhookEndpoint,
   };
 }
 

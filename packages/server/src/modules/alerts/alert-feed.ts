@@ -1,0 +1,170 @@
+import { DomainError, ErrorCode, forbidden } from '@tollgate/domain';
+import { z } from 'zod';
+import type { AppServices, Context } from '../../context';
+import type { LiveHub, Subscriber } from '../live/live-hub';
+import { alertScope, mayView, readAlert, sameScope, type AlertScope } from './alert-history.service';
+import type { AlertType } from './alerts.types';
+
+/** Alerts one subscriber may have waiting; past it the oldest go (alerts are rare: a backlog this long is a consumer that stopped reading). */
+const BACKLOG = 100;
+
+/**
+ * A subscriber's alerts in order, each one delivered (unlike the dashboards'
+ * latest-value channels, nothing is merged): a bounded queue that ends by
+ * `fail` (the next read throws) or the consumer's `return`, and calls
+ * `onClose` once however it ends.
+ */
+export class AlertQueue implements AsyncIterableIterator<AlertType> {
+  private readonly queue: AlertType[] = [];
+  private waiting: { resolve: (r: IteratorResult<AlertType>) => void; reject: (e: unknown) => void } | null = null;
+  private failure: unknown = null;
+  private closed = false;
+
+  constructor(private readonly onClose: () => void) {}
+
+  push(alert: AlertType): void {
+    if (this.closed || this.failure) return;
+    if (this.waiting) {
+      const { resolve } = this.waiting;
+      this.waiting = null;
+      return resolve({ value: alert, done: false });
+    }
+    this.queue.push(alert);
+    if (this.queue.length > BACKLOG) this.queue.shift();
+  }
+
+  fail(error: unknown): void {
+    if (this.closed || this.failure) return;
+    this.failure = error;
+    if (this.waiting) {
+      const { reject } = this.waiting;
+      this.waiting = null;
+      this.close();
+      reject(error);
+    }
+  }
+
+  next(): Promise<IteratorResult<AlertType>> {
+    const alert = this.queue.shift();
+    if (alert) return Promise.resolve({ value: alert, done: false });
+    if (this.closed) return Promise.resolve({ value: undefined, done: true });
+    if (this.failure) {
+      const error = this.failure;
+      this.close();
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  return(): Promise<IteratorResult<AlertType>> {
+    this.close();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<AlertType>> {
+    this.close();
+    return Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.length = 0;
+    if (this.waiting) {
+      this.waiting.resolve({ value: undefined, done: true });
+      this.waiting = null;
+    }
+    this.onClose();
+  }
+}
+
+interface AlertSubscriber extends Subscriber {
+  scope: AlertScope;
+  channel: AlertQueue;
+}
+
+const notice = z.object({ organizationId: z.uuid(), projectId: z.uuid().nullable(), alertId: z.uuid() });
+
+/**
+ * alertFired's side of the live hub: the hub hears each fired alert's
+ * NOTIFY (sent at the commit that crossed, by any proxy or server); for an
+ * organization someone here subscribes to, the alert is read once, with its
+ * deliveries, and pushed to each subscriber whose scope holds it. The hub
+ * re-checks subscribers when their access changes and ends them with their
+ * session.
+ */
+export class AlertFeed {
+  private readonly organizations = new Map<string, Set<AlertSubscriber>>();
+
+  constructor(private readonly hub: LiveHub) {
+    hub.onAlert((payload) => void this.onNotice(payload));
+  }
+
+  get subscribers(): number {
+    let n = 0;
+    for (const subs of this.organizations.values()) n += subs.size;
+    return n;
+  }
+
+  subscribe(ctx: Context, organizationId: string, scope: AlertScope, recheck: () => Promise<Context>): AsyncIterableIterator<AlertType> {
+    let subs = this.organizations.get(organizationId);
+    if (!subs) this.organizations.set(organizationId, (subs = new Set()));
+    const group = subs;
+    const channel = new AlertQueue(() => {
+      untrack();
+      group.delete(sub);
+      if (!group.size) this.organizations.delete(organizationId);
+    });
+    const auth = ctx.auth!;
+    const sub: AlertSubscriber = { userId: auth.userId, expiresAt: auth.expiresAt ? auth.expiresAt.getTime() : null, recheck, channel, scope };
+    const untrack = this.hub.track(sub);
+    group.add(sub);
+    return channel;
+  }
+
+  private async onNotice(payload: string | undefined) {
+    let parsed: z.infer<typeof notice>;
+    try {
+      parsed = notice.parse(JSON.parse(payload ?? ''));
+    } catch {
+      return;
+    }
+    const subs = this.organizations.get(parsed.organizationId);
+    if (!subs?.size) return;
+    try {
+      const alert = await readAlert(this.hub.em() as never, parsed.alertId);
+      if (!alert || alert.organizationId !== parsed.organizationId) return;
+      for (const sub of subs) if (mayView(sub.scope, alert)) sub.channel.push(alert);
+    } catch (err) {
+      this.hub.logger.warn({ err: (err as Error).message, alertId: parsed.alertId }, 'live alert read failed');
+    }
+  }
+}
+
+const feeds = new WeakMap<LiveHub, AlertFeed>();
+
+/** The server's one feed, started with its first subscriber. */
+export function alertFeed(app: AppServices): AlertFeed {
+  let feed = feeds.get(app.live);
+  if (!feed) feeds.set(app.live, (feed = new AlertFeed(app.live)));
+  return feed;
+}
+
+/**
+ * Subscribes the caller to the organization's fired alerts they may see
+ * (alertScope, as the history); their scope is read again whenever their
+ * access changes, and a changed one ends the subscription.
+ */
+export async function subscribeAlerts(ctx: Context, organizationId: string): Promise<AsyncIterableIterator<AlertType>> {
+  if (!ctx.auth) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send a valid API token');
+  const scope = await alertScope(ctx, organizationId);
+  return alertFeed(ctx.app).subscribe(ctx, organizationId, scope, async () => {
+    const fresh = await ctx.refresh();
+    if (!sameScope(await alertScope(fresh, organizationId), scope)) throw forbidden('Your access changed: subscribe again');
+    return fresh;
+  });
+}
