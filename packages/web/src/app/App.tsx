@@ -2,6 +2,8 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useNavigate } from 'react
 import { Provider, useMutation, useQuery } from 'urql';
 import { Button, Loading, ToastProvider } from '../components';
 import { graphql } from '../gql';
+import { OrganizationAlertsPage } from '../features/alerts/OrganizationAlertsPage';
+import { ProjectAlertsPage } from '../features/alerts/ProjectAlertsPage';
 import { AuthPage } from '../features/auth/AuthPage';
 import { JoinPage } from '../features/invitations/JoinPage';
 import { MembersPage } from '../features/members/MembersPage';
@@ -24,6 +26,7 @@ import { OrganizationSettingsPage } from '../features/organizations/Organization
 import { OrganizationSwitcher } from '../features/organizations/OrganizationSwitcher';
 import { ProjectPage } from '../features/projects/ProjectPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
+import { ProfilePage } from '../features/profile/ProfilePage';
 import { client } from './client';
 import { OrganizationLayout } from './OrganizationLayout';
 import { ProjectLayout } from './ProjectLayout';
@@ -98,7 +101,9 @@ function SignedIn() {
             <Link to="/outbox">Outbox</Link>
           </nav>
         )}
-        <span>{data.me.name}</span>
+        <Link to="/profile" title="Your profile and mobile number">
+          {data.me.name}
+        </Link>
         <Button
           variant="ghost"
           onClick={async () => {
@@ -121,6 +126,7 @@ function SignedIn() {
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="wallet" element={<WalletPage />} />
           <Route path="usage" element={<OrganizationUsagePage />} />
+          <Route path="alerts" element={<OrganizationAlertsPage />} />
         </Route>
         <Route path="/orgs/:orgId/projects/:projectId" element={<ProjectLayout />}>
           <Route index element={<ProjectPage />} />
@@ -128,7 +134,9 @@ function SignedIn() {
           <Route path="requests" element={<RequestsPage />} />
           <Route path="quota" element={<ProjectQuotaPage />} />
           <Route path="usage" element={<ProjectUsagePage />} />
+          <Route path="alerts" element={<ProjectAlertsPage />} />
         </Route>
+        <Route path="/profile" element={<ProfilePage />} />
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/operator/catalog" element={<CatalogPage />} />
         <Route path="/operator/organizations" element={<OrganizationsPage />} />

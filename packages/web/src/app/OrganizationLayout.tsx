@@ -44,6 +44,8 @@ export function OrganizationLayout() {
     { to: `${base}/limits`, label: 'Limits' },
     { to: `${base}/templates`, label: 'Templates' },
     ...(can('FINANCE') ? [{ to: `${base}/wallet`, label: 'Wallet' }] : []),
+    // Balance alerts and endpoints (ALERTS_MANAGE), or the organization's limit alerts (CONFIGURE); project alerts are on each project.
+    ...(can('ALERTS_MANAGE') || can('CONFIGURE') ? [{ to: `${base}/alerts`, label: 'Alerts' }] : []),
     { to: `${base}/settings`, label: 'Settings' },
   ];
   return (

@@ -57,6 +57,7 @@ export function ProjectLayout() {
           { to: `${base}/keys`, label: 'API keys' },
           { to: `${base}/requests`, label: 'Requests' },
           { to: `${base}/quota`, label: 'Quota' },
+          { to: `${base}/alerts`, label: 'Alerts' },
         ]}
       />
       <Outlet context={project satisfies LayoutProject} />

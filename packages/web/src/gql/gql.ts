@@ -18,6 +18,27 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query OrganizationHeader($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      displayName\n      ...OrganizationPermissions\n    }\n  }\n": typeof types.OrganizationHeaderDocument,
     "\n  query ProjectHeader($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      status\n      environment\n      organizationId\n      ...ProjectPermissions\n    }\n  }\n": typeof types.ProjectHeaderDocument,
+    "\n  fragment AlertRow on Alert {\n    id\n    kind\n    period\n    periodKey\n    metric\n    projectId\n    projectName\n    threshold\n    value\n    limitValue\n    message\n    firedAt\n    resolvedAt\n    resolved\n    suppressed\n    test\n    deliveries {\n      id\n      channel\n      to\n      status\n      lastError\n      sentAt\n      attempts {\n        at\n        statusCode\n        latencyMs\n        error\n      }\n    }\n  }\n": typeof types.AlertRowFragmentDoc,
+    "\n  query AlertHistory($organizationId: ID!, $projectId: ID, $after: String) {\n    alerts(organizationId: $organizationId, projectId: $projectId, first: 20, after: $after) {\n      endCursor\n      nodes {\n        id\n        ...AlertRow\n      }\n    }\n  }\n": typeof types.AlertHistoryDocument,
+    "\n  subscription AlertFired($organizationId: ID!) {\n    alertFired(organizationId: $organizationId) {\n      id\n      projectId\n      ...AlertRow\n    }\n  }\n": typeof types.AlertFiredDocument,
+    "\n  fragment BalanceAlertsForm on BalanceAlertSettings {\n    organizationId\n    thresholds\n    emailEnabled\n    smsEnabled\n    maxDailyAlerts\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n": typeof types.BalanceAlertsFormFragmentDoc,
+    "\n  mutation SetBalanceAlerts($organizationId: ID!, $input: BalanceAlertsInput!) {\n    setBalanceAlerts(organizationId: $organizationId, input: $input) {\n      ...BalanceAlertsForm\n    }\n  }\n": typeof types.SetBalanceAlertsDocument,
+    "\n  fragment ConsumptionAlertsForm on ConsumptionAlertSettings {\n    projectId\n    dailyAmounts\n    monthlyAmounts\n    emailEnabled\n    smsEnabled\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n": typeof types.ConsumptionAlertsFormFragmentDoc,
+    "\n  mutation SetConsumptionAlerts($projectId: ID!, $input: ConsumptionAlertsInput!) {\n    setConsumptionAlerts(projectId: $projectId, input: $input) {\n      ...ConsumptionAlertsForm\n    }\n  }\n": typeof types.SetConsumptionAlertsDocument,
+    "\n  query BalanceAlertsDetails($organizationId: ID!) {\n    balanceAlerts(organizationId: $organizationId) {\n      organizationId\n      ...BalanceAlertsForm\n    }\n    webhookEndpoints(organizationId: $organizationId) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n": typeof types.BalanceAlertsDetailsDocument,
+    "\n  query OrganizationQuotaAlertsDetails($organizationId: ID!) {\n    organizationQuotaAlerts(organizationId: $organizationId) {\n      organizationId\n      ...QuotaAlertsForm\n    }\n  }\n": typeof types.OrganizationQuotaAlertsDetailsDocument,
+    "\n  query ProjectAlertsDetails($projectId: ID!) {\n    consumptionAlerts(projectId: $projectId) {\n      projectId\n      ...ConsumptionAlertsForm\n    }\n    quotaAlerts(projectId: $projectId) {\n      projectId\n      ...QuotaAlertsForm\n    }\n  }\n": typeof types.ProjectAlertsDetailsDocument,
+    "\n  query WebhookEndpointChoices($projectId: ID!) {\n    webhookEndpointChoices(projectId: $projectId) {\n      id\n      description\n      host\n      disabled\n    }\n  }\n": typeof types.WebhookEndpointChoicesDocument,
+    "\n  fragment QuotaAlertsForm on QuotaAlertSettings {\n    organizationId\n    projectId\n    shares\n    emailEnabled\n    smsEnabled\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n": typeof types.QuotaAlertsFormFragmentDoc,
+    "\n  mutation SetQuotaAlerts($projectId: ID!, $input: QuotaAlertsInput!) {\n    setQuotaAlerts(projectId: $projectId, input: $input) {\n      ...QuotaAlertsForm\n    }\n  }\n": typeof types.SetQuotaAlertsDocument,
+    "\n  mutation SetOrganizationQuotaAlerts($organizationId: ID!, $input: QuotaAlertsInput!) {\n    setOrganizationQuotaAlerts(organizationId: $organizationId, input: $input) {\n      ...QuotaAlertsForm\n    }\n  }\n": typeof types.SetOrganizationQuotaAlertsDocument,
+    "\n  mutation SendTestAlert($organizationId: ID!, $projectId: ID, $kind: AlertKind!) {\n    sendTestAlert(organizationId: $organizationId, projectId: $projectId, kind: $kind) {\n      id\n      deliveries {\n        id\n      }\n    }\n  }\n": typeof types.SendTestAlertDocument,
+    "\n  fragment WebhookEndpointRow on WebhookEndpoint {\n    id\n    url\n    description\n    customHeaders {\n      name\n      value\n    }\n    createdAt\n    previousSecretExpiresAt\n    failingSince\n    disabledAt\n  }\n": typeof types.WebhookEndpointRowFragmentDoc,
+    "\n  mutation CreateWebhookEndpoint($organizationId: ID!, $input: WebhookEndpointInput!) {\n    createWebhookEndpoint(organizationId: $organizationId, input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($organizationId: ID!, $id: ID!) {\n    rotateWebhookSecret(organizationId: $organizationId, id: $id) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DisableWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    disableWebhookEndpoint(organizationId: $organizationId, id: $id) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n": typeof types.DisableWebhookEndpointDocument,
+    "\n  mutation EnableWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    enableWebhookEndpoint(organizationId: $organizationId, id: $id) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n": typeof types.EnableWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    deleteWebhookEndpoint(organizationId: $organizationId, id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      name\n      isOperator\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      email\n      name\n      isOperator\n    }\n  }\n": typeof types.SignInDocument,
     "\n  fragment BulkInviteReport on BulkInviteReport {\n    id\n    status\n    totalCount\n    successCount\n    failureCount\n    csv\n    records {\n      row\n      email\n      name\n      status\n      code\n      reason\n      inviteUrl\n    }\n  }\n": typeof types.BulkInviteReportFragmentDoc,
@@ -85,6 +106,10 @@ type Documents = {
     "\n  mutation SetOrganizationTimeZone($organizationId: ID!, $timeZone: String!) {\n    setOrganizationTimeZone(organizationId: $organizationId, timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": typeof types.SetOrganizationTimeZoneDocument,
     "\n  fragment VerificationPrefill on OrganizationVerification {\n    companyName\n    registrationNumber\n    contactName\n    contactEmail\n    country\n  }\n": typeof types.VerificationPrefillFragmentDoc,
     "\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.SubmitOrganizationVerificationDocument,
+    "\n  fragment MobileNumber on Me {\n    id\n    mobileNumber\n    mobileVerified\n  }\n": typeof types.MobileNumberFragmentDoc,
+    "\n  mutation SetMobileNumber($number: String) {\n    setMobileNumber(number: $number) {\n      ...MobileNumber\n    }\n  }\n": typeof types.SetMobileNumberDocument,
+    "\n  mutation VerifyMobileNumber($code: String!) {\n    verifyMobileNumber(code: $code) {\n      ...MobileNumber\n    }\n  }\n": typeof types.VerifyMobileNumberDocument,
+    "\n  query Profile {\n    me {\n      id\n      name\n      email\n      ...MobileNumber\n    }\n  }\n": typeof types.ProfileDocument,
     "\n  query OrganizationModelAccess($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      modelAccess {\n        models\n        groups\n      }\n    }\n  }\n": typeof types.OrganizationModelAccessDocument,
     "\n  mutation SetProjectModelAccess($projectId: ID!, $access: ModelAccessInput) {\n    setProjectModelAccess(projectId: $projectId, access: $access) {\n      id\n      modelAccess {\n        models\n        groups\n      }\n    }\n  }\n": typeof types.SetProjectModelAccessDocument,
     "\n  query ProjectModels($projectId: ID!) {\n    availableModels(projectId: $projectId) {\n      id\n      name\n      inputPricePerMillion\n      cachedInputPricePerMillion\n      outputPricePerMillion\n      contextWindow\n    }\n    project(id: $projectId) {\n      id\n      modelAccess {\n        models\n        groups\n      }\n    }\n  }\n": typeof types.ProjectModelsDocument,
@@ -124,6 +149,27 @@ const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query OrganizationHeader($id: ID!) {\n    organization(id: $id) {\n      id\n      name\n      displayName\n      ...OrganizationPermissions\n    }\n  }\n": types.OrganizationHeaderDocument,
     "\n  query ProjectHeader($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      status\n      environment\n      organizationId\n      ...ProjectPermissions\n    }\n  }\n": types.ProjectHeaderDocument,
+    "\n  fragment AlertRow on Alert {\n    id\n    kind\n    period\n    periodKey\n    metric\n    projectId\n    projectName\n    threshold\n    value\n    limitValue\n    message\n    firedAt\n    resolvedAt\n    resolved\n    suppressed\n    test\n    deliveries {\n      id\n      channel\n      to\n      status\n      lastError\n      sentAt\n      attempts {\n        at\n        statusCode\n        latencyMs\n        error\n      }\n    }\n  }\n": types.AlertRowFragmentDoc,
+    "\n  query AlertHistory($organizationId: ID!, $projectId: ID, $after: String) {\n    alerts(organizationId: $organizationId, projectId: $projectId, first: 20, after: $after) {\n      endCursor\n      nodes {\n        id\n        ...AlertRow\n      }\n    }\n  }\n": types.AlertHistoryDocument,
+    "\n  subscription AlertFired($organizationId: ID!) {\n    alertFired(organizationId: $organizationId) {\n      id\n      projectId\n      ...AlertRow\n    }\n  }\n": types.AlertFiredDocument,
+    "\n  fragment BalanceAlertsForm on BalanceAlertSettings {\n    organizationId\n    thresholds\n    emailEnabled\n    smsEnabled\n    maxDailyAlerts\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n": types.BalanceAlertsFormFragmentDoc,
+    "\n  mutation SetBalanceAlerts($organizationId: ID!, $input: BalanceAlertsInput!) {\n    setBalanceAlerts(organizationId: $organizationId, input: $input) {\n      ...BalanceAlertsForm\n    }\n  }\n": types.SetBalanceAlertsDocument,
+    "\n  fragment ConsumptionAlertsForm on ConsumptionAlertSettings {\n    projectId\n    dailyAmounts\n    monthlyAmounts\n    emailEnabled\n    smsEnabled\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n": types.ConsumptionAlertsFormFragmentDoc,
+    "\n  mutation SetConsumptionAlerts($projectId: ID!, $input: ConsumptionAlertsInput!) {\n    setConsumptionAlerts(projectId: $projectId, input: $input) {\n      ...ConsumptionAlertsForm\n    }\n  }\n": types.SetConsumptionAlertsDocument,
+    "\n  query BalanceAlertsDetails($organizationId: ID!) {\n    balanceAlerts(organizationId: $organizationId) {\n      organizationId\n      ...BalanceAlertsForm\n    }\n    webhookEndpoints(organizationId: $organizationId) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n": types.BalanceAlertsDetailsDocument,
+    "\n  query OrganizationQuotaAlertsDetails($organizationId: ID!) {\n    organizationQuotaAlerts(organizationId: $organizationId) {\n      organizationId\n      ...QuotaAlertsForm\n    }\n  }\n": types.OrganizationQuotaAlertsDetailsDocument,
+    "\n  query ProjectAlertsDetails($projectId: ID!) {\n    consumptionAlerts(projectId: $projectId) {\n      projectId\n      ...ConsumptionAlertsForm\n    }\n    quotaAlerts(projectId: $projectId) {\n      projectId\n      ...QuotaAlertsForm\n    }\n  }\n": types.ProjectAlertsDetailsDocument,
+    "\n  query WebhookEndpointChoices($projectId: ID!) {\n    webhookEndpointChoices(projectId: $projectId) {\n      id\n      description\n      host\n      disabled\n    }\n  }\n": types.WebhookEndpointChoicesDocument,
+    "\n  fragment QuotaAlertsForm on QuotaAlertSettings {\n    organizationId\n    projectId\n    shares\n    emailEnabled\n    smsEnabled\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n": types.QuotaAlertsFormFragmentDoc,
+    "\n  mutation SetQuotaAlerts($projectId: ID!, $input: QuotaAlertsInput!) {\n    setQuotaAlerts(projectId: $projectId, input: $input) {\n      ...QuotaAlertsForm\n    }\n  }\n": types.SetQuotaAlertsDocument,
+    "\n  mutation SetOrganizationQuotaAlerts($organizationId: ID!, $input: QuotaAlertsInput!) {\n    setOrganizationQuotaAlerts(organizationId: $organizationId, input: $input) {\n      ...QuotaAlertsForm\n    }\n  }\n": types.SetOrganizationQuotaAlertsDocument,
+    "\n  mutation SendTestAlert($organizationId: ID!, $projectId: ID, $kind: AlertKind!) {\n    sendTestAlert(organizationId: $organizationId, projectId: $projectId, kind: $kind) {\n      id\n      deliveries {\n        id\n      }\n    }\n  }\n": types.SendTestAlertDocument,
+    "\n  fragment WebhookEndpointRow on WebhookEndpoint {\n    id\n    url\n    description\n    customHeaders {\n      name\n      value\n    }\n    createdAt\n    previousSecretExpiresAt\n    failingSince\n    disabledAt\n  }\n": types.WebhookEndpointRowFragmentDoc,
+    "\n  mutation CreateWebhookEndpoint($organizationId: ID!, $input: WebhookEndpointInput!) {\n    createWebhookEndpoint(organizationId: $organizationId, input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  mutation RotateWebhookSecret($organizationId: ID!, $id: ID!) {\n    rotateWebhookSecret(organizationId: $organizationId, id: $id) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DisableWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    disableWebhookEndpoint(organizationId: $organizationId, id: $id) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n": types.DisableWebhookEndpointDocument,
+    "\n  mutation EnableWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    enableWebhookEndpoint(organizationId: $organizationId, id: $id) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n": types.EnableWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    deleteWebhookEndpoint(organizationId: $organizationId, id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      id\n      email\n      name\n      isOperator\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      id\n      email\n      name\n      isOperator\n    }\n  }\n": types.SignInDocument,
     "\n  fragment BulkInviteReport on BulkInviteReport {\n    id\n    status\n    totalCount\n    successCount\n    failureCount\n    csv\n    records {\n      row\n      email\n      name\n      status\n      code\n      reason\n      inviteUrl\n    }\n  }\n": types.BulkInviteReportFragmentDoc,
@@ -191,6 +237,10 @@ const documents: Documents = {
     "\n  mutation SetOrganizationTimeZone($organizationId: ID!, $timeZone: String!) {\n    setOrganizationTimeZone(organizationId: $organizationId, timeZone: $timeZone) {\n      id\n      timeZone\n    }\n  }\n": types.SetOrganizationTimeZoneDocument,
     "\n  fragment VerificationPrefill on OrganizationVerification {\n    companyName\n    registrationNumber\n    contactName\n    contactEmail\n    country\n  }\n": types.VerificationPrefillFragmentDoc,
     "\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) {\n      id\n      status\n    }\n  }\n": types.SubmitOrganizationVerificationDocument,
+    "\n  fragment MobileNumber on Me {\n    id\n    mobileNumber\n    mobileVerified\n  }\n": types.MobileNumberFragmentDoc,
+    "\n  mutation SetMobileNumber($number: String) {\n    setMobileNumber(number: $number) {\n      ...MobileNumber\n    }\n  }\n": types.SetMobileNumberDocument,
+    "\n  mutation VerifyMobileNumber($code: String!) {\n    verifyMobileNumber(code: $code) {\n      ...MobileNumber\n    }\n  }\n": types.VerifyMobileNumberDocument,
+    "\n  query Profile {\n    me {\n      id\n      name\n      email\n      ...MobileNumber\n    }\n  }\n": types.ProfileDocument,
     "\n  query OrganizationModelAccess($organizationId: ID!) {\n    organization(id: $organizationId) {\n      id\n      modelAccess {\n        models\n        groups\n      }\n    }\n  }\n": types.OrganizationModelAccessDocument,
     "\n  mutation SetProjectModelAccess($projectId: ID!, $access: ModelAccessInput) {\n    setProjectModelAccess(projectId: $projectId, access: $access) {\n      id\n      modelAccess {\n        models\n        groups\n      }\n    }\n  }\n": types.SetProjectModelAccessDocument,
     "\n  query ProjectModels($projectId: ID!) {\n    availableModels(projectId: $projectId) {\n      id\n      name\n      inputPricePerMillion\n      cachedInputPricePerMillion\n      outputPricePerMillion\n      contextWindow\n    }\n    project(id: $projectId) {\n      id\n      modelAccess {\n        models\n        groups\n      }\n    }\n  }\n": types.ProjectModelsDocument,
@@ -256,6 +306,90 @@ export function graphql(source: "\n  query OrganizationHeader($id: ID!) {\n    o
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProjectHeader($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      status\n      environment\n      organizationId\n      ...ProjectPermissions\n    }\n  }\n"): (typeof documents)["\n  query ProjectHeader($id: ID!) {\n    project(id: $id) {\n      id\n      name\n      status\n      environment\n      organizationId\n      ...ProjectPermissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AlertRow on Alert {\n    id\n    kind\n    period\n    periodKey\n    metric\n    projectId\n    projectName\n    threshold\n    value\n    limitValue\n    message\n    firedAt\n    resolvedAt\n    resolved\n    suppressed\n    test\n    deliveries {\n      id\n      channel\n      to\n      status\n      lastError\n      sentAt\n      attempts {\n        at\n        statusCode\n        latencyMs\n        error\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AlertRow on Alert {\n    id\n    kind\n    period\n    periodKey\n    metric\n    projectId\n    projectName\n    threshold\n    value\n    limitValue\n    message\n    firedAt\n    resolvedAt\n    resolved\n    suppressed\n    test\n    deliveries {\n      id\n      channel\n      to\n      status\n      lastError\n      sentAt\n      attempts {\n        at\n        statusCode\n        latencyMs\n        error\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertHistory($organizationId: ID!, $projectId: ID, $after: String) {\n    alerts(organizationId: $organizationId, projectId: $projectId, first: 20, after: $after) {\n      endCursor\n      nodes {\n        id\n        ...AlertRow\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertHistory($organizationId: ID!, $projectId: ID, $after: String) {\n    alerts(organizationId: $organizationId, projectId: $projectId, first: 20, after: $after) {\n      endCursor\n      nodes {\n        id\n        ...AlertRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AlertFired($organizationId: ID!) {\n    alertFired(organizationId: $organizationId) {\n      id\n      projectId\n      ...AlertRow\n    }\n  }\n"): (typeof documents)["\n  subscription AlertFired($organizationId: ID!) {\n    alertFired(organizationId: $organizationId) {\n      id\n      projectId\n      ...AlertRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BalanceAlertsForm on BalanceAlertSettings {\n    organizationId\n    thresholds\n    emailEnabled\n    smsEnabled\n    maxDailyAlerts\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n"): (typeof documents)["\n  fragment BalanceAlertsForm on BalanceAlertSettings {\n    organizationId\n    thresholds\n    emailEnabled\n    smsEnabled\n    maxDailyAlerts\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBalanceAlerts($organizationId: ID!, $input: BalanceAlertsInput!) {\n    setBalanceAlerts(organizationId: $organizationId, input: $input) {\n      ...BalanceAlertsForm\n    }\n  }\n"): (typeof documents)["\n  mutation SetBalanceAlerts($organizationId: ID!, $input: BalanceAlertsInput!) {\n    setBalanceAlerts(organizationId: $organizationId, input: $input) {\n      ...BalanceAlertsForm\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsumptionAlertsForm on ConsumptionAlertSettings {\n    projectId\n    dailyAmounts\n    monthlyAmounts\n    emailEnabled\n    smsEnabled\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n"): (typeof documents)["\n  fragment ConsumptionAlertsForm on ConsumptionAlertSettings {\n    projectId\n    dailyAmounts\n    monthlyAmounts\n    emailEnabled\n    smsEnabled\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetConsumptionAlerts($projectId: ID!, $input: ConsumptionAlertsInput!) {\n    setConsumptionAlerts(projectId: $projectId, input: $input) {\n      ...ConsumptionAlertsForm\n    }\n  }\n"): (typeof documents)["\n  mutation SetConsumptionAlerts($projectId: ID!, $input: ConsumptionAlertsInput!) {\n    setConsumptionAlerts(projectId: $projectId, input: $input) {\n      ...ConsumptionAlertsForm\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BalanceAlertsDetails($organizationId: ID!) {\n    balanceAlerts(organizationId: $organizationId) {\n      organizationId\n      ...BalanceAlertsForm\n    }\n    webhookEndpoints(organizationId: $organizationId) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n"): (typeof documents)["\n  query BalanceAlertsDetails($organizationId: ID!) {\n    balanceAlerts(organizationId: $organizationId) {\n      organizationId\n      ...BalanceAlertsForm\n    }\n    webhookEndpoints(organizationId: $organizationId) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationQuotaAlertsDetails($organizationId: ID!) {\n    organizationQuotaAlerts(organizationId: $organizationId) {\n      organizationId\n      ...QuotaAlertsForm\n    }\n  }\n"): (typeof documents)["\n  query OrganizationQuotaAlertsDetails($organizationId: ID!) {\n    organizationQuotaAlerts(organizationId: $organizationId) {\n      organizationId\n      ...QuotaAlertsForm\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectAlertsDetails($projectId: ID!) {\n    consumptionAlerts(projectId: $projectId) {\n      projectId\n      ...ConsumptionAlertsForm\n    }\n    quotaAlerts(projectId: $projectId) {\n      projectId\n      ...QuotaAlertsForm\n    }\n  }\n"): (typeof documents)["\n  query ProjectAlertsDetails($projectId: ID!) {\n    consumptionAlerts(projectId: $projectId) {\n      projectId\n      ...ConsumptionAlertsForm\n    }\n    quotaAlerts(projectId: $projectId) {\n      projectId\n      ...QuotaAlertsForm\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpointChoices($projectId: ID!) {\n    webhookEndpointChoices(projectId: $projectId) {\n      id\n      description\n      host\n      disabled\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpointChoices($projectId: ID!) {\n    webhookEndpointChoices(projectId: $projectId) {\n      id\n      description\n      host\n      disabled\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuotaAlertsForm on QuotaAlertSettings {\n    organizationId\n    projectId\n    shares\n    emailEnabled\n    smsEnabled\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n"): (typeof documents)["\n  fragment QuotaAlertsForm on QuotaAlertSettings {\n    organizationId\n    projectId\n    shares\n    emailEnabled\n    smsEnabled\n    webhookEndpointId\n    webhookEndpoint {\n      id\n      description\n      host\n      disabled\n    }\n    messageTemplate\n    placeholders\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetQuotaAlerts($projectId: ID!, $input: QuotaAlertsInput!) {\n    setQuotaAlerts(projectId: $projectId, input: $input) {\n      ...QuotaAlertsForm\n    }\n  }\n"): (typeof documents)["\n  mutation SetQuotaAlerts($projectId: ID!, $input: QuotaAlertsInput!) {\n    setQuotaAlerts(projectId: $projectId, input: $input) {\n      ...QuotaAlertsForm\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrganizationQuotaAlerts($organizationId: ID!, $input: QuotaAlertsInput!) {\n    setOrganizationQuotaAlerts(organizationId: $organizationId, input: $input) {\n      ...QuotaAlertsForm\n    }\n  }\n"): (typeof documents)["\n  mutation SetOrganizationQuotaAlerts($organizationId: ID!, $input: QuotaAlertsInput!) {\n    setOrganizationQuotaAlerts(organizationId: $organizationId, input: $input) {\n      ...QuotaAlertsForm\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestAlert($organizationId: ID!, $projectId: ID, $kind: AlertKind!) {\n    sendTestAlert(organizationId: $organizationId, projectId: $projectId, kind: $kind) {\n      id\n      deliveries {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestAlert($organizationId: ID!, $projectId: ID, $kind: AlertKind!) {\n    sendTestAlert(organizationId: $organizationId, projectId: $projectId, kind: $kind) {\n      id\n      deliveries {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointRow on WebhookEndpoint {\n    id\n    url\n    description\n    customHeaders {\n      name\n      value\n    }\n    createdAt\n    previousSecretExpiresAt\n    failingSince\n    disabledAt\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointRow on WebhookEndpoint {\n    id\n    url\n    description\n    customHeaders {\n      name\n      value\n    }\n    createdAt\n    previousSecretExpiresAt\n    failingSince\n    disabledAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($organizationId: ID!, $input: WebhookEndpointInput!) {\n    createWebhookEndpoint(organizationId: $organizationId, input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($organizationId: ID!, $input: WebhookEndpointInput!) {\n    createWebhookEndpoint(organizationId: $organizationId, input: $input) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($organizationId: ID!, $id: ID!) {\n    rotateWebhookSecret(organizationId: $organizationId, id: $id) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($organizationId: ID!, $id: ID!) {\n    rotateWebhookSecret(organizationId: $organizationId, id: $id) {\n      secret\n      endpoint {\n        id\n        ...WebhookEndpointRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    disableWebhookEndpoint(organizationId: $organizationId, id: $id) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n"): (typeof documents)["\n  mutation DisableWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    disableWebhookEndpoint(organizationId: $organizationId, id: $id) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    enableWebhookEndpoint(organizationId: $organizationId, id: $id) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n"): (typeof documents)["\n  mutation EnableWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    enableWebhookEndpoint(organizationId: $organizationId, id: $id) {\n      id\n      ...WebhookEndpointRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    deleteWebhookEndpoint(organizationId: $organizationId, id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($organizationId: ID!, $id: ID!) {\n    deleteWebhookEndpoint(organizationId: $organizationId, id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -524,6 +658,22 @@ export function graphql(source: "\n  fragment VerificationPrefill on Organizatio
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitOrganizationVerification($organizationId: ID!, $input: OrganizationVerificationInput!) {\n    submitOrganizationVerification(organizationId: $organizationId, input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MobileNumber on Me {\n    id\n    mobileNumber\n    mobileVerified\n  }\n"): (typeof documents)["\n  fragment MobileNumber on Me {\n    id\n    mobileNumber\n    mobileVerified\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMobileNumber($number: String) {\n    setMobileNumber(number: $number) {\n      ...MobileNumber\n    }\n  }\n"): (typeof documents)["\n  mutation SetMobileNumber($number: String) {\n    setMobileNumber(number: $number) {\n      ...MobileNumber\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyMobileNumber($code: String!) {\n    verifyMobileNumber(code: $code) {\n      ...MobileNumber\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyMobileNumber($code: String!) {\n    verifyMobileNumber(code: $code) {\n      ...MobileNumber\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Profile {\n    me {\n      id\n      name\n      email\n      ...MobileNumber\n    }\n  }\n"): (typeof documents)["\n  query Profile {\n    me {\n      id\n      name\n      email\n      ...MobileNumber\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
