@@ -50,7 +50,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
   // Redis mode (batched): each event goes to its organization's stream with its settle; the recorder holds only what Redis did not take.
   const streams =
     store instanceof RedisLimitStore && config.durability === 'batched'
-      ? new UsageStreamRecorder(config.redisUrl!, db, { flushMs: config.flushMs }, logger, live)
+      ? new UsageStreamRecorder(config.redisUrl!, db, { flushMs: config.flushMs, errors: metrics }, logger, live)
       : null;
   const usage: UsageSink = streams ? new StreamSink(limiter, store as RedisLimitStore, streams, recorder, logger) : new RecorderSink(limiter, recorder);
   const responses = new ResponseDirectory(db);

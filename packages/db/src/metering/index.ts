@@ -1,5 +1,6 @@
 export { lookUpKey, type KeyRow } from './key-lookup';
 export { enabledModels, type CatalogRow } from './catalog';
+export { organizationsAmong } from './organization-ids';
 export { periodUsage } from './period-usage';
 export { moneyInAfter, walletPosition, writeFrozenAmounts } from './wallet-reads';
 export { consumeDescription, pruneMinuteRollups, touchKeys, writeUsageBatch, type UsageEvent } from './usage-batch';

@@ -160,6 +160,9 @@ export class Limiter {
     if (!isUsageJournal(this.store)) throw new Error('this limit store keeps no usage stream');
     try {
       await this.store.settleAndAppend(hold.reservation, settledAmounts(hold, actual, charge), entry);
+    } catch (err) {
+      (this.options.errors ?? UNCOUNTED).limitStore('settle');
+      throw err;
     } finally {
       if (hold.wallet) this.wallets.touched(hold.organizationId);
     }

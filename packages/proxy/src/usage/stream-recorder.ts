@@ -1,11 +1,12 @@
-import type { LivePublisher, UsageEvent } from '@tollgate/db';
+import { organizationsAmong, type LivePublisher, type UsageEvent } from '@tollgate/db';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
+import { UNCOUNTED, type ErrorCounts } from '../metrics';
 import { BatchWriter } from './batch-writer';
-import { CONSUMER_GROUP, deadLetterKeyOf, decodeUsageEntry, STREAM_REGISTRY, streamKeyOf } from './usage-stream';
+import { CONSUMER_GROUP, deadLetterKeyOf, decodeUsageEntry, organizationOf, STREAM_REGISTRY, streamKeyOf } from './usage-stream';
 
 /** One stream entry as Redis answers it: its id and its field-value list. */
 interface Entry {
@@ -30,6 +31,8 @@ export interface StreamRecorderOptions {
   batch?: number;
   /** This process's name in the consumer group (default: host, pid and a random suffix). */
   consumer?: string;
+  /** Where failed writes are counted (usage_write, as the recorder's). */
+  errors?: ErrorCounts;
 }
 
 /** Streams per Redis pipeline of reads or claims. */
@@ -37,6 +40,8 @@ const STREAMS_PER_ROUND_TRIP = 100;
 /** Consumers idle this long with nothing pending are dropped from a group (every proxy restart leaves one). */
 const GONE_CONSUMER_MS = 3_600_000;
 const FORGET_EVERY_SWEEPS = 60;
+/** How long a stream found to be another deployment's is left alone before its organization is looked up again. */
+const FOREIGN_RECHECK_MS = 600_000;
 
 /**
  * Redis mode's recorder: the proxies form one consumer group (`recorders`) on every organization's
@@ -56,6 +61,10 @@ const FORGET_EVERY_SWEEPS = 60;
  * dead-letter stream, acknowledged and deleted, and logged once per stream: never written, never
  * dropped unseen.
  *
+ * A sweep takes only the streams of organizations in its own database: a Redis shared by two
+ * deployments (or by test runs) holds the other's streams in the same registry, and their events
+ * belong to the other's database.
+ *
  * It has its own Redis connection, so batches of a thousand entries do not queue behind, or
  * ahead of, the limit checks of the calls in flight.
  */
@@ -63,7 +72,8 @@ export class UsageStreamRecorder {
   readonly consumer: string;
   private readonly redis: Redis;
   private readonly writer: BatchWriter;
-  private readonly options: Required<StreamRecorderOptions>;
+  private readonly options: Required<Omit<StreamRecorderOptions, 'errors'>>;
+  private readonly errors: ErrorCounts;
   /** By organization: its stream's key, for the streams this process appended to. */
   private readonly mine = new Map<string, string>();
   /** Streams appended to since they were last read. */
@@ -80,11 +90,14 @@ export class UsageStreamRecorder {
   /** Streams whose unwritable entries were logged already (once per stream and process). */
   private readonly deadLogged = new Set<string>();
   private readonly warned = new Map<string, number>();
+  /** Registered streams by whether their organization is in this database (foreign ones: until when they are left alone). */
+  private readonly ours = new Set<string>();
+  private readonly foreign = new Map<string, number>();
   private closed = false;
 
   constructor(
     redisUrl: string,
-    db: Pool,
+    private readonly db: Pool,
     options: StreamRecorderOptions,
     private readonly logger: Logger,
     live: LivePublisher | null = null,
@@ -97,6 +110,7 @@ export class UsageStreamRecorder {
       ...options,
     };
     this.consumer = this.options.consumer;
+    this.errors = options.errors ?? UNCOUNTED;
     this.writer = new BatchWriter(db, logger, live);
     this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 10_000, autoResendUnfulfilledCommands: false });
     this.redis.on('error', () => undefined); // surfaced by the failing pass, which the next one retries
@@ -183,7 +197,7 @@ export class UsageStreamRecorder {
       await this.redis.sadd(STREAM_REGISTRY, ...missing);
       for (const stream of missing) registered.add(stream);
     }
-    const streams = [...registered];
+    const streams = await this.ownStreams([...registered]);
     for (let i = 0; i < streams.length && !this.stuck && !this.closed; i += STREAMS_PER_ROUND_TRIP) {
       const chunk = streams.slice(i, i + STREAMS_PER_ROUND_TRIP);
       const claimed = await this.claim(chunk);
@@ -197,6 +211,27 @@ export class UsageStreamRecorder {
       if (!this.stuck) await this.process(await this.readNew(chunk));
     }
     if (++this.sweeps % FORGET_EVERY_SWEEPS === 0 && !this.stuck) await this.forgetGoneConsumers(streams);
+  }
+
+  /** The streams of organizations in this database (looked up once per stream; a foreign one again after FOREIGN_RECHECK_MS). */
+  private async ownStreams(streams: readonly string[]): Promise<string[]> {
+    const now = Date.now();
+    for (const stream of this.mine.values()) this.ours.add(stream);
+    const unknown = streams.filter((s) => !this.ours.has(s) && (this.foreign.get(s) ?? 0) <= now);
+    if (unknown.length) {
+      const byOrganization = new Map<string, string>();
+      for (const stream of unknown) {
+        const organizationId = organizationOf(stream);
+        if (organizationId) byOrganization.set(organizationId, stream);
+        else this.foreign.set(stream, now + FOREIGN_RECHECK_MS);
+      }
+      const found = await organizationsAmong(this.db, [...byOrganization.keys()]);
+      for (const [organizationId, stream] of byOrganization) {
+        if (found.has(organizationId)) this.ours.add(stream);
+        else this.foreign.set(stream, now + FOREIGN_RECHECK_MS);
+      }
+    }
+    return streams.filter((s) => this.ours.has(s));
   }
 
   /** XREADGROUP ... STREAMS <stream> > for each stream (one command per stream: a cluster serves each from its slot). */
@@ -295,6 +330,7 @@ export class UsageStreamRecorder {
     } catch (err) {
       if (!isDataError(err)) {
         this.failures++;
+        this.errors.database('usage_write');
         this.warn('write', err as Error, 'usage events not written yet; they wait in Redis and will be retried');
         return false;
       }

@@ -24,6 +24,11 @@ export const ENTRY_FIELD = 'u1';
 export const streamKeyOf = (organizationId: string): string => `tg:{${organizationId}}:events`;
 export const deadLetterKeyOf = (stream: string): string => `${stream}:dead`;
 
+const STREAM_KEY = /^tg:\{([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}:events$/;
+
+/** The organization whose stream this is (null: not a stream key of ours). */
+export const organizationOf = (stream: string): string | null => STREAM_KEY.exec(stream)?.[1] ?? null;
+
 /** The entry's value for XADD <stream> * u1 <value>. */
 export function encodeUsageEntry(event: UsageEvent): string {
   return JSON.stringify({ ...event, time: event.time.getTime(), cost: event.cost.toString(), charge: event.charge.toString() });
