@@ -30,7 +30,7 @@ export const DEFAULT_MAX_DAILY_ALERTS = 3;
 export const TEMPLATE_PLACEHOLDERS: Record<AlertKind, readonly string[]> = {
   BALANCE: ['threshold', 'balance', 'organization'],
   CONSUMPTION: ['threshold', 'spent', 'period', 'project', 'organization'],
-  QUOTA: ['threshold', 'limit', 'used', 'period', 'project', 'organization'],
+  QUOTA: ['threshold', 'metric', 'limit', 'used', 'period', 'project', 'organization'],
 };
 
 /** Money thresholds as decimal strings: at most 10, positive, distinct; answered highest first. */
