@@ -237,6 +237,42 @@ describe('a Redis-mode proxy', () => {
   });
 });
 
+describe('a Redis-mode proxy stopped with SIGTERM under load', () => {
+  it('writes every answered call before it exits: nothing is left in the stream', async () => {
+    const t = await tenant(true);
+    // Streams read 5 s after an append, not 100 ms: what the stream holds at SIGTERM is the drain's to write.
+    const proxy = await spawnProxy({
+      CREDENTIAL_KEY: world.credentialKey,
+      DATABASE_URL: world.databaseUrl,
+      REDIS_URL: redisUrl,
+      LIMIT_STORE: 'redis',
+      USAGE_FLUSH_MS: '5000',
+    });
+    const answered: string[] = [];
+    let stopped = false;
+    const loops = Array.from({ length: 8 }, async () => {
+      while (!stopped) {
+        const res = await fetch(`${proxy.url}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${t.secret}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', content: 'drain me' }], max_tokens: 8 }),
+        }).catch(() => null);
+        if (res?.ok) answered.push(res.headers.get('x-request-id')!);
+        else if (res) await res.arrayBuffer();
+        else break;
+      }
+    });
+    await until(async () => answered.length >= 60, '60 answers');
+    proxy.child.kill('SIGTERM');
+    expect(await proxy.exited, proxy.output()).toBe(0);
+    stopped = true;
+    await Promise.all(loops);
+    // No other proxy reads this database's streams: the drain wrote them all.
+    expect(await count('select count(*)::int as n from request_logs where id = any($1::uuid[])', [answered])).toBe(answered.length);
+    expect(await admin.xlen(t.stream)).toBe(0);
+  }, 60_000);
+});
+
 describe('two Redis-mode proxies under load, one killed mid-run', () => {
   it('write every answered call once: the survivor claims what the dead one left pending', async () => {
     const t = await tenant(true);

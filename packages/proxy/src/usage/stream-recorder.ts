@@ -132,15 +132,18 @@ export class UsageStreamRecorder {
   /**
    * Writes what the streams this proxy appended to hold (its last events among them) until they
    * are empty or the deadline passes; true when nothing it read is left unwritten. Entries it
-   * leaves are safe in Redis: another proxy, or this one's next start, writes them.
+   * leaves are safe in Redis: another proxy, or this one's next start, writes them. So a batch
+   * PostgreSQL does not take is retried once, not until the deadline.
    */
   async drain(deadlineMs = 30_000): Promise<boolean> {
     const deadline = Date.now() + deadlineMs;
     for (const stream of this.mine.values()) this.dirty.add(stream);
+    let retried = false;
     while (Date.now() < deadline) {
       await this.work;
       if (this.stuck) {
-        await new Promise((r) => setTimeout(r, 100));
+        if (retried) break;
+        retried = true;
         this.schedule('retry');
       } else if (this.dirty.size) this.schedule('read');
       else break;
