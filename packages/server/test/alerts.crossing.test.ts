@@ -113,6 +113,25 @@ describe('consumption and quota alerts', () => {
     ]);
   });
 
+  it("fires a monthly spend alert once per month of the organization's zone, at New York's month end", async () => {
+    const own = await h.project(org, 'monthly');
+    const caller = { ...who, projectId: own.id, apiKeyId: await writer.key(org.id, own.id, who.userId) };
+    await h.orm.em.fork().nativeUpdate(Organization, { id: org.id }, { timeZone: 'America/New_York' });
+    const em = h.orm.em.fork();
+    em.create(AlertRule, { organizationId: org.id, projectId: own.id, kind: 'CONSUMPTION', period: 'MONTH', thresholds: ['50000'] });
+    await em.flush();
+    // New York's November ends at 2026-12-01T05:00Z (EST, −05:00).
+    await writer.write([call(caller, '2026-11-30T23:00:00Z', { cost: 30_000n })]);
+    await writer.write([call(caller, '2026-12-01T04:59:00Z', { cost: 30_000n })]); // 0.06 in November: fires
+    await writer.write([call(caller, '2026-12-01T05:00:00Z', { cost: 40_000n })]); // December: 0.04
+    await writer.write([call(caller, '2026-12-01T06:00:00Z', { cost: 10_000n })]); // 0.05: fires
+    const fired = (await alertsOf('CONSUMPTION')).filter((a) => a.project_id === own.id);
+    expect(fired.map((a) => [a.period, a.period_key, a.value, a.period_end.toISOString()])).toEqual([
+      ['MONTH', '2026-11-01', '60000', '2026-12-01T05:00:00.000Z'],
+      ['MONTH', '2026-12-01', '50000', '2027-01-01T05:00:00.000Z'],
+    ]);
+  });
+
   it('fires quota alerts at their shares of the daily request limit, once per UTC day', async () => {
     await h.orm.em.fork().nativeUpdate(Project, { id: project.id }, { quota: toStoredLimits({ dailyRequestLimit: 10 }) });
     const em = h.orm.em.fork();

@@ -1,4 +1,4 @@
-import { Organization, rebuildUsageDaily } from '@tollgate/db';
+import { DAILY_ROLLUPS, executeOn, Organization, rebuildUsageDaily } from '@tollgate/db';
 import { OrgGrant, OrgRole, ProjectRole, zonedWindows } from '@tollgate/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { executorOf, usagePage, usageTotals, type UsageQuery } from '../src/modules/usage/usage.query';
@@ -152,6 +152,33 @@ describe('rows and totals', () => {
     ]);
     expect([sum(byStatus.page.rows, 'mock-large'), sum(byStatus.page.rows, 'mock-small')]).toEqual([1, 3]);
     expect(byStatus.page.totals).toEqual(plain.page.totals);
+  });
+
+  it('sums the totals of a page that holds every row from its rows, and of other pages from the range', async () => {
+    /** The page and how many statements read rollups, with the totals asked for or not. */
+    const reads = async (variables: Record<string, unknown>, withTotals: boolean) => {
+      const mark = h.queries.length;
+      const result = await admin.gql(withTotals ? USAGE : USAGE_ROWS, { organizationId: orgId, ...variables });
+      const count = h.requestStatements(mark).filter((sql) => /\bfrom usage_(hourly|quarter_hour|minute|daily)\b/.test(sql)).length;
+      return { page: result.data?.usage as any, count };
+    };
+    const vars = { ...range, window: 'HOUR', groupBy: ['PROJECT', 'MODEL'] };
+    const whole = await reads({ ...vars, first: 100 }, true);
+    expect(whole.page.endCursor).toBeNull();
+    expect(whole.count).toBe((await reads({ ...vars, first: 100 }, false)).count);
+    expect(whole.page.totals).toEqual({
+      requests: 4,
+      errors: 2,
+      inputTokens: 300,
+      cachedInputTokens: 30,
+      outputTokens: 60,
+      reasoningTokens: 15,
+      cost: '0.007',
+    });
+    const first = await reads({ ...vars, first: 2 }, true);
+    expect(first.page.endCursor).not.toBeNull();
+    expect(first.count).toBe((await reads({ ...vars, first: 2 }, false)).count + 1);
+    expect(first.page.totals).toEqual(whole.page.totals);
   });
 
   it('filters by statuses, models and keys', async () => {
@@ -331,18 +358,23 @@ describe("the daily rollup, in the organization's zone", () => {
         [d.organizationId],
       )
     ).rows.map((r) => [r.day, r.day_start.toISOString(), r.day_end.toISOString(), r.time_zone, r.requests]);
-  /** The daily rollup holds what the quarter hours hold, dimension by dimension. */
+  /** Each daily rollup holds what the quarter hours hold, dimension by dimension, and every day of it has the organization's zone. */
   const expectDaysSumQuarters = async () => {
-    const sums = (table: string) =>
+    const sums = (table: string, dims: readonly string[]) =>
       usage.pool
         .query(
-          `select project_id, api_key_id, user_id, model, status, sum(requests)::text as r, sum(errors)::text as e, sum(input_tokens)::text as i, sum(cached_input_tokens)::text as ci,
+          `select ${dims.join(', ')}, sum(requests)::text as r, sum(errors)::text as e, sum(input_tokens)::text as i, sum(cached_input_tokens)::text as ci,
                   sum(output_tokens)::text as o, sum(reasoning_tokens)::text as ro, sum(cost)::text as c
-             from ${table} where organization_id = $1 group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`,
+             from ${table} where organization_id = $1 group by ${dims.join(', ')} order by ${dims.join(', ')}`,
           [d.organizationId],
         )
         .then((r) => r.rows);
-    expect(await sums('usage_daily')).toEqual(await sums('usage_quarter_hour'));
+    const [{ time_zone: zone }] = (await usage.pool.query('select time_zone from organizations where id = $1', [d.organizationId])).rows;
+    for (const r of DAILY_ROLLUPS) {
+      expect(await sums(r.table, r.dimensions)).toEqual(await sums('usage_quarter_hour', r.dimensions));
+      const zones = await usage.pool.query(`select distinct time_zone from ${r.table} where organization_id = $1`, [d.organizationId]);
+      expect(zones.rows.map((z) => z.time_zone)).toEqual([zone]);
+    }
   };
 
   it("a batch writes each call to its day of the organization's zone; a zone change rebuilds the days in the new one", async () => {
@@ -381,16 +413,7 @@ describe("the daily rollup, in the organization's zone", () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(written).toBe(false);
       await other.query(`update organizations set time_zone = 'Asia/Kathmandu' where id = $1`, [d.organizationId]);
-      const execute = (sql: string, params: unknown[]) => {
-        let n = 0;
-        return other
-          .query(
-            sql.replace(/\?/g, () => `$${++n}`),
-            params,
-          )
-          .then((r) => r.rows);
-      };
-      await rebuildUsageDaily(execute, d.organizationId, 'Asia/Kathmandu');
+      await rebuildUsageDaily(executeOn(other), d.organizationId, 'Asia/Kathmandu');
       await other.query('commit');
       await batch;
       expect((await days()).filter((r) => r[0] === '2026-05-02')).toEqual([
@@ -416,12 +439,13 @@ describe("the daily rollup, in the organization's zone", () => {
     }
   });
 
-  /** Asks as the organization's admin (without totals with `rowsOnly`); `daily` tells whether the statements read usage_daily. */
+  /** Asks as the organization's admin (without totals with `rowsOnly`); `daily` names the daily rollup the statements read, if any. */
   const askDaily = async (variables: Record<string, unknown>, { rowsOnly = false } = {}) => {
     const mark = h.queries.length;
     const result = await client.gql(rowsOnly ? USAGE_ROWS : USAGE, { organizationId: d.organizationId, first: 500, ...variables });
     expect(outcome(result)).toBe('OK');
-    return { page: result.data?.usage as any, daily: h.requestStatements(mark).some((sql) => /\bfrom usage_daily\b/.test(sql)) };
+    const daily = new Set(h.requestStatements(mark).flatMap((sql) => [...sql.matchAll(/\bfrom (usage_daily(?:_key|_model)?)\b/g)].map((m) => m[1])));
+    return { page: result.data?.usage as any, daily: daily.size > 0, tables: [...daily].sort() };
   };
 
   it("reads the whole days of DAY windows in the organization's zone from usage_daily, the cut first and last days from hours and quarters", async () => {
@@ -470,6 +494,21 @@ describe("the daily rollup, in the organization's zone", () => {
     expect((await askDaily({ ...range, window: 'HOUR' }, { rowsOnly: true })).daily).toBe(false);
     expect((await askDaily({ ...range, timeZone: 'Asia/Kolkata' }, { rowsOnly: true })).daily).toBe(false);
     expect((await askDaily({ ...range, timeZone: 'Asia/Kolkata' })).page.totals.requests).toBe(8);
+  });
+
+  it('reads the narrowest daily rollup that has the dimensions grouped or filtered by, with the same sums', async () => {
+    const range = { from: '2026-06-01T00:00:00Z', to: '2026-06-05T12:00:00Z', window: 'DAY' };
+    const tables = async (variables: Record<string, unknown>) => (await askDaily({ ...range, ...variables }, { rowsOnly: true })).tables;
+    expect(await tables({})).toEqual(['usage_daily_key']);
+    expect(await tables({ groupBy: ['PROJECT', 'API_KEY'] })).toEqual(['usage_daily_key']);
+    expect(await tables({ groupBy: ['USER', 'STATUS'], filter: { statuses: [200] } })).toEqual(['usage_daily_key']);
+    expect(await tables({ groupBy: ['MODEL'] })).toEqual(['usage_daily_model']);
+    expect(await tables({ groupBy: ['PROJECT'], filter: { models: ['mock-small'] } })).toEqual(['usage_daily_model']);
+    expect(await tables({ groupBy: ['API_KEY', 'MODEL'] })).toEqual(['usage_daily']);
+    expect(await tables({ groupBy: ['USER'], filter: { models: ['mock-small'] } })).toEqual(['usage_daily']);
+    const sum = async (groupBy: string[]) =>
+      (await askDaily({ ...range, window: null, groupBy }, { rowsOnly: true })).page.rows.reduce((n: number, r: any) => n + r.requests, 0);
+    expect([await sum([]), await sum(['MODEL']), await sum(['API_KEY', 'MODEL'])]).toEqual([8, 8, 8]);
   });
 
   it("America/New_York's 23- and 25-hour days, and months, from usage_daily", async () => {
@@ -532,12 +571,14 @@ describe("the daily rollup, in the organization's zone", () => {
       return { from: new Date(lo).toISOString(), to: new Date(hi).toISOString() };
     });
     ranges.push({ from: '2026-02-20T00:00:00Z', to: '2026-11-10T00:00:00Z' });
+    // usage_daily_key serves most, usage_daily_model the models, usage_daily keys with models.
     const shapes = [
       { window: 'DAY' },
       { window: 'DAY', groupBy: ['MODEL', 'STATUS'] },
-      { window: 'MONTH', groupBy: ['PROJECT'] },
+      { window: 'MONTH', groupBy: ['PROJECT', 'USER'] },
       { window: null, groupBy: ['STATUS'] },
       { window: 'DAY', filter: { statuses: [429, 500] } },
+      { window: 'DAY', groupBy: ['API_KEY', 'MODEL'] },
     ];
     for (const zone of ['Asia/Kathmandu', 'America/New_York']) {
       await setZone(zone);
@@ -585,7 +626,7 @@ describe("the daily rollup, in the organization's zone", () => {
     const execute = executorOf({ em: h.orm.em.fork() });
     const mark = h.queries.length;
     const page = await usagePage(execute, stale);
-    expect(h.queries.slice(mark).some((sql) => /\bfrom usage_daily\b/.test(sql))).toBe(true);
+    expect(h.queries.slice(mark).some((sql) => /\bfrom usage_daily(_key|_model)?\b/.test(sql))).toBe(true);
     expect(page.rows.map((r) => [r.windowStart.toISOString(), r.requests, r.cost.toString()])).toEqual(
       want.rows.map((r: any) => [r.windowStart, r.requests, String(Math.round(Number(r.cost) * 1e6))]),
     );

@@ -16,7 +16,7 @@ import { ApiKey } from './api-key.entity';
 import { OrganizationVerification } from './organization-verification.entity';
 import { RequestLog } from './request-log.entity';
 import { UsageHourly } from './usage-hourly.entity';
-import { UsageDaily, UsageMinute, UsageQuarterHour } from './usage-rollup.entity';
+import { UsageDaily, UsageDailyKey, UsageDailyModel, UsageMinute, UsageQuarterHour } from './usage-rollup.entity';
 import { ProjectTemplate } from './project-template.entity';
 import { RedemptionBatch, RedemptionCode, Wallet, WalletRecord } from './wallet.entity';
 import { Alert, AlertCounter, AlertRule, AlertState, OutboxAttempt, WebhookEndpoint } from './alert.entity';
@@ -43,6 +43,8 @@ export {
   UsageQuarterHour,
   UsageMinute,
   UsageDaily,
+  UsageDailyKey,
+  UsageDailyModel,
   ProjectTemplate,
   Wallet,
   WalletRecord,
@@ -82,6 +84,8 @@ export const ENTITIES = [
   UsageQuarterHour,
   UsageMinute,
   UsageDaily,
+  UsageDailyKey,
+  UsageDailyModel,
   ProjectTemplate,
   Wallet,
   WalletRecord,

@@ -4,4 +4,4 @@ export { organizationsAmong } from './organization-ids';
 export { periodUsage } from './period-usage';
 export { moneyInAfter, walletPosition, writeFrozenAmounts } from './wallet-reads';
 export { consumeDescription, pruneMinuteRollups, touchKeys, writeUsageBatch, type UsageEvent } from './usage-batch';
-export { rebuildUsageDaily, type ExecuteSql } from './usage-daily';
+export { DAILY_ROLLUPS, deriveNarrowDailyRollups, executeOn, rebuildUsageDaily, type DailyRollup, type ExecuteSql } from './usage-daily';

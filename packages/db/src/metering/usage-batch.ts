@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { detectUsageAlerts } from '../alerts/detect';
 import { appendConsumes } from '../ledger/consumes';
 import { numberUsageDeltas, type NumberedUsageDelta } from '../live/usage-deltas';
-import { batchDays, lockOrganizationZones, type BatchDay } from './usage-daily';
+import { batchDays, DAILY_ROLLUPS, lockOrganizationZones, type BatchDay } from './usage-daily';
 
 /** One proxied call, as the request log and the rollups record it. */
 export interface UsageEvent {
@@ -83,26 +83,50 @@ export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent
   }
 }
 
+const ALL_DIMENSIONS = ['project_id', 'api_key_id', 'user_id', 'model', 'status'] as const;
+
 /**
  * The upsert of one analytics rollup (usage-rollup.entity.ts: quarter hours,
  * minutes and days, by status too) from the rows this statement inserted,
  * grouped per batch, in key order so two proxies' batches lock rows in the
  * same order. `bucket` names the rollup's time columns and their values, which
- * may come from a table joined to `incoming` as `join`.
+ * may come from a table joined to `incoming` as `join`; `dimensions` are the
+ * rollup's (all of them but for the narrower daily rollups).
  */
-function analyticsRollup(table: string, bucket: { columns: string[]; values: string[]; join?: string }): string {
+function analyticsRollup(
+  table: string,
+  bucket: { columns: string[]; values: string[]; join?: string },
+  dimensions: readonly string[] = ALL_DIMENSIONS,
+): string {
   const add = (c: string) => `${c} = ${table}.${c} + excluded.${c}`;
   const n = bucket.columns.length;
-  const groups = Array.from({ length: n + 6 }, (_, i) => i + 1);
+  const groups = Array.from({ length: n + 1 + dimensions.length }, (_, i) => i + 1);
   // Organization, then the first time column (the day, the quarter hour, the minute), then the rest.
   const order = [n + 1, 1, ...groups.filter((i) => i !== 1 && i !== n + 1)];
-  return `insert into ${table} (${bucket.columns.join(', ')}, organization_id, project_id, api_key_id, user_id, model, status, requests, errors, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
-       select ${bucket.values.join(', ')}, incoming.organization_id, project_id, api_key_id, user_id, model, status::smallint,
+  const dims = dimensions.map((d) => (d === 'status' ? 'status::smallint' : d));
+  return `insert into ${table} (${bucket.columns.join(', ')}, organization_id, ${dimensions.join(', ')}, requests, errors, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
+       select ${bucket.values.join(', ')}, incoming.organization_id, ${dims.join(', ')},
               count(*), count(*) filter (where status >= 400), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost)
          from incoming join inserted using (id)${bucket.join ? ` ${bucket.join}` : ''} group by ${groups.join(', ')} order by ${order.join(', ')}
-       on conflict (organization_id, ${bucket.columns[0]}, project_id, api_key_id, user_id, model, status) do update set
+       on conflict (organization_id, ${bucket.columns[0]}, ${dimensions.join(', ')}) do update set
          ${['requests', 'errors', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reasoning_tokens', 'cost'].map(add).join(', ')}`;
 }
+
+/** The upserts of the daily rollups (usage-daily.ts), each call joined to its organization's day in the `days` rows. */
+const dailyRollups = () =>
+  DAILY_ROLLUPS.map(
+    (r) => `${r.table}_rows as (
+       ${analyticsRollup(
+         r.table,
+         {
+           columns: ['day', 'day_start', 'day_end', 'time_zone'],
+           values: ['days.day', 'days.day_start', 'days.day_end', 'days.time_zone'],
+           join: 'join days on days.organization_id = incoming.organization_id and incoming.time >= days.day_start and incoming.time < days.day_end',
+         },
+         r.dimensions,
+       )}
+     )`,
+  ).join(', ');
 
 /** The request-log rows and the rollups of those inserted (not those already there), in one statement; answers the inserted ids. */
 async function insertLogsAndRollups(client: pg.PoolClient, events: readonly UsageEvent[], days: readonly BatchDay[]) {
@@ -137,13 +161,7 @@ async function insertLogsAndRollups(client: pg.PoolClient, events: readonly Usag
        ${analyticsRollup('usage_minute', { columns: ['minute'], values: ["date_trunc('minute', time, 'UTC')"] })}
      ), days as (
        select * from json_to_recordset($22::json) as d(organization_id uuid, day date, day_start timestamptz, day_end timestamptz, time_zone text)
-     ), daily as (
-       ${analyticsRollup('usage_daily', {
-         columns: ['day', 'day_start', 'day_end', 'time_zone'],
-         values: ['days.day', 'days.day_start', 'days.day_end', 'days.time_zone'],
-         join: 'join days on days.organization_id = incoming.organization_id and incoming.time >= days.day_start and incoming.time < days.day_end',
-       })}
-     )
+     ), ${dailyRollups()}
      select id from inserted`,
     [
       column((e) => e.requestId),

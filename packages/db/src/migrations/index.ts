@@ -16,6 +16,7 @@ import { Migration20261201100000 } from './Migration20261201100000';
 import { Migration20261201120000 } from './Migration20261201120000';
 import { Migration20261201130000 } from './Migration20261201130000';
 import { Migration20261201140000 } from './Migration20261201140000';
+import { Migration20261201150000 } from './Migration20261201150000';
 
 /** Every migration, in order. `pnpm migration:create` appends new ones here. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201120000', class: Migration20261201120000 },
   { name: 'Migration20261201130000', class: Migration20261201130000 },
   { name: 'Migration20261201140000', class: Migration20261201140000 },
+  { name: 'Migration20261201150000', class: Migration20261201150000 },
 ];

@@ -9,7 +9,8 @@ import { setOrganizationTimeZone } from './time-zone.service';
 import { executorOf, prepareUsage, usagePage, usageTotals, type UsageQuery } from './usage.query';
 import { UsageDimension, UsageFiguresType, UsageFilter, UsagePageType } from './usage.types';
 
-type UsagePageRoot = UsagePageType & { query: UsageQuery };
+/** The page, its query, and its rows' sums when it holds every row of the query. */
+type UsagePageRoot = UsagePageType & { query: UsageQuery; summed: UsageFiguresType | null };
 
 @Resolver(() => UsagePageType)
 export class UsageResolver {
@@ -35,13 +36,14 @@ export class UsageResolver {
     @Ctx() ctx: Context,
   ): Promise<UsagePageRoot> {
     const query = await prepareUsage(ctx, { organizationId, from, to, window, timeZone, groupBy, filter: filter ? { ...filter } : null, first, after });
-    const page = await usagePage(executorOf(ctx), query);
-    return { ...page, timeZone: query.windows.timeZone, asOf: query.asOf, query };
+    const { totals: summed, ...page } = await usagePage(executorOf(ctx), query);
+    return { ...page, timeZone: query.windows.timeZone, asOf: query.asOf, query, summed };
   }
 
   @FieldResolver(() => UsageFiguresType, { description: 'Sums over the whole range and filter (every page answers the same); summed only when asked for.' })
   totals(@Root() page: UsagePageRoot, @Ctx() ctx: Context) {
-    return usageTotals(executorOf(ctx), page.query);
+    // A page that holds every row of the query has them summed already; other pages sum the range again.
+    return page.summed ?? usageTotals(executorOf(ctx), page.query);
   }
 }
 
