@@ -1,5 +1,6 @@
 import { Organization, Project, seedApiKey, writeUsageBatch, type UsageEvent } from '@tollgate/db';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Counter, Reservation } from '../src/limits/limit-store';
@@ -171,6 +172,40 @@ describe('the recorders', () => {
     await until(async () => (await admin.xlen(t.stream)) === 0, 'both entries written');
     for (const e of [readByTheDead, unread]) expect(await count('select count(*)::int as n from request_logs where id = $1', [e.requestId])).toBe(1);
     expect(await written(t, unread.requestId)).toMatchObject({ hourly: 2, balance: String(100_000_000n - 2n * 1_234n) });
+  });
+
+  it('keep events in the stream while PostgreSQL is unreachable, and write them, a batch at a time, when it returns', async () => {
+    const t = await tenant(true);
+    const relay = await startTcpRelay({ host: new URL(world.databaseUrl).hostname, port: Number(new URL(world.databaseUrl).port) });
+    const viaRelay = new URL(world.databaseUrl);
+    viaRelay.port = String(relay.port);
+    const pool = new pg.Pool({ connectionString: viaRelay.toString(), max: 2 });
+    pool.on('error', () => undefined);
+    afterAll(async () => {
+      await pool.end();
+      await relay.close();
+    });
+    relay.down();
+    const r = (current = new UsageStreamRecorder(
+      redisUrl,
+      pool,
+      { flushMs: 20, sweepEveryMs: 100, claimIdleMs: 60_000, batch: 10, consumer: 'outage' },
+      memoryLogger().logger,
+    ));
+    const events = Array.from({ length: 35 }, () => t.event());
+    for (const e of events) {
+      await store.append(t.organizationId, encodeUsageEntry(e));
+      r.appended(t.organizationId);
+    }
+    await new Promise((res) => setTimeout(res, 500));
+    // Read one batch, could not write it, read nothing more: the rest wait in Redis, unread.
+    expect(await admin.xlen(t.stream)).toBe(35);
+    expect(await pendingByConsumer(t.stream)).toEqual(new Map([['outage', 10]]));
+    relay.up();
+    await until(async () => (await admin.xlen(t.stream)) === 0, 'all 35 written once PostgreSQL is back');
+    const ids = events.map((e) => e.requestId);
+    expect(await count('select count(*)::int as n from request_logs where id = any($1::uuid[])', [ids])).toBe(35);
+    expect(await count(`select count(*)::int as n from wallet_records where request_log_id = any($1::uuid[])`, [ids])).toBe(35);
   });
 
   it('copy what they cannot write to the dead-letter stream, log it once, and write the rest', async () => {

@@ -78,6 +78,8 @@ export class UsageStreamRecorder {
   private readonly mine = new Map<string, string>();
   /** Streams appended to since they were last read. */
   private dirty = new Set<string>();
+  /** Streams whose last read filled a batch (or lacked the group): read again at once. */
+  private readonly more = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private readonly sweeper: NodeJS.Timeout;
   private sweeps = 0;
@@ -186,7 +188,15 @@ export class UsageStreamRecorder {
       throw err;
     }
     await this.process(entries);
-    if (this.dirty.size) this.schedule('read'); // a stream held more than a batch
+    this.readMore();
+  }
+
+  /** Streams that held more than a batch are read again now, not at the next append's timer. */
+  private readMore() {
+    if (!this.more.size) return;
+    for (const stream of this.more) this.dirty.add(stream);
+    this.more.clear();
+    this.schedule('read');
   }
 
   /**
@@ -213,6 +223,7 @@ export class UsageStreamRecorder {
       }
       if (!this.stuck) await this.process(await this.readNew(chunk));
     }
+    this.readMore();
     if (++this.sweeps % FORGET_EVERY_SWEEPS === 0 && !this.stuck) await this.forgetGoneConsumers(streams);
   }
 
@@ -250,11 +261,11 @@ export class UsageStreamRecorder {
         const [err, reply] = replies[s] ?? [new Error('no reply')];
         if (err) {
           if (!(await this.groupMissing(chunk[s]!, err))) throw err;
-          this.dirty.add(chunk[s]!); // read once the group exists
+          this.more.add(chunk[s]!); // read once the group exists
           continue;
         }
         const read = toEntries(chunk[s]!, entriesRead(reply));
-        if (read.length >= batch) this.dirty.add(chunk[s]!);
+        if (read.length >= batch) this.more.add(chunk[s]!);
         for (const e of read) entries.push(e);
       }
     }
