@@ -102,10 +102,23 @@ describe('the usage overview dashboards', () => {
     await new Promise((resolve) => setTimeout(resolve, 60_000 - (Date.now() % 60_000) + 1_000));
 
     const api = await h.signedIn(admin);
+    // The dashboard's UsageRows requests: totals only for the charts that show them (the series and the top lists).
+    const rowsAsked: Array<{ window: string | null; groupBy: string[] | null; withTotals: boolean; after: string | null }> = [];
+    page.on('request', (request) => {
+      const body = request.method() === 'POST' && request.url().endsWith('/graphql') ? request.postDataJSON() : null;
+      if (body?.query?.includes('query UsageRows')) rowsAsked.push(body.variables);
+    });
     await page.goto(`${h.url}/orgs/${organization.id}`);
     await page.getByRole('navigation', { name: 'Organization' }).getByRole('link', { name: 'Usage' }).click();
     await page.getByText(`Times in ${ZONE}`).waitFor();
 
+    await page.getByRole('table', { name: 'Top models' }).waitFor();
+    const asked = (window: string | null, groupBy: string[] | null) =>
+      rowsAsked.filter((v) => (v.window ?? null) === window && JSON.stringify(v.groupBy ?? null) === JSON.stringify(groupBy)).map((v) => v.withTotals);
+    expect(new Set(asked('DAY', null))).toEqual(new Set([true]));
+    expect(new Set(asked('DAY', ['PROJECT']))).toEqual(new Set([false]));
+    expect(new Set(asked(null, ['PROJECT']))).toEqual(new Set([false, true]));
+    expect(rowsAsked.filter((v) => v.after && v.withTotals)).toEqual([]);
     // The chart's CSV link carries its arguments: the test asks the API with exactly those.
     const args = await csvArgs(page, 'Download spend over time as CSV');
     expect(args).toMatchObject({ organizationId: organization.id, timeZone: ZONE, window: 'DAY', groupBy: ['PROJECT'] });

@@ -111,10 +111,11 @@ export function CsvLink({ args, label }: { args: UsageArgs; label: string }) {
 function RangeCharts({ scope, base, stackBy, refresh }: { scope: DashboardScope; base: UsageArgs; stackBy: StackBy; refresh: number }) {
   const series = useUsage(base, refresh);
   const stackedArgs = useMemo(() => ({ ...base, groupBy: [stackBy] as UsageDimension[] }), [base, stackBy]);
-  const stacked = useUsage(stackedArgs, refresh);
+  // The stack and its groups show no totals of their own (the series has them).
+  const stacked = useUsage(stackedArgs, refresh, { totals: false });
   const total = (groupBy: UsageDimension[]): UsageArgs => ({ ...base, window: null, groupBy });
   const groupArgs = useMemo(() => ({ ...base, window: null, groupBy: [stackBy] as UsageDimension[] }), [base, stackBy]);
-  const groups = useUsage(groupArgs, refresh);
+  const groups = useUsage(groupArgs, refresh, { totals: false });
   const name = useNamer(scope);
   const zone = base.timeZone;
   const s = series.data;
