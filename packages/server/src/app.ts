@@ -6,6 +6,7 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import type { WebSocketServer } from 'ws';
 import { LoginThrottle } from './auth/login-throttle';
 import type { Config } from './config';
 import { buildContext, httpRequestFacts, type AppServices, type Context } from './context';
@@ -29,6 +30,8 @@ import { createOutboxDispatcher } from './notify/outbox';
 
 export interface App {
   httpServer: Server;
+  /** The graphql-ws sockets (`clients`): for leak checks and metrics. */
+  webSockets: WebSocketServer;
   services: AppServices;
   /** Listens on the configured port (0 picks a free one) and answers the bound URL. */
   listen(): Promise<string>;
@@ -119,6 +122,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   retention.unref();
   return {
     httpServer,
+    webSockets: ws.wsServer,
     services,
     listen: () =>
       new Promise((resolve, reject) => {

@@ -22,7 +22,12 @@ type ConnectionParams = Record<string, unknown>;
  * the same size, depth, alias, introspection and cost limits, and every
  * error leaves through the same formatter.
  */
-export function serveGraphQLOverWebSocket(httpServer: Server, schema: GraphQLSchema, services: AppServices, format: FormatError): { dispose(): Promise<void> } {
+export function serveGraphQLOverWebSocket(
+  httpServer: Server,
+  schema: GraphQLSchema,
+  services: AppServices,
+  format: FormatError,
+): { wsServer: WebSocketServer; dispose(): Promise<void> } {
   const { config } = services;
   const edge = config.graphql;
   const rules = [...specifiedRules, ...limitRules(edge)];
@@ -91,7 +96,7 @@ export function serveGraphQLOverWebSocket(httpServer: Server, schema: GraphQLSch
     },
     wsServer,
   );
-  return { dispose: async () => void (await server.dispose()) };
+  return { wsServer, dispose: async () => void (await server.dispose()) };
 }
 
 /** The HTTP facts of a socket: the Bearer token from connectionParams (or the upgrade's header), the cookie only from an allowed Origin. */

@@ -50,12 +50,13 @@ export class LatestChannel<T> implements AsyncIterableIterator<T> {
       this.pending = null;
       return Promise.resolve({ value, done: false });
     }
+    // Ended (the error delivered too): done, as an async generator answers once it has thrown.
+    if (this.closed) return Promise.resolve({ value: undefined, done: true });
     if (this.failure) {
       const error = this.failure;
       this.close();
       return Promise.reject(error);
     }
-    if (this.closed) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 

@@ -70,6 +70,20 @@ function mergeTicks(older: UsageTick, newer: UsageTick): UsageTick {
 }
 
 /**
+ * A subscribe step's read after the hub took the subscriber: when it throws,
+ * graphql-ws never gets the channel (so never returns it), and the subscriber
+ * would stay in the hub for good; closed here, it leaves with the error.
+ */
+async function closingOnError<T>(channel: { return(): Promise<unknown> }, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    await channel.return();
+    throw error;
+  }
+}
+
+/**
  * One organization's live usage on this server, while someone here listens:
  * today's sums by project and model (a snapshot plus every delta numbered
  * after it), the deltas since the last tick, and the wallet's latest state.
@@ -307,11 +321,13 @@ export class LiveHub {
     const sub: WalletSubscriber = { ...this.identity(ctx), recheck, channel, last: null };
     this.add(sub);
     org.wallets.add(sub);
-    if (!org.wallet) {
-      const wallet = await this.readWallet(organizationId);
-      // A proxy's state may have arrived while reading: it is newer.
-      if (!org.wallet) org.wallet = wallet;
-    }
+    await closingOnError(channel, async () => {
+      if (!org.wallet) {
+        const wallet = await this.readWallet(organizationId);
+        // A proxy's state may have arrived while reading: it is newer.
+        if (!org.wallet) org.wallet = wallet;
+      }
+    });
     if (org.wallet) this.pushWallet(sub, org.wallet);
     return channel;
   }
@@ -329,7 +345,7 @@ export class LiveHub {
     const sub: QuotaSubscriber = { ...this.identity(ctx), recheck, channel };
     this.add(sub);
     group.add(sub);
-    channel.push(await this.readQuota(projectId));
+    channel.push(await closingOnError(channel, () => this.readQuota(projectId)));
     return channel;
   }
 
