@@ -1,8 +1,9 @@
 import { ApiToken, User } from '@tollgate/db';
 import type { IncomingMessage } from 'node:http';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHarness, type Client } from './support/harness';
+import { RawSocket } from './support/raw-socket';
 
 /**
  * GraphQL over WebSocket under the HTTP edge's rules: the upgrade checks
@@ -187,5 +188,133 @@ describe("the HTTP edge's limits and formatter on the socket", () => {
     socket.close();
     expect(answer).toMatchObject({ type: 'next', payload: { errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] } });
     expect(Object.keys(answer.payload.errors[0].extensions)).toEqual(['code']);
+  });
+});
+
+// A server of its own with small limits for the bad-input tests: the init timeout and the per-connection cap.
+const INIT_TIMEOUT_MS = 300;
+const MAX_SUBSCRIPTIONS = 3;
+const strict = await startHarness({ GRAPHQL_WS_INIT_TIMEOUT_MS: String(INIT_TIMEOUT_MS), GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: String(MAX_SUBSCRIPTIONS) });
+
+describe('bad input on the socket', () => {
+  const TICKS = 'subscription($o: ID!) { usageTicks(organizationId: $o) { snapshot today { requests } } }';
+  let headers: Record<string, string>;
+  let orgId: string;
+
+  beforeAll(async () => {
+    const admin = await strict.user();
+    orgId = (await strict.organization(admin)).id;
+    headers = { origin: new URL(strict.app.services.config.publicUrl).origin, cookie: (await strict.signedIn(admin)).cookie! };
+  });
+  // Every socket a test opens is dropped after it, so a failing test does not fail the next ones.
+  const opened: RawSocket[] = [];
+  const open = async (...args: Parameters<typeof RawSocket.open>) => {
+    const socket = await RawSocket.open(...args);
+    opened.push(socket);
+    return socket;
+  };
+  afterEach(async () => {
+    for (const socket of opened.splice(0)) socket.terminate();
+    for (let i = 0; i < 50 && (strict.app.webSockets.clients.size || strict.app.services.live.stats.subscribers); i++)
+      await new Promise((r) => setTimeout(r, 20));
+  });
+  const answer = (socket: RawSocket, id: string) => socket.next((m) => m.id === id && (m.type === 'next' || m.type === 'error'));
+
+  it(`closes a connection that never sends connection_init with 4408 after GRAPHQL_WS_INIT_TIMEOUT_MS (${INIT_TIMEOUT_MS} ms)`, async () => {
+    const opened = Date.now();
+    const socket = await open(strict.url, headers, { init: false });
+    const closed = await socket.waitClosed(5_000);
+    const after = Date.now() - opened;
+    expect(closed).toEqual({ code: 4408, reason: 'Connection initialisation timeout' });
+    expect(after).toBeGreaterThanOrEqual(INIT_TIMEOUT_MS - 20);
+    expect(after).toBeLessThan(INIT_TIMEOUT_MS + 1_500);
+    expect(socket.inbox).toEqual([]);
+    // What it held on the server is gone too.
+    for (let i = 0; i < 50 && strict.app.webSockets.clients.size; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(strict.app.webSockets.clients.size).toBe(0);
+  });
+
+  it('keeps a connection that sends connection_init in time', async () => {
+    const socket = await open(strict.url, headers);
+    await new Promise((r) => setTimeout(r, INIT_TIMEOUT_MS * 2));
+    expect(socket.closed).toBeNull();
+    expect(await answer(socket, socket.subscribe('{ __typename }'))).toMatchObject({ type: 'next', payload: { data: { __typename: 'Query' } } });
+    socket.close();
+  });
+
+  it(`refuses subscription ${MAX_SUBSCRIPTIONS + 1} on one connection with TOO_MANY_SUBSCRIPTIONS; a completed one frees its place`, async () => {
+    const socket = await open(strict.url, headers);
+    const ids = Array.from({ length: MAX_SUBSCRIPTIONS }, () => socket.subscribe(TICKS, { o: orgId }));
+    for (const id of ids) expect((await answer(socket, id)).type).toBe('next');
+    const refused = await answer(socket, socket.subscribe(TICKS, { o: orgId }));
+    expect(refused).toMatchObject({
+      type: 'error',
+      payload: [{ message: `At most ${MAX_SUBSCRIPTIONS} subscriptions may be open on one connection`, extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } }],
+    });
+    // A query counts while it runs, too.
+    expect((await answer(socket, socket.subscribe('{ __typename }'))).payload).toMatchObject([{ extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } }]);
+    expect(strict.app.services.live.stats.subscribers).toBe(MAX_SUBSCRIPTIONS);
+    expect(socket.closed).toBeNull();
+
+    socket.complete(ids[0]!);
+    for (let i = 0; i < 50 && strict.app.services.live.stats.subscribers === MAX_SUBSCRIPTIONS; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await answer(socket, socket.subscribe(TICKS, { o: orgId }))).type).toBe('next');
+    socket.close();
+  });
+
+  it.each([
+    [
+      'an unknown field',
+      `subscription($o: ID!) { usageTicks(organizationId: $o) { snapshot nope } }`,
+      { o: 'x' },
+      'Cannot query field "nope" on type "UsageTick".',
+    ],
+    [
+      'a missing argument',
+      'subscription { usageTicks { snapshot } }',
+      {},
+      'Field "usageTicks" argument "organizationId" of type "ID!" is required, but it was not provided.',
+    ],
+    [
+      'two root fields',
+      'subscription($o: ID!) { usageTicks(organizationId: $o) { snapshot } walletChanged(organizationId: $o) { balance } }',
+      { o: 'x' },
+      'Anonymous Subscription must select only one top level field.',
+    ],
+    ['a missing variable', TICKS, {}, 'Variable "$o" of required type "ID!" was not provided.'],
+    ['a variable of the wrong type', TICKS, { o: { id: 1 } }, 'Variable "$o" got invalid value { id: 1 }; ID cannot represent value: { id: 1 }'],
+  ])(
+    'answers %s with an error message, code VALIDATION (graphql-js: GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT), and keeps the connection',
+    async (_what, query, variables, message) => {
+      const socket = await open(strict.url, headers);
+      const refused = await answer(socket, socket.subscribe(query, variables));
+      expect(refused).toEqual({ id: '1', type: 'error', payload: [expect.objectContaining({ message, extensions: { code: 'VALIDATION' } })] });
+      expect((await answer(socket, socket.subscribe(TICKS, { o: orgId }))).type).toBe('next');
+      expect(strict.app.services.live.stats.subscribers).toBe(1);
+      socket.close();
+    },
+  );
+
+  it.each([
+    ['a message that is not JSON', 4400, (s: RawSocket) => s.ws.send('{ nope')],
+    ['an unknown message type', 4400, (s: RawSocket) => s.send({ type: 'shout' })],
+    ['a subscribe before connection_init', 4401, (s: RawSocket) => s.send({ id: '1', type: 'subscribe', payload: { query: '{ __typename }' } })],
+    ['a second connection_init', 4429, (s: RawSocket) => s.send({ type: 'connection_init' })],
+    [
+      'a subscription id already in use',
+      4409,
+      (s: RawSocket) => {
+        s.send({ id: 'a', type: 'subscribe', payload: { query: TICKS, variables: { o: orgId } } });
+        s.send({ id: 'a', type: 'subscribe', payload: { query: TICKS, variables: { o: orgId } } });
+      },
+    ],
+  ] as const)('closes the connection on %s (%i), and nothing stays behind', async (what, code, send) => {
+    const socket = await open(strict.url, headers, { init: what !== 'a subscribe before connection_init' });
+    send(socket);
+    expect((await socket.waitClosed()).code).toBe(code);
+    for (let i = 0; i < 50 && (strict.app.webSockets.clients.size || strict.app.services.live.stats.subscribers); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(strict.app.webSockets.clients.size).toBe(0);
+    expect(strict.app.services.live.stats).toMatchObject({ subscribers: 0, organizations: 0 });
   });
 });

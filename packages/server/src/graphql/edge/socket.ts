@@ -1,5 +1,5 @@
 import { ErrorCode } from '@tollgate/domain';
-import { getOperationAST, GraphQLError, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -70,6 +70,10 @@ export function serveGraphQLOverWebSocket(
           if (invalid.length) return invalid.map((error) => tagged(error, 'GRAPHQL_VALIDATION_FAILED'));
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [refusal(ErrorCode.VALIDATION, 'No operation to run: none by that operationName, or several and no operationName')];
+          // A missing or ill-typed variable, refused as Apollo refuses it over HTTP (BAD_USER_INPUT): left to graphql-js's
+          // subscribe, it would come back as an untagged error and be masked as INTERNAL.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+          if (coerced.errors) return coerced.errors.map((error) => tagged(error, 'BAD_USER_INPUT'));
           const contextValue = await buildContext(services, socketFacts(ctx.extra.request, ctx.connectionParams, services));
           const variables = payload.variables ?? undefined;
           const refusedOperation = guard({ document, operation, variables, auth: contextValue.auth });
