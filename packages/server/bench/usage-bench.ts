@@ -81,13 +81,24 @@ log(
 const structure = await seedStructure(writer);
 const generated = await generateRollups(writer, end, log);
 const vacuumStarted = performance.now();
-for (const table of ['usage_quarter_hour', 'usage_hourly', 'usage_minute']) await writer.query(`vacuum (analyze) ${table}`);
+for (const table of ['usage_quarter_hour', 'usage_hourly', 'usage_minute', 'usage_daily', 'usage_daily_key', 'usage_daily_model'])
+  await writer.query(`vacuum (analyze) ${table}`);
 const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
 const {
   rows: [bench],
-} = await writer.query<{ organization_id: string; quarters: string; hours: string; minutes: string; calls: string; projects: string; keys: string }>(
+} = await writer.query<{
+  organization_id: string;
+  quarters: string;
+  hours: string;
+  minutes: string;
+  days: string;
+  calls: string;
+  projects: string;
+  keys: string;
+}>(
   `select q.organization_id, q.n::text as quarters, q.calls::text as calls,
           (select count(*) from usage_hourly h where h.organization_id = q.organization_id)::text as hours,
+          (select count(*) from usage_daily d where d.organization_id = q.organization_id)::text as days,
           (select count(*) from usage_minute m where m.organization_id = q.organization_id)::text as minutes,
           (select count(*) from projects p where p.organization_id = q.organization_id)::text as projects,
           (select count(*) from api_keys k where k.organization_id = q.organization_id)::text as keys
@@ -97,10 +108,10 @@ const organizationId = bench!.organization_id;
 const adminId = structure.admins[structure.organizations.indexOf(organizationId)]!;
 log(
   `generated ${generated.calls.toLocaleString('en')} calls in ${generated.seconds.toFixed(0)} s (+ vacuum analyze ${vacuumSeconds.toFixed(0)} s): ` +
-    `usage_quarter_hour ${generated.quarterRows.toLocaleString('en')}, usage_hourly ${generated.hourlyRows.toLocaleString('en')}, usage_minute ${generated.minuteRows.toLocaleString('en')} rows`,
+    `usage_quarter_hour ${generated.quarterRows.toLocaleString('en')}, usage_hourly ${generated.hourlyRows.toLocaleString('en')}, usage_minute ${generated.minuteRows.toLocaleString('en')}, usage_daily ${generated.dailyRows.toLocaleString('en')} (_key ${generated.dailyKeyRows.toLocaleString('en')}, _model ${generated.dailyModelRows.toLocaleString('en')}) rows`,
 );
 log(
-  `measured organization: the largest, ${Number(bench!.calls).toLocaleString('en')} calls, ${bench!.projects} projects, ${bench!.keys} keys; its rows: ${Number(bench!.quarters).toLocaleString('en')} quarter-hour, ${Number(bench!.hours).toLocaleString('en')} hourly, ${Number(bench!.minutes).toLocaleString('en')} minute`,
+  `measured organization: the largest, ${Number(bench!.calls).toLocaleString('en')} calls, ${bench!.projects} projects, ${bench!.keys} keys; its rows: ${Number(bench!.quarters).toLocaleString('en')} quarter-hour, ${Number(bench!.hours).toLocaleString('en')} hourly, ${Number(bench!.minutes).toLocaleString('en')} minute, ${Number(bench!.days).toLocaleString('en')} daily`,
 );
 
 const secret = SESSION_TOKEN_PREFIX + randomBase62(40);
@@ -218,11 +229,11 @@ const PAGED: Query = {
   name: '90 days by day, grouped by key and model, paged to the end',
   run: () => pages({ from: ranges().days(89), to: ranges().tomorrow, window: 'DAY', groupBy: ['API_KEY', 'MODEL'] }),
 };
-/** The SPA's UsageRows document (packages/web/src/features/usage/useUsage.ts): rows and totals, first 1000, every page. */
-const SPA_ROWS = `query($organizationId: ID!, $from: DateTime!, $to: DateTime!, $window: UsageWindow, $timeZone: String, $groupBy: [UsageDimension!], $after: String) {
+/** The SPA's UsageRows document (packages/web/src/features/usage/useUsage.ts): rows, and totals on the first page where a chart shows them; first 1000, every page. */
+const SPA_ROWS = `query($organizationId: ID!, $withTotals: Boolean!, $from: DateTime!, $to: DateTime!, $window: UsageWindow, $timeZone: String, $groupBy: [UsageDimension!], $after: String) {
   usage(organizationId: $organizationId, from: $from, to: $to, window: $window, timeZone: $timeZone, groupBy: $groupBy, first: 1000, after: $after) {
     timeZone asOf endCursor
-    totals { requests errors inputTokens outputTokens cost }
+    totals @include(if: $withTotals) { requests errors inputTokens outputTokens cost }
     rows { windowStart windowEnd projectId apiKeyId userId model requests errors inputTokens outputTokens cost }
   }
 }`;
@@ -237,14 +248,14 @@ const SPA_SUMMARY = `query($organizationId: ID!, $todayFrom: DateTime!, $todayTo
   wallet(organizationId: $organizationId) { balance availableAmount currency isActive }
 }`;
 
-/** Every page of the SPA's rows query, as useUsage fetches them. */
-async function spaPages(vars: Vars): Promise<{ times: number[]; rows: number; total: number }> {
+/** Every page of the SPA's rows query, as useUsage fetches them: the totals with the first page when `totals`. */
+async function spaPages(vars: Vars, totals: boolean): Promise<{ times: number[]; rows: number; total: number }> {
   const times: number[] = [];
   let rows = 0;
   let after: string | null = null;
   const started = performance.now();
   do {
-    const page: Timed = await post(SPA_ROWS, { ...vars, after });
+    const page: Timed = await post(SPA_ROWS, { ...vars, after, withTotals: totals && times.length === 0 });
     times.push(page.ms);
     rows += page.rows;
     after = page.endCursor;
@@ -278,13 +289,13 @@ function overview(days: number): Query[] {
         return { times: [page.ms], rows: 1, total: page.ms };
       },
     },
-    { name: `${d} by day (the series)`, run: () => spaPages({ ...range(), window: 'DAY' }) },
-    { name: `${d} by day, stacked by project`, run: () => spaPages({ ...range(), window: 'DAY', groupBy: ['PROJECT'] }) },
-    { name: `${d}: the stack's groups (by project)`, run: () => spaPages({ ...range(), groupBy: ['PROJECT'] }) },
-    { name: `${d}: top projects`, run: () => spaPages({ ...range(), groupBy: ['PROJECT'] }) },
-    { name: `${d}: top API keys (by project and key)`, run: () => spaPages({ ...range(), groupBy: ['PROJECT', 'API_KEY'] }) },
-    { name: `${d}: top members`, run: () => spaPages({ ...range(), groupBy: ['USER'] }) },
-    { name: `${d}: top models`, run: () => spaPages({ ...range(), groupBy: ['MODEL'] }) },
+    { name: `${d} by day (the series)`, run: () => spaPages({ ...range(), window: 'DAY' }, true) },
+    { name: `${d} by day, stacked by project`, run: () => spaPages({ ...range(), window: 'DAY', groupBy: ['PROJECT'] }, false) },
+    { name: `${d}: the stack's groups (by project)`, run: () => spaPages({ ...range(), groupBy: ['PROJECT'] }, false) },
+    { name: `${d}: top projects`, run: () => spaPages({ ...range(), groupBy: ['PROJECT'] }, true) },
+    { name: `${d}: top API keys (by project and key)`, run: () => spaPages({ ...range(), groupBy: ['PROJECT', 'API_KEY'] }, true) },
+    { name: `${d}: top members`, run: () => spaPages({ ...range(), groupBy: ['USER'] }, true) },
+    { name: `${d}: top models`, run: () => spaPages({ ...range(), groupBy: ['MODEL'] }, true) },
   ];
 }
 /** The whole tab at once, as it loads (each chart pages on its own, all in parallel): its wall time. */
@@ -403,9 +414,9 @@ const lines = [
   '',
   `Data: ${generated.calls.toLocaleString('en')} calls over ${DAYS} days (${ORGANIZATIONS} organizations, ${PROJECTS} projects, ${KEYS} keys, ${MODELS} models), ` +
     `generated in ${generated.seconds.toFixed(0)} s (+ ${vacuumSeconds.toFixed(0)} s vacuum analyze): usage_quarter_hour ${generated.quarterRows.toLocaleString('en')} rows, ` +
-    `usage_hourly ${generated.hourlyRows.toLocaleString('en')}, usage_minute ${generated.minuteRows.toLocaleString('en')} (the last 8 days). ` +
+    `usage_hourly ${generated.hourlyRows.toLocaleString('en')}, usage_minute ${generated.minuteRows.toLocaleString('en')} (the last 8 days), usage_daily ${generated.dailyRows.toLocaleString('en')} (usage_daily_key ${generated.dailyKeyRows.toLocaleString('en')}, usage_daily_model ${generated.dailyModelRows.toLocaleString('en')}). ` +
     `Measured organization (the largest): ${Number(bench!.calls).toLocaleString('en')} calls, ${bench!.projects} projects, ${bench!.keys} keys; ` +
-    `${Number(bench!.quarters).toLocaleString('en')} quarter-hour, ${Number(bench!.hours).toLocaleString('en')} hourly, ${Number(bench!.minutes).toLocaleString('en')} minute rows. ` +
+    `${Number(bench!.quarters).toLocaleString('en')} quarter-hour, ${Number(bench!.hours).toLocaleString('en')} hourly, ${Number(bench!.minutes).toLocaleString('en')} minute, ${Number(bench!.days).toLocaleString('en')} daily rows. ` +
     `Then ${LOGS.toLocaleString('en')} request-log rows for it (${logSeconds.toFixed(0)} s) and every query again.`,
   '',
   `Per HTTP request (one page is one request), ${WARMUP} warm-up runs then ${RUNS} runs of each query; the paged query ${PASSES} whole passes, no warm-up. ` +

@@ -2,8 +2,10 @@
  * Data for `pnpm bench:usage`: the structure (5 organizations, 200 projects,
  * 2,000 keys, 50 models, members) and the rollup rows that 10 million calls
  * over 90 days leave behind, written straight into usage_quarter_hour,
- * usage_hourly and usage_minute (the last 8 days, its retention) with the
- * grain and sums the proxy's writeUsageBatch uses. Calls are drawn one by one
+ * usage_hourly, usage_minute (the last 8 days, its retention) and usage_daily
+ * (the organizations are in UTC, so their days are UTC days) with the grain
+ * and sums the proxy's writeUsageBatch uses; the narrower daily rollups are
+ * then derived from usage_daily as the migration does. Calls are drawn one by one
  * in SQL (generate_series), a UTC day per statement, then grouped: so the
  * rollups have as many rows as those calls would really produce.
  *
@@ -13,7 +15,7 @@
  * peak), weekends at 45 %, and 50 % growth over the 90 days. Status: 97 % 200,
  * 1.5 % 429, 1 % 500, 0.5 % 400 (errors carry no tokens or cost).
  */
-import { randomBase62 } from '@tollgate/db';
+import { deriveNarrowDailyRollups, executeOn, randomBase62 } from '@tollgate/db';
 import type pg from 'pg';
 
 export const ORGANIZATIONS = 5;
@@ -131,6 +133,9 @@ export interface Generated {
   quarterRows: number;
   hourlyRows: number;
   minuteRows: number;
+  dailyRows: number;
+  dailyKeyRows: number;
+  dailyModelRows: number;
   seconds: number;
 }
 
@@ -195,6 +200,13 @@ export async function generateRollups(db: pg.PoolClient, end: Date, progress: (l
            from (${group(`date_trunc('minute', t, 'UTC')`)}) g join bench_keys key on key.idx = g.k join bench_models md on md.idx = g.m
           where g.b >= $5
           order by key.organization_id, g.b
+       ),
+       days as (
+         insert into usage_daily (day, day_start, day_end, time_zone, ${dims}, status, requests, errors, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
+         select ($1::timestamptz at time zone 'UTC')::date, $1::timestamptz, $1::timestamptz + interval '1 day', 'UTC',
+                key.organization_id, key.project_id, key.id, key.user_id, md.name, g.status, g.requests, g.errors, g.input, g.cached, g.output, g.reasoning, g.cost
+           from (select k, m, status, ${sums} from calls group by 1, 2, 3) g join bench_keys key on key.idx = g.k join bench_models md on md.idx = g.m
+          order by key.organization_id
        )
        select count(*)::text as calls from calls`,
       [span.day, span.lo, span.hi, n, minutesFrom],
@@ -203,12 +215,17 @@ export async function generateRollups(db: pg.PoolClient, end: Date, progress: (l
     if (i % 10 === 9 || i === spans.length - 1)
       progress(`  day ${i + 1}/${spans.length}: ${(calls / 1e6).toFixed(2)} M calls, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
+  const { rows: organizations } = await db.query<{ id: string }>('select id from organizations order by id');
+  for (const o of organizations) await deriveNarrowDailyRollups(executeOn(db), o.id);
   const count = async (table: string) => Number((await db.query<{ n: string }>(`select count(*)::text as n from ${table}`)).rows[0]!.n);
   return {
     calls,
     quarterRows: await count('usage_quarter_hour'),
     hourlyRows: await count('usage_hourly'),
     minuteRows: await count('usage_minute'),
+    dailyRows: await count('usage_daily'),
+    dailyKeyRows: await count('usage_daily_key'),
+    dailyModelRows: await count('usage_daily_model'),
     seconds: (performance.now() - started) / 1000,
   };
 }
