@@ -225,7 +225,7 @@ const PART_SUMS = ['requests', 'errors', 'input_tokens', 'cached_input_tokens', 
   .map((c) => `sum(${c}) as ${c}`)
   .join(', ');
 
-/** Whether the query may read usage_daily (see UsageSql.wholeDays); only then can a zone change since prepareUsage matter. */
+/** Whether the query may read the daily rollups (see UsageSql.wholeDays); only then can a zone change since prepareUsage matter. */
 const mayReadDays = (q: UsageQuery) =>
   q.windows.window === null || ((q.windows.window === 'DAY' || q.windows.window === 'MONTH') && q.windows.timeZone === q.organizationTimeZone);
 
@@ -263,8 +263,8 @@ class UsageSql {
 
   /**
    * One union of the rollup buckets of [lo, hi) that make up exact windows, each with its window index `w`.
-   * `boundaries` are the windows' bounds. The whole organization-zone days inside [lo, hi) come from usage_daily when
-   * the windows are made of them; the edges (a cut first day, the last day up to the cut) from `buckets`.
+   * `boundaries` are the windows' bounds. The whole organization-zone days inside [lo, hi) come from a daily rollup
+   * when the windows are made of them; the edges (a cut first day, the last day up to the cut) from `buckets`.
    */
   source(boundaries: Date[], lo: Date, hi: Date): string {
     const B = this.param(boundaries, 'timestamptz[]');
@@ -302,8 +302,8 @@ class UsageSql {
   }
 
   /**
-   * The span of whole days of the organization's zone in [lo, hi) and before the quarter-hour cut, when usage_daily
-   * can serve the windows: DAY and MONTH windows in the organization's zone (each such day lies in one window), or a
+   * The span of whole days of the organization's zone in [lo, hi) and before the quarter-hour cut, when the daily
+   * rollups can serve the windows: DAY and MONTH windows in the organization's zone (each such day lies in one window), or a
    * single window (a total, in any zone). Null otherwise.
    */
   private wholeDays(lo: Date, hi: Date) {
