@@ -50,6 +50,16 @@ interface QuotaSubscriber extends Subscriber {
 type Recheck = () => Promise<Context>;
 
 const USAGE_TICK_MS = 1_000;
+/**
+ * The second is cut into this many slots and each organization ticks in its
+ * own (the least taken when it is first watched), still once a second: 5,000
+ * subscribers' messages leave as 20 bursts of about 250 instead of one of
+ * 5,000, so the last of them does not wait behind all the others. Measured
+ * (pnpm bench:live, docs/benchmarks.md): at 5,000 subscribers the delay's p99
+ * went from 2.00 s to 1.46 s and the event loop's p99 from 463 to 55 ms; at
+ * 10,000 the median from 1.45 s to 0.77 s.
+ */
+const USAGE_SLOTS = 20;
 const STATE_TICK_MS = 250;
 /** A gap in an organization's usage sequence older than this is a lost message: its state is read again. */
 const GAP_TIMEOUT_MS = 3_000;
@@ -110,6 +120,8 @@ class OrganizationLive {
   constructor(
     readonly organizationId: string,
     private readonly hub: LiveHub,
+    /** Which of the second's USAGE_SLOTS it ticks in. */
+    readonly slot: number,
   ) {}
 
   get idle(): boolean {
@@ -233,6 +245,9 @@ class OrganizationLive {
  */
 export class LiveHub {
   private readonly organizations = new Map<string, OrganizationLive>();
+  /** The organizations by the slot of the second they tick in. */
+  private readonly slots = Array.from({ length: USAGE_SLOTS }, () => new Set<OrganizationLive>());
+  private slot = 0;
   private readonly quotas = new Map<string, Set<QuotaSubscriber>>();
   private readonly dirtyQuotas = new Set<string>();
   private readonly byUser = new Map<string, Set<Subscriber>>();
@@ -267,7 +282,7 @@ export class LiveHub {
       reset: () => this.reset(),
     });
     this.timers.push(
-      setInterval(() => this.usageTick(), USAGE_TICK_MS),
+      setInterval(() => this.usageTick(), USAGE_TICK_MS / USAGE_SLOTS),
       setInterval(() => void this.stateTick(), STATE_TICK_MS),
     );
     for (const t of this.timers) t.unref();
@@ -355,7 +370,12 @@ export class LiveHub {
 
   private organization(id: string): OrganizationLive {
     let org = this.organizations.get(id);
-    if (!org) this.organizations.set(id, (org = new OrganizationLive(id, this)));
+    if (!org) {
+      let slot = 0;
+      for (let s = 1; s < USAGE_SLOTS; s++) if (this.slots[s]!.size < this.slots[slot]!.size) slot = s;
+      this.organizations.set(id, (org = new OrganizationLive(id, this, slot)));
+      this.slots[slot]!.add(org);
+    }
     return org;
   }
 
@@ -370,7 +390,11 @@ export class LiveHub {
     const subs = this.byUser.get(sub.userId);
     subs?.delete(sub);
     if (subs && !subs.size) this.byUser.delete(sub.userId);
-    for (const [id, org] of this.organizations) if (org.idle) this.organizations.delete(id);
+    for (const [id, org] of this.organizations) {
+      if (!org.idle) continue;
+      this.organizations.delete(id);
+      this.slots[org.slot]!.delete(org);
+    }
   }
 
   private onLive(payload: string | undefined) {
@@ -420,9 +444,13 @@ export class LiveHub {
     sub.channel.push(wallet);
   }
 
+  /** Every 1/USAGE_SLOTS of a second: the organizations of this slot tick (each once a second); once a second, expired sessions end. */
   private usageTick() {
     const now = Date.now();
-    for (const org of this.organizations.values()) org.tick(now);
+    const slot = this.slot;
+    this.slot = (slot + 1) % USAGE_SLOTS;
+    for (const org of this.slots[slot]!) org.tick(now);
+    if (slot !== 0) return;
     for (const subs of [...this.byUser.values()]) {
       for (const sub of subs)
         if (sub.expiresAt !== null && sub.expiresAt <= now) sub.channel.fail(new DomainError(ErrorCode.UNAUTHENTICATED, 'Your session ended: sign in again'));
