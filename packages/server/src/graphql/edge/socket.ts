@@ -1,5 +1,15 @@
 import { ErrorCode } from '@tollgate/domain';
-import { getOperationAST, getVariableValues, GraphQLError, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,6 +22,9 @@ import { originAllowed } from './origin';
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 type ConnectionParams = Record<string, unknown>;
+
+/** Distinct documents kept parsed (oldest out first): far more than the SPA and BI tools send. */
+const DOCUMENT_CACHE_SIZE = 500;
 
 /**
  * GraphQL over WebSocket (graphql-ws) on /graphql, under the rules of the
@@ -48,6 +61,28 @@ export function serveGraphQLOverWebSocket(
     wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
   });
 
+  /**
+   * Parsed and validated documents by their text: dashboards open thousands of
+   * subscriptions with a handful of documents, and each would otherwise keep its
+   * own tree (13–32 KB) for as long as it lives. Validation depends on the
+   * document only (variables are checked per subscription), so it is cached too.
+   */
+  const documents = new Map<string, { document: DocumentNode } | { errors: GraphQLError[] }>();
+  const checkedDocument = (query: string) => {
+    let checked = documents.get(query);
+    if (checked) return checked;
+    try {
+      const document = parse(query, { maxTokens: edge.maxTokens });
+      const invalid = validate(schema, document, rules);
+      checked = invalid.length ? { errors: invalid.map((error) => tagged(error, 'GRAPHQL_VALIDATION_FAILED')) } : { document };
+    } catch (error) {
+      checked = { errors: [tagged(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
+    }
+    if (documents.size >= DOCUMENT_CACHE_SIZE) documents.delete(documents.keys().next().value!);
+    documents.set(query, checked);
+    return checked;
+  };
+
   const server = useServer<ConnectionParams>(
     {
       schema,
@@ -60,14 +95,9 @@ export function serveGraphQLOverWebSocket(
           }
           const refused = documentSizeRefusal(edge, payload.query);
           if (refused) return [refused];
-          let document;
-          try {
-            document = parse(payload.query, { maxTokens: edge.maxTokens });
-          } catch (error) {
-            return [tagged(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
-          }
-          const invalid = validate(schema, document, rules);
-          if (invalid.length) return invalid.map((error) => tagged(error, 'GRAPHQL_VALIDATION_FAILED'));
+          const checked = checkedDocument(payload.query);
+          if ('errors' in checked) return checked.errors;
+          const { document } = checked;
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [refusal(ErrorCode.VALIDATION, 'No operation to run: none by that operationName, or several and no operationName')];
           // A missing or ill-typed variable, refused as Apollo refuses it over HTTP (BAD_USER_INPUT): left to graphql-js's
