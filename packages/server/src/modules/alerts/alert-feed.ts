@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, forbidden } from '@tollgate/domain';
 import { z } from 'zod';
 import type { AppServices, Context } from '../../context';
+import { boundedQueue, SubscriptionChannel } from '../live/latest-channel';
 import type { LiveHub, Subscriber } from '../live/live-hub';
 import { alertScope, mayView, readAlert, sameScope, type AlertScope } from './alert-history.service';
 import type { AlertType } from './alerts.types';
@@ -8,83 +9,10 @@ import type { AlertType } from './alerts.types';
 /** Alerts one subscriber may have waiting; past it the oldest go (alerts are rare: a backlog this long is a consumer that stopped reading). */
 const BACKLOG = 100;
 
-/**
- * A subscriber's alerts in order, each one delivered (unlike the dashboards'
- * latest-value channels, nothing is merged): a bounded queue that ends by
- * `fail` (the next read throws) or the consumer's `return`, and calls
- * `onClose` once however it ends.
- */
-export class AlertQueue implements AsyncIterableIterator<AlertType> {
-  private readonly queue: AlertType[] = [];
-  private waiting: { resolve: (r: IteratorResult<AlertType>) => void; reject: (e: unknown) => void } | null = null;
-  private failure: unknown = null;
-  private closed = false;
-
-  constructor(private readonly onClose: () => void) {}
-
-  push(alert: AlertType): void {
-    if (this.closed || this.failure) return;
-    if (this.waiting) {
-      const { resolve } = this.waiting;
-      this.waiting = null;
-      return resolve({ value: alert, done: false });
-    }
-    this.queue.push(alert);
-    if (this.queue.length > BACKLOG) this.queue.shift();
-  }
-
-  fail(error: unknown): void {
-    if (this.closed || this.failure) return;
-    this.failure = error;
-    if (this.waiting) {
-      const { reject } = this.waiting;
-      this.waiting = null;
-      this.close();
-      reject(error);
-    }
-  }
-
-  next(): Promise<IteratorResult<AlertType>> {
-    const alert = this.queue.shift();
-    if (alert) return Promise.resolve({ value: alert, done: false });
-    if (this.closed) return Promise.resolve({ value: undefined, done: true });
-    if (this.failure) {
-      const error = this.failure;
-      this.close();
-      return Promise.reject(error);
-    }
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
-  }
-
-  return(): Promise<IteratorResult<AlertType>> {
-    this.close();
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  throw(error?: unknown): Promise<IteratorResult<AlertType>> {
-    this.close();
-    return Promise.reject(error);
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  private close() {
-    if (this.closed) return;
-    this.closed = true;
-    this.queue.length = 0;
-    if (this.waiting) {
-      this.waiting.resolve({ value: undefined, done: true });
-      this.waiting = null;
-    }
-    this.onClose();
-  }
-}
-
 interface AlertSubscriber extends Subscriber {
   scope: AlertScope;
-  channel: AlertQueue;
+  /** Each alert delivered, in order (nothing merged, unlike the dashboards' channels). */
+  channel: SubscriptionChannel<AlertType>;
 }
 
 const notice = z.object({ organizationId: z.uuid(), projectId: z.uuid().nullable(), alertId: z.uuid() });
@@ -114,11 +42,11 @@ export class AlertFeed {
     let subs = this.organizations.get(organizationId);
     if (!subs) this.organizations.set(organizationId, (subs = new Set()));
     const group = subs;
-    const channel = new AlertQueue(() => {
+    const channel = new SubscriptionChannel<AlertType>(() => {
       untrack();
       group.delete(sub);
       if (!group.size) this.organizations.delete(organizationId);
-    });
+    }, boundedQueue(BACKLOG));
     const auth = ctx.auth!;
     const sub: AlertSubscriber = { userId: auth.userId, expiresAt: auth.expiresAt ? auth.expiresAt.getTime() : null, recheck, channel, scope };
     const untrack = this.hub.track(sub);
