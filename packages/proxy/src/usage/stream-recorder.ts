@@ -142,6 +142,8 @@ export class UsageStreamRecorder {
     for (const stream of this.mine.values()) this.dirty.add(stream);
     let retried = false;
     while (Date.now() < deadline) {
+      // Without Redis there is nothing to read: what is in the streams stays there for the next reader.
+      if (this.redis.status !== 'ready') break;
       await this.work;
       if (this.stuck) {
         if (retried) break;
