@@ -95,6 +95,8 @@ export class UsageStreamRecorder {
   /** Registered streams by whether their organization is in this database (foreign ones: until when they are left alone). */
   private readonly ours = new Set<string>();
   private readonly foreign = new Map<string, number>();
+  /** Passes that threw since the drain began (a drain stops at the first). */
+  private failedPasses = 0;
   private closed = false;
 
   constructor(
@@ -135,16 +137,19 @@ export class UsageStreamRecorder {
    * Writes what the streams this proxy appended to hold (its last events among them) until they
    * are empty or the deadline passes; true when nothing it read is left unwritten. Entries it
    * leaves are safe in Redis: another proxy, or this one's next start, writes them. So a batch
-   * PostgreSQL does not take is retried once, not until the deadline.
+   * PostgreSQL does not take is retried once, and a read Redis fails ends the drain, rather than
+   * trying again until the deadline.
    */
   async drain(deadlineMs = 30_000): Promise<boolean> {
     const deadline = Date.now() + deadlineMs;
     for (const stream of this.mine.values()) this.dirty.add(stream);
     let retried = false;
+    this.failedPasses = 0;
     while (Date.now() < deadline) {
       // Without Redis there is nothing to read: what is in the streams stays there for the next reader.
       if (this.redis.status !== 'ready') break;
       await this.work;
+      if (this.failedPasses) break;
       if (this.stuck) {
         if (retried) break;
         retried = true;
@@ -174,7 +179,10 @@ export class UsageStreamRecorder {
         if (this.stuck) return; // nothing more is read until the batch held is written
         return pass === 'read' ? this.readDirty() : this.sweep();
       })
-      .catch((err: Error) => this.warn(pass, err, `usage stream ${pass} failed; the next one retries`));
+      .catch((err: Error) => {
+        this.failedPasses++;
+        this.warn(pass, err, `usage stream ${pass} failed; the next one retries`);
+      });
   }
 
   /** The new entries of the streams appended to since their last read. */
