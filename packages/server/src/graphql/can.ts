@@ -34,6 +34,15 @@ export const Can = (action: Action, target?: Target): MethodDecorator =>
   compose(declare(action), createMethodMiddlewareDecorator<Context>(authorize(action, target)));
 
 /**
+ * For a Subscription field: declares `action` as @Can does, without checking
+ * it again on every message (a middleware runs per message, not at subscribe).
+ * Its `subscribe` step runs `assertCan`, and the live hub re-checks the
+ * subscriber whenever their session, token or memberships change, ending the
+ * subscription when it no longer holds.
+ */
+export const CanSubscribe = (action: Action): MethodDecorator => declare(action);
+
+/**
  * For fields of a Project that only its members (and org admins) may read:
  * answers null instead of failing, so a list mixing visible and hidden projects still loads.
  */

@@ -3,7 +3,7 @@ import { AlertKind, AlertPeriod } from '@tollgate/domain';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { MeType } from '../../auth/auth.types';
 import type { Context } from '../../context';
-import { Can } from '../../graphql/can';
+import { Can, CanSubscribe } from '../../graphql/can';
 import { subscribeAlerts } from './alert-feed';
 import { listAlerts } from './alert-history.service';
 import * as settings from './alert-settings.service';
@@ -134,7 +134,7 @@ export class AlertsResolver {
     description: 'Each alert of the organization as it fires (tests included), for exactly who may see it in the history.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, { organizationId: string }, Context>) => subscribeAlerts(context, args.organizationId),
   })
-  @Can('organization.view', ORG)
+  @CanSubscribe('organization.view')
   alertFired(@Root() alert: AlertType, @Arg('organizationId', () => ID) _organizationId: string, @Ctx() _ctx: Context): AlertType {
     return alert;
   }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { Context } from '../../context';
-import { Can } from '../../graphql/can';
+import { CanSubscribe } from '../../graphql/can';
 import { QuotaUsageType } from '../limits/limits.types';
 import { WalletType } from '../wallet/wallet.types';
 import type { UsageTick } from './live-hub';
@@ -11,9 +11,9 @@ type Args<T> = SubscribeResolverData<unknown, T, Context>;
 
 /**
  * Live dashboards. Each subscription is checked like the query it mirrors
- * when it starts (the `subscribe` step; `@Can` declares it and runs per
- * message), re-checked whenever the subscriber's session, token or
- * memberships change, and ended with an error when it no longer holds.
+ * when it starts (the `subscribe` step; `@CanSubscribe` declares it), checked
+ * again whenever the subscriber's session, token or memberships change (not
+ * on every message), and ended with an error when it no longer holds.
  */
 @Resolver()
 export class LiveResolver {
@@ -25,7 +25,7 @@ export class LiveResolver {
       subscribeUsageTicks(context, args.organizationId, args.projectId ?? null),
   })
   // Membership is the gate; what may be seen is decided per subscriber, as for the usage query.
-  @Can('organization.view', { organization: 'organizationId' })
+  @CanSubscribe('organization.view')
   usageTicks(
     @Root() tick: UsageTick,
     @Arg('organizationId', () => ID) _organizationId: string,
@@ -39,7 +39,7 @@ export class LiveResolver {
     description: "The project's quota use and what remains, whenever it moves (at most 4 a second); the first message is the current state.",
     subscribe: ({ args, context }: Args<{ projectId: string }>) => subscribeQuota(context, args.projectId),
   })
-  @Can('project.view', { project: 'projectId' })
+  @CanSubscribe('project.view')
   quotaChanged(@Root() quota: QuotaUsageType, @Arg('projectId', () => ID) _projectId: string, @Ctx() _ctx: Context): QuotaUsageType {
     return quota;
   }
@@ -49,7 +49,7 @@ export class LiveResolver {
       'The wallet whenever its balance, frozen or available amount moves (at most 4 a second), calls in flight included; the first message is the current state.',
     subscribe: ({ args, context }: Args<{ organizationId: string }>) => subscribeWallet(context, args.organizationId),
   })
-  @Can('organization.finance', { organization: 'organizationId' })
+  @CanSubscribe('organization.finance')
   walletChanged(@Root() wallet: WalletType, @Arg('organizationId', () => ID) _organizationId: string, @Ctx() _ctx: Context): WalletType {
     return wallet;
   }
