@@ -8,6 +8,7 @@ export { ensureDatabase, dropDatabase, withDatabase } from './database';
 export { CredentialCipher, newCredentialKey } from './credentials';
 export { findApiKeyBySecret } from './api-key-lookup';
 export { containsPattern } from './like';
+export { emQueryable } from './em-queryable';
 export { seedMockCatalog, seedApiKey, MOCK_MODELS } from './seeders/catalog.seeder';
 export * from './invalidation';
 export * from './ledger';

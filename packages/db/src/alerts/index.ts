@@ -1,3 +1,2 @@
 export { detectLedgerAlerts, detectUsageAlerts } from './detect';
 export { ALERT_CHANNEL, OUTBOX_CHANNEL, fireOnce, rulesFor, type Crossing, type RuleRow } from './fire';
-export { emQueryable } from './em-queryable';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertRecordAmount, conflict, WalletRecordType } from '@tollgate/domain';
 import { detectLedgerAlerts } from '../alerts/detect';
-import { emQueryable } from '../alerts/em-queryable';
+import { emQueryable } from '../em-queryable';
 import { Wallet, WalletRecord } from '../entities';
 
 /** A record that brings money in (or an adjustment either way), as the server writes it. */

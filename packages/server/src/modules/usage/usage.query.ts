@@ -1,4 +1,4 @@
-import { ApiKey, DAILY_ROLLUPS, Organization, OrganizationMember, Project, ProjectMember } from '@tollgate/db';
+import { ApiKey, DAILY_ROLLUPS, emQueryable, Organization, OrganizationMember, Project, ProjectMember } from '@tollgate/db';
 import {
   can,
   DomainError,
@@ -424,22 +424,11 @@ const figures = (r: SumsRow | undefined): UsageFiguresType => ({
 
 type Execute = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
-/** A PostgreSQL array literal: the ORM's `?` bindings would spread a JS array into a list. */
-const pgArray = (values: readonly unknown[]) =>
-  `{${values.map((v) => `"${(v instanceof Date ? v.toISOString() : String(v)).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
-
-/** Runs SQL written with `$n::type` parameters through the ORM's connection (`?` bindings, in order of use). */
+/** Runs SQL written with `$n::type` parameters through the ORM's connection (db's emQueryable: `?` bindings, arrays as literals). */
 export const executorOf =
   (ctx: Pick<Context, 'em'>): Execute =>
-  (sql, params) => {
-    const bindings: unknown[] = [];
-    const text = sql.replace(/\$(\d+)::/g, (_, n: string) => {
-      const value = params[Number(n) - 1];
-      bindings.push(Array.isArray(value) ? pgArray(value) : value instanceof Date ? value.toISOString() : value);
-      return '?::';
-    });
-    return ctx.em.getConnection().execute(text, bindings, 'all');
-  };
+  async (sql, params) =>
+    (await emQueryable(ctx.em).query<Record<string, unknown>>(sql, params)).rows;
 
 /** Sums over the whole range and filter: the range as one window, so as many whole hours as possible come from usage_hourly. */
 export function usageTotals(execute: Execute, q: UsageQuery): Promise<UsageFiguresType> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Queryable } from '../ledger/consumes';
+import type { Queryable } from './ledger/consumes';
 
 /** A PostgreSQL array literal: knex would spread a JS array binding into a list. */
 const pgArray = (values: readonly unknown[]) =>
