@@ -2,7 +2,7 @@ import { chargeFor, contentToStore, costMicros, ErrorCode, NO_USAGE, type TokenU
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { BodyTooLarge, readBody } from '../body';
+import { BodyTooLarge, eachChunk, readAll, readBody } from '../body';
 import type { ProxyConfig } from '../config';
 import { openAiError, sendError, type ErrorDetails } from '../errors';
 import type { KeyContext } from '../keys';
@@ -152,16 +152,15 @@ export class CallPipeline {
 
   /** A whole JSON answer (or the upstream's 4xx), forwarded byte for byte; only its usage member is read, unless more is needed. */
   private async relayWhole(call: Call, body: Body, upstream: UpstreamAnswer, res: ServerResponse) {
-    const chunks: Buffer[] = [];
+    let answer: Buffer;
     try {
-      for await (const chunk of upstream.body) chunks.push(chunk as Buffer);
+      answer = await readAll(upstream.body);
     } catch (err) {
       call.upstreamEndedAt = performance.now();
       if (res.destroyed) return this.clientGone(call, body, '');
       return this.refuse(call, res, { error: isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE });
     }
     call.upstreamEndedAt = performance.now();
-    const answer = Buffer.concat(chunks);
     call.status = upstream.statusCode;
     res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length });
     let text: string | null = null;
@@ -190,12 +189,12 @@ export class CallPipeline {
     // The closing event waits for the record, so in strict mode a stream ends only once its event is committed.
     let closing: Buffer | null = null;
     try {
-      for await (const chunk of upstream.body) {
-        const out = relay.push(chunk as Buffer);
-        if (!out) continue;
+      await eachChunk(upstream.body, (chunk) => {
+        const out = relay.push(chunk);
+        if (!out) return;
         if (out.includes(DONE)) closing = closing ? Buffer.concat([closing, out]) : out;
         else res.write(out);
-      }
+      });
     } catch (err) {
       call.upstreamEndedAt = performance.now();
       call.firstEventAt = relay.firstEventAt;
