@@ -15,3 +15,4 @@ export * from './ledger';
 export * from './metering';
 export * from './live';
 export * from './alerts';
+export * from './redis-client';

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { redisUrlProblem } from '@tollgate/db';
+
+/** One server's URL or a cluster's (README "Configuration"); which is wrong is said in the message. */
+const redisUrl = z.string().superRefine((url, ctx) => {
+  const problem = redisUrlProblem(url);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const schema = z.object({
   PROXY_PORT: z.coerce.number().int().min(0).max(65535).default(4100),
@@ -6,7 +13,7 @@ const schema = z.object({
   DATABASE_URL: z.url(),
   CREDENTIAL_KEY: z.string().optional(),
   /** When set, cache invalidations arrive over Redis pub/sub instead of LISTEN/NOTIFY. */
-  REDIS_URL: z.url().optional(),
+  REDIS_URL: redisUrl.optional(),
   /** Largest request body accepted (413 beyond). */
   PROXY_MAX_BODY_BYTES: z.coerce
     .number()

@@ -114,7 +114,7 @@ export async function createProxy(config: ProxyConfig, logger: Logger = createPr
  * the proxy: limited calls answer 503 until it is back.
  */
 async function connectedRedisStore(url: string, logger: Logger): Promise<RedisLimitStore> {
-  const store = new RedisLimitStore(url);
+  const store = new RedisLimitStore(url, logger);
   const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
   const outcome = await Promise.race([
     store.ready().then(

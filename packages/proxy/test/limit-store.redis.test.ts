@@ -1,3 +1,4 @@
+import { createRedisClient, type RedisClient } from '@tollgate/db';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { Socket } from 'node:net';
@@ -9,16 +10,14 @@ import { corkForThisTurn } from '../src/limits/redis/cork';
 import { SCRIPTS } from '../src/limits/redis/scripts';
 import { RedisLimitStore } from '../src/limits/redis-store';
 import { limitStoreContract } from './support/limit-store-contract';
-import { requireRedisUrl } from './support/redis-url';
+import { forgetOrganization, keysOf, REDIS_TOPOLOGIES, requireRedisUrl } from './support/redis-url';
 
 const url = requireRedisUrl();
+const clusterUrl = requireRedisUrl('cluster');
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
 const rolling = (key: string, window: 'minute' | 'hour', amount = 1n): Counter => ({ key, window, limit: null, amount });
 
-async function dropGroup(admin: Redis, group: string) {
-  const keys = await admin.keys(`tg:{${group}}:*`);
-  if (keys.length) await admin.del(...keys);
-}
+const dropGroup = forgetOrganization;
 
 /**
  * Counts the writes of every TCP socket to the Redis under test as the socket hands them to the
@@ -161,8 +160,8 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
  * hash's fields from base - bucketsPerSpan to newest (excluded), newest at most two spans before the
  * hash's last sweep `t`, `t` within a span of the newest bucket; and every rolling key expiring.
  */
-async function checkRollingHashes(admin: Redis, group: string) {
-  for (const key of await admin.keys(`tg:{${group}}:*`)) {
+async function checkRollingHashes(admin: RedisClient, group: string) {
+  for (const key of await keysOf(admin, `tg:{${group}}:*`)) {
     if (key.includes('@') || key.endsWith('}:w')) continue; // a period hash, the wallet
     if ((await admin.ttl(key)) <= 0) throw new Error(`${key}: no TTL`);
     const window = key.slice(key.indexOf('}:') + 2);
@@ -170,7 +169,7 @@ async function checkRollingHashes(admin: Redis, group: string) {
   }
 }
 
-async function checkHeads(admin: Redis, key: string, span: number) {
+async function checkHeads(admin: RedisClient, key: string, span: number) {
   const h = await admin.hgetallBuffer(key);
   const lastSweep = Number(h.t?.toString());
   let newestOfAll = -Infinity;
@@ -193,13 +192,14 @@ async function checkHeads(admin: Redis, key: string, span: number) {
   if (!(lastSweep > newestOfAll - span)) throw new Error(`${key}: last swept at ${lastSweep}, a span before its newest bucket ${newestOfAll}`);
 }
 
-if (url) {
-  const admin = new Redis(url, { lazyConnect: true });
+for (const topology of REDIS_TOPOLOGIES) {
+  const target = requireRedisUrl(topology);
+  const admin = createRedisClient(target, { lazyConnect: true });
   afterAll(() => admin.disconnect());
   limitStoreContract(
-    'redis',
+    `redis (${topology})`,
     async () => {
-      const store = new RedisLimitStore(url);
+      const store = new RedisLimitStore(target);
       await store.ready();
       return store;
     },
@@ -209,3 +209,19 @@ if (url) {
     },
   );
 }
+
+describe('Redis adapter on a Redis Cluster', () => {
+  it('is refused a script whose keys are in two slots (CROSSSLOT): the contract above proves each call keeps to one', async () => {
+    const admin = createRedisClient(clusterUrl, {});
+    const [a, b] = [randomUUID(), randomUUID()];
+    try {
+      // A reserve of one counter whose head hash and bucket hash carry different hash tags.
+      const args = ['0', '1', String(100), '3', '3', '1', 'x|', '1', '', '1'];
+      await expect(admin.eval(SCRIPTS.reserve.lua, 2, `tg:{${a}}:m`, `tg:{${b}}:m:x`, ...args)).rejects.toThrow(/CROSSSLOT/);
+      expect(await admin.eval(SCRIPTS.reserve.lua, 2, `tg:{${a}}:m`, `tg:{${a}}:m:x`, ...args)).toEqual([0, 0]);
+    } finally {
+      await dropGroup(admin, a);
+      admin.disconnect();
+    }
+  });
+});

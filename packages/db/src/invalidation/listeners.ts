@@ -1,10 +1,11 @@
-import { Redis } from 'ioredis';
 import pg from 'pg';
+import { createRedisClient, type RedisClient } from '../redis-client';
 import { INVALIDATION_CHANNEL, parseChange, type Change } from './protocol';
 
 /** The part of a logger (pino's) these need. */
 export interface WarnLogger {
   warn(details: object, message: string): void;
+  error(details: object, message: string): void;
 }
 
 /** Where a cache hears that rows it holds changed. `onReset` runs after a reconnect, when notices may have been missed. */
@@ -81,7 +82,7 @@ export class PgInvalidationSource implements InvalidationSource {
 
 /** Redis pub/sub, fed by a server's bridge from PostgreSQL (several proxies, no LISTEN connection each). */
 export class RedisInvalidationSource implements InvalidationSource {
-  private redis: Redis | null = null;
+  private redis: RedisClient | null = null;
 
   constructor(
     private readonly redisUrl: string,
@@ -89,7 +90,7 @@ export class RedisInvalidationSource implements InvalidationSource {
   ) {}
 
   async start(onChange: (change: Change) => void, onReset: () => void): Promise<void> {
-    const redis = new Redis(this.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+    const redis = createRedisClient(this.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true }, this.logger);
     this.redis = redis;
     redis.on('message', (_channel, payload) => {
       const change = parseChange(payload);
@@ -116,7 +117,7 @@ export class RedisInvalidationSource implements InvalidationSource {
  * harmless: invalidation is idempotent.
  */
 export async function startInvalidationBridge(databaseUrl: string, redisUrl: string, logger: WarnLogger) {
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const redis = createRedisClient(redisUrl, { maxRetriesPerRequest: null }, logger);
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error (invalidation bridge)'));
   const relay = (payload: string | undefined) =>
     void redis.publish(INVALIDATION_CHANNEL, payload ?? '').catch((err: Error) => logger.warn({ err: err.message }, 'invalidation not relayed'));

@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import type pg from 'pg';
+import { createRedisClient, type RedisClient } from '../redis-client';
 import { ALERT_CHANNEL } from '../alerts/fire';
 import { INVALIDATION_CHANNEL } from '../invalidation/protocol';
 import { PgListener, type WarnLogger } from '../invalidation/listeners';
@@ -22,10 +22,10 @@ export class PgLivePublisher implements LivePublisher {
 }
 
 export class RedisLivePublisher implements LivePublisher {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
 
   constructor(redisUrl: string, logger: WarnLogger) {
-    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    this.redis = createRedisClient(redisUrl, { maxRetriesPerRequest: 1 }, logger);
     this.redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error (live publisher)'));
   }
 
@@ -73,9 +73,9 @@ export async function listenLive(databaseUrl: string, redisUrl: string | undefin
     },
     channels,
   );
-  let redis: Redis | null = null;
+  let redis: RedisClient | null = null;
   if (redisUrl) {
-    redis = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+    redis = createRedisClient(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true }, logger);
     redis.on('message', (_channel, payload: string) => on.live(payload));
     let ready = false;
     redis.on('ready', () => {

@@ -1,5 +1,6 @@
+import { createRedisClient, redisReady, type RedisClient, type RedisClientLogger } from '@tollgate/db';
 import { countedBuckets } from '@tollgate/domain';
-import { Command, Redis } from 'ioredis';
+import { Command } from 'ioredis';
 import { CONSUMER_GROUP, ENTRY_FIELD, STREAM_REGISTRY } from '../usage/usage-stream';
 import { isFixed, type Counter, type LimitStore, type Reservation, type ReserveOutcome, type UsageJournal } from './limit-store';
 import {
@@ -100,36 +101,36 @@ interface Names {
 }
 
 export class RedisLimitStore implements LimitStore, UsageJournal {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly names = new Map<string, Names>();
   /** Groups whose stream this process registered (group made, stream in the registry), and those being registered. */
   private readonly registered = new Set<string>();
   private readonly registering = new Map<string, Promise<void>>();
 
-  constructor(url: string) {
-    const redis = new Redis(url, {
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      lazyConnect: false,
-      // A Redis that goes silent (a partition drops packets, no FIN or RST), or a connection cut while a
-      // command is in flight (ioredis keeps such commands for the next connection and never fails them),
-      // would otherwise hold the call until Redis is back: fail it instead, so it is refused (503) or, for
-      // rate limits set to fail open, admitted.
-      commandTimeout: COMMAND_TIMEOUT_MS,
-      // ...and never replay such a command on the next connection: its caller has its answer already, and a
-      // replayed reserve would charge a call that was refused.
-      autoResendUnfulfilledCommands: false,
-    });
+  constructor(url: string, logger?: RedisClientLogger) {
+    const redis = createRedisClient(
+      url,
+      {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: false,
+        // A Redis that goes silent (a partition drops packets, no FIN or RST), or a connection cut while a
+        // command is in flight (ioredis keeps such commands for the next connection and never fails them),
+        // would otherwise hold the call until Redis is back: fail it instead, so it is refused (503) or, for
+        // rate limits set to fail open, admitted.
+        commandTimeout: COMMAND_TIMEOUT_MS,
+        // ...and never replay such a command on the next connection: its caller has its answer already, and a
+        // replayed reserve would charge a call that was refused.
+        autoResendUnfulfilledCommands: false,
+      },
+      logger,
+    );
     redis.on('error', () => undefined); // surfaced by the failing call, and retried by the client
     this.redis = redis;
   }
 
-  async ready(): Promise<void> {
-    if (this.redis.status !== 'ready')
-      await new Promise<void>((resolve, reject) => {
-        this.redis.once('ready', resolve);
-        this.redis.once('end', () => reject(new Error('Redis connection ended')));
-      });
+  ready(): Promise<void> {
+    return redisReady(this.redis);
   }
 
   /**

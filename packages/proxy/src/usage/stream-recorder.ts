@@ -1,5 +1,4 @@
-import { organizationsAmong, type LivePublisher, type UsageEvent } from '@tollgate/db';
-import { Redis } from 'ioredis';
+import { createRedisClient, organizationsAmong, type LivePublisher, type RedisClient, type UsageEvent } from '@tollgate/db';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Pool } from 'pg';
@@ -35,7 +34,7 @@ export interface StreamRecorderOptions {
   errors?: ErrorCounts;
 }
 
-/** Streams per Redis pipeline of reads or claims. */
+/** Streams per round trip of reads or claims. */
 const STREAMS_PER_ROUND_TRIP = 100;
 /** Consumers idle this long with nothing pending are dropped from a group (every proxy restart leaves one). */
 const GONE_CONSUMER_MS = 3_600_000;
@@ -70,7 +69,7 @@ const FOREIGN_RECHECK_MS = 600_000;
  */
 export class UsageStreamRecorder {
   readonly consumer: string;
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly writer: BatchWriter;
   private readonly options: Required<Omit<StreamRecorderOptions, 'errors'>>;
   private readonly errors: ErrorCounts;
@@ -116,7 +115,12 @@ export class UsageStreamRecorder {
     this.consumer = this.options.consumer;
     this.errors = options.errors ?? UNCOUNTED;
     this.writer = new BatchWriter(db, logger, live);
-    this.redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 10_000, autoResendUnfulfilledCommands: false });
+    // Auto-pipelined: the commands of a pass, one per stream, go out together (per node, on a cluster).
+    this.redis = createRedisClient(
+      redisUrl,
+      { maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 10_000, autoResendUnfulfilledCommands: false, enableAutoPipelining: true },
+      logger,
+    );
     this.redis.on('error', () => undefined); // surfaced by the failing pass, which the next one retries
     this.sweeper = setInterval(() => this.schedule('sweep'), this.options.sweepEveryMs);
     this.sweeper.unref();
@@ -264,9 +268,7 @@ export class UsageStreamRecorder {
     const entries: Entry[] = [];
     for (let i = 0; i < streams.length; i += STREAMS_PER_ROUND_TRIP) {
       const chunk = streams.slice(i, i + STREAMS_PER_ROUND_TRIP);
-      const pipeline = this.redis.pipeline();
-      for (const stream of chunk) pipeline.call('XREADGROUP', 'GROUP', CONSUMER_GROUP, this.consumer, 'COUNT', batch, 'STREAMS', stream, '>');
-      const replies = (await pipeline.exec()) ?? [];
+      const replies = await this.perStream(chunk, (stream) => ['XREADGROUP', 'GROUP', CONSUMER_GROUP, this.consumer, 'COUNT', batch, 'STREAMS', stream, '>']);
       for (let s = 0; s < chunk.length; s++) {
         const [err, reply] = replies[s] ?? [new Error('no reply')];
         if (err) {
@@ -284,10 +286,8 @@ export class UsageStreamRecorder {
 
   /** XAUTOCLAIM of each stream's entries pending longer than claimIdleMs (deleted ones Redis drops from the pending list itself). */
   private async claim(streams: readonly string[]): Promise<Entry[]> {
-    const pipeline = this.redis.pipeline();
-    for (const stream of streams)
-      pipeline.call('XAUTOCLAIM', stream, CONSUMER_GROUP, this.consumer, this.options.claimIdleMs, '0-0', 'COUNT', this.options.batch);
-    const replies = (await pipeline.exec()) ?? [];
+    const { claimIdleMs, batch } = this.options;
+    const replies = await this.perStream(streams, (stream) => ['XAUTOCLAIM', stream, CONSUMER_GROUP, this.consumer, claimIdleMs, '0-0', 'COUNT', batch]);
     const entries: Entry[] = [];
     for (let s = 0; s < streams.length; s++) {
       const [err, reply] = replies[s] ?? [new Error('no reply')];
@@ -298,6 +298,23 @@ export class UsageStreamRecorder {
       for (const e of toEntries(streams[s]!, (reply as [string, Array<[string, string[] | null]>])[1])) entries.push(e);
     }
     return entries;
+  }
+
+  /**
+   * One command per stream, sent together (auto-pipelined), each answered on its own. Not one
+   * pipeline: a cluster takes a pipeline only when all its keys are on one node, and the streams are
+   * in every organization's slot.
+   */
+  private perStream(streams: readonly string[], command: (stream: string) => Array<string | number>): Promise<Array<[Error | null, unknown]>> {
+    return Promise.all(
+      streams.map((stream) => {
+        const [name, ...args] = command(stream);
+        return this.redis.call(String(name), ...args).then(
+          (reply): [null, unknown] => [null, reply],
+          (err: Error): [Error, null] => [err, null],
+        );
+      }),
+    );
   }
 
   /** A stream without the group (made by an XADD after its group was lost, e.g. a restored Redis): the group is made, reading from its start. */

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startTestRedis, type TestRedis } from './redis';
+import { startTestCluster, startTestRedis, type TestRedis } from './redis';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,6 +11,8 @@ declare module 'vitest' {
     templateDatabase: string;
     /** The run's Redis: REDIS_URL, or the one started here. setup-env.ts puts it in each worker's REDIS_URL. */
     redisUrl: string;
+    /** A Redis Cluster of the run's own (three primaries), always started: the Redis suites run against it too. setup-env.ts puts it in REDIS_CLUSTER_URL. */
+    redisClusterUrl: string;
   }
 }
 
@@ -18,29 +20,34 @@ declare module 'vitest' {
  * Starts one PostgreSQL for the run (embedded, or the server behind
  * DATABASE_URL) and migrates a template database; each test file clones it.
  * Without REDIS_URL it also starts a Redis of its own (redis-server on a free
- * port), so the Redis suites always run; the teardown stops it.
+ * port), so the Redis suites always run, and always a three-primary Redis
+ * Cluster (a machine's Redis is not one); the teardown stops them.
  */
 export default async function setup(project: TestProject) {
   let redis: TestRedis | null = null;
-  if (!process.env.REDIS_URL) {
-    redis = await startTestRedis();
-    process.env.REDIS_URL = redis.url;
-  }
-  project.provide('redisUrl', process.env.REDIS_URL!);
+  let cluster: TestRedis | null = null;
+  const stopRedis = async () => {
+    await Promise.all([redis?.stop(), cluster?.stop()]);
+  };
   try {
+    if (!process.env.REDIS_URL) {
+      redis = await startTestRedis();
+      process.env.REDIS_URL = redis.url;
+    }
+    project.provide('redisUrl', process.env.REDIS_URL!);
+    cluster = await startTestCluster();
+    project.provide('redisClusterUrl', cluster.url);
     const teardown = await startDatabase(project);
     return async () => {
       try {
         await teardown();
       } finally {
-        if (redis) {
-          delete process.env.REDIS_URL;
-          await redis.stop();
-        }
+        if (redis) delete process.env.REDIS_URL;
+        await stopRedis();
       }
     };
   } catch (error) {
-    await redis?.stop();
+    await stopRedis();
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -46,8 +46,8 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function startOnce(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+async function startOnce(port: number, dir: string, extra: readonly string[] = []): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Its log, kept to explain a failed start; after that only drained.
@@ -81,35 +81,84 @@ async function startOnce(port: number, dir: string): Promise<ChildProcess> {
   return child;
 }
 
-export async function startTestRedis(): Promise<TestRedis> {
-  const dir = await mkdtemp(join(tmpdir(), 'tollgate-redis-'));
-  let child: ChildProcess | undefined;
-  let port = 0;
-  // A free port can be taken between our probe and redis-server's bind: try a few.
-  for (let attempt = 1; !child; attempt++) {
-    port = await freePort();
+/** redis-server on a free port in `dir` (a free port can be taken between our probe and its bind: a few tries). */
+async function startOnFreePort(dir: string, extra: (port: number) => string[] = () => []): Promise<{ child: ChildProcess; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
     try {
-      child = await startOnce(port, dir);
+      return { child: await startOnce(port, dir, extra(port)), port };
     } catch (error) {
-      if ((error as Error).message === MISSING || attempt === 3) {
-        await rm(dir, { recursive: true, force: true });
-        throw error;
-      }
+      if ((error as Error).message === MISSING || attempt === 3) throw error;
     }
   }
-  const server = child;
-  // Should the run end without its teardown (a crash), the server still goes with it.
-  const onExit = () => server.kill('SIGKILL');
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  server.kill('SIGTERM');
+  const kill = setTimeout(() => server.kill('SIGKILL'), 5_000);
+  await exited(server);
+  clearTimeout(kill);
+}
+
+/** Servers stopped (and their directory removed) with stop(), or killed should the run end without its teardown (a crash). */
+function owned(servers: ChildProcess[], dir: string, url: string): TestRedis {
+  const onExit = () => servers.forEach((s) => s.kill('SIGKILL'));
   process.once('exit', onExit);
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url,
     async stop() {
       process.removeListener('exit', onExit);
-      server.kill('SIGTERM');
-      const kill = setTimeout(() => server.kill('SIGKILL'), 5_000);
-      await exited(server);
-      clearTimeout(kill);
+      await Promise.all(servers.map(stopServer));
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+export async function startTestRedis(): Promise<TestRedis> {
+  const dir = await mkdtemp(join(tmpdir(), 'tollgate-redis-'));
+  try {
+    const { child, port } = await startOnFreePort(dir);
+    return owned([child], dir, `redis://127.0.0.1:${port}`);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+const redisCli = (...args: string[]): Promise<string> =>
+  new Promise((resolve, reject) =>
+    execFile('redis-cli', args, { timeout: 10_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`redis-cli ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
+    ),
+  );
+
+/**
+ * A Redis Cluster of the test run's own: three primaries (no replicas) on free ports, made with
+ * `redis-cli --cluster create`, answered once every node reports cluster_state:ok. Its URL is the
+ * cluster form of REDIS_URL (README), naming every node.
+ */
+export async function startTestCluster(): Promise<TestRedis> {
+  const dir = await mkdtemp(join(tmpdir(), 'tollgate-redis-cluster-'));
+  const servers: ChildProcess[] = [];
+  try {
+    const started = await Promise.allSettled(
+      [0, 1, 2].map(() => startOnFreePort(dir, (p) => ['--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${p}.conf`])),
+    );
+    for (const s of started) if (s.status === 'fulfilled') servers.push(s.value.child);
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
+    const ports = started.map((s) => (s as PromiseFulfilledResult<{ port: number }>).value.port);
+    const nodes = ports.map((p) => `127.0.0.1:${p}`);
+    await redisCli('--cluster', 'create', ...nodes, '--cluster-replicas', '0', '--cluster-yes');
+    const deadline = Date.now() + 20_000;
+    for (const port of ports)
+      while (!(await redisCli('-p', String(port), 'cluster', 'info')).includes('cluster_state:ok')) {
+        if (Date.now() > deadline) throw new Error(`Redis Cluster node ${port} not in cluster_state:ok within 20 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    return owned(servers, dir, `redis+cluster://${nodes.join(',')}`);
+  } catch (error) {
+    await Promise.all(servers.map(stopServer));
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
