@@ -15,7 +15,7 @@
  * peak), weekends at 45 %, and 50 % growth over the 90 days. Status: 97 % 200,
  * 1.5 % 429, 1 % 500, 0.5 % 400 (errors carry no tokens or cost).
  */
-import { deriveNarrowDailyRollups, executeOn, randomBase62 } from '@tollgate/db';
+import { createRequestLogPartitions, deriveNarrowDailyRollups, executeOn, monthPartitionsBetween, randomBase62 } from '@tollgate/db';
 import type pg from 'pg';
 
 export const ORGANIZATIONS = 5;
@@ -237,6 +237,8 @@ export async function generateRollups(db: pg.PoolClient, end: Date, progress: (l
 export async function generateRequestLogs(db: pg.PoolClient, organizationId: string, n: number, end: Date, progress: (line: string) => void): Promise<number> {
   const started = performance.now();
   const chunk = 250_000;
+  // request_logs is partitioned by month: the writers make a month's partition before writing into it.
+  await createRequestLogPartitions((work) => work(db), monthPartitionsBetween(new Date(end.getTime() - DAYS * 86_400_000), end));
   for (let done = 0; done < n; done += chunk) {
     await db.query(
       `with keys as (select array_agg(idx order by idx) as ks from bench_keys k, generate_series(1, greatest(1, round(k.weight * 2000)::int)) where k.organization_id = $1)

@@ -5,6 +5,9 @@ import { UsageSource } from '@tollgate/domain';
  * One row per proxied call, written in batches by the proxy (raw SQL, see
  * packages/proxy/src/usage). The id is the request id: writing an event
  * twice is a no-op. No foreign keys: history outlives keys and projects.
+ * The table is partitioned by month of `time` (Migration20261201160000,
+ * metering/request-log-partitions.ts), so its primary key is (id, time): an
+ * event's time never changes, and the ORM keys rows by id alone.
  */
 @Entity({ tableName: 'request_logs' })
 @Index({ properties: ['projectId', 'time'] })

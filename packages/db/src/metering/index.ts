@@ -5,3 +5,15 @@ export { periodUsage } from './period-usage';
 export { moneyInAfter, walletPosition, writeFrozenAmounts } from './wallet-reads';
 export { consumeDescription, pruneMinuteRollups, touchKeys, writeUsageBatch, type UsageEvent } from './usage-batch';
 export { DAILY_ROLLUPS, deriveNarrowDailyRollups, executeOn, rebuildUsageDaily, type DailyRollup, type ExecuteSql } from './usage-daily';
+export {
+  createRequestLogPartitions,
+  ensureRequestLogPartitions,
+  maintainRequestLogPartitions,
+  monthPartitionOf,
+  monthPartitionsBetween,
+  partitionBounds,
+  poolTransaction,
+  type InTransaction,
+  type MonthPartition,
+  type PartitionLogger,
+} from './request-log-partitions';

@@ -4,6 +4,13 @@ import { detectUsageAlerts } from '../alerts/detect';
 import { appendConsumes } from '../ledger/consumes';
 import { numberUsageDeltas, type NumberedUsageDelta } from '../live/usage-deltas';
 import { batchDays, DAILY_ROLLUPS, lockOrganizationZones, type BatchDay } from './usage-daily';
+import {
+  ensureRequestLogPartitions,
+  forgetRequestLogPartitions,
+  isMissingPartition,
+  SILENT_PARTITION_LOGGER,
+  type PartitionLogger,
+} from './request-log-partitions';
 
 /** One proxied call, as the request log and the rollups record it. */
 export interface UsageEvent {
@@ -44,7 +51,9 @@ export const consumeDescription = (e: Pick<UsageEvent, 'model' | 'inputTokens' |
 
 /**
  * Writes a batch of usage events in one transaction: the request-log rows
- * (unique request id, so a retried batch is a no-op), the rollups of the rows
+ * (unique by request id and time, which a replayed event carries unchanged, so
+ * a retried batch is a no-op; their months' partitions made first if missing,
+ * request-log-partitions.ts), the rollups of the rows
  * actually inserted (hourly for the limits; quarter-hour, minute and, in each
  * organization's zone, daily for the usage query), and their Consume records
  * (appendConsumes). It first locks its organizations' rows `for key share`, so
@@ -52,7 +61,28 @@ export const consumeDescription = (e: Pick<UsageEvent, 'model' | 'inputTokens' |
  * (usage-daily.ts). Answers what the batch added per organization, numbered
  * for live dashboards (live/usage-deltas.ts).
  */
-export async function writeUsageBatch(pool: pg.Pool, events: readonly UsageEvent[]): Promise<NumberedUsageDelta[]> {
+export async function writeUsageBatch(
+  pool: pg.Pool,
+  events: readonly UsageEvent[],
+  logger: PartitionLogger = SILENT_PARTITION_LOGGER,
+): Promise<NumberedUsageDelta[]> {
+  // A month's partition gone since this process saw it (retention, by hand) fails the insert: check again and retry.
+  for (let attempt = 1; ; attempt++) {
+    await ensureRequestLogPartitions(
+      pool,
+      events.map((e) => e.time),
+      logger,
+    );
+    try {
+      return await writeBatchOnce(pool, events);
+    } catch (err) {
+      if (attempt === 3 || !isMissingPartition(err)) throw err;
+      forgetRequestLogPartitions(pool);
+    }
+  }
+}
+
+async function writeBatchOnce(pool: pg.Pool, events: readonly UsageEvent[]): Promise<NumberedUsageDelta[]> {
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -143,7 +173,7 @@ async function insertLogsAndRollups(client: pg.PoolClient, events: readonly Usag
                                  cost, latency_ms, upstream_latency_ms, stream, error_code, content, response_id)
        select id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, usage_source,
               cost, latency_ms, upstream_latency_ms, stream, error_code, content::jsonb, response_id from incoming
-       on conflict (id) do nothing
+       on conflict (id, time) do nothing
        returning id
      ), rollups as (
        insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)

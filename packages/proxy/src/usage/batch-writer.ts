@@ -30,7 +30,7 @@ export class BatchWriter {
 
   /** Throws when the batch was not committed (nothing of it is then written) or lastUsedAt failed (the batch is, and a retry writes nothing twice). */
   async write(events: readonly UsageEvent[]): Promise<void> {
-    const deltas = await writeUsageBatch(this.db, events);
+    const deltas = await writeUsageBatch(this.db, events, this.logger);
     if (this.live && deltas.length) {
       this.live
         .publish(deltas.flatMap((d) => usageDeltaPayloads(d.organizationId, d.seq, d.rows)))

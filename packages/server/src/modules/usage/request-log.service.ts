@@ -1,4 +1,4 @@
-import { Organization, RequestLog } from '@tollgate/db';
+import { emQueryable, maintainRequestLogPartitions, Organization, RequestLog, type PartitionLogger } from '@tollgate/db';
 import { AuditContentPolicy, invalid, MAX_CONTENT_RETENTION_DAYS, parseId, parseInput } from '@tollgate/domain';
 import { z } from 'zod';
 import type { Context } from '../../context';
@@ -80,4 +80,13 @@ export async function eraseExpiredContent(em: Context['em']): Promise<number> {
       returning r.id`,
   );
   return rows.length;
+}
+
+/**
+ * The request log's month partitions (db's request-log-partitions.ts): this month's and the next
+ * made ahead, and with an installation retention (REQUEST_LOG_RETENTION_DAYS) the months past it
+ * dropped whole; the rollups keep their totals. Run hourly, beside the content retention.
+ */
+export function maintainRequestLogs(em: Context['em'], retentionDays: number | null, logger: PartitionLogger, now = new Date()) {
+  return maintainRequestLogPartitions((work) => em.fork().transactional((tx) => work(emQueryable(tx))), retentionDays, logger, now);
 }
