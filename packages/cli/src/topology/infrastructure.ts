@@ -29,7 +29,7 @@ export async function startInfrastructure(given: { databaseUrl?: string; redisUr
   try {
     let databaseUrl = given.databaseUrl;
     if (!databaseUrl) {
-      const embedded = await startEmbeddedPostgres(join(dir, 'postgres'), log);
+      const embedded = await startEmbeddedPostgres(dir, log); // its cluster in dir/postgres
       cleanups.push(() => embedded.stop());
       await ensureDatabase(embedded.adminUrl, 'tollgate');
       databaseUrl = embedded.urlFor('tollgate');
