@@ -157,7 +157,7 @@ function mostUsed(limit: Limit, rows: LoggedCall[]): bigint {
 
 const show = (limit: Limit, value: bigint) => (limit.metric === 'money' ? `$${formatMoney(value)}` : String(value));
 
-/** Each limit against the request log, and proof that the binding ones refused while most calls passed. */
+/** Each limit against the request log, and proof that the binding ones refused while many calls passed. */
 export function limitChecks(tenant: Tenant, outcomes: Outcome[], rows: LoggedCall[]): Check[] {
   const keyNames = new Map(tenant.keys.map((k) => [k.id, k.name]));
   const perLimit = tenant.limits.map((limit) => {
@@ -179,9 +179,9 @@ export function limitChecks(tenant: Tenant, outcomes: Outcome[], rows: LoggedCal
   const enforcement = [
     ...expected.filter((code) => !codes.get(code)).map((code) => `no refusal ${code}`),
     ...[...codes.keys()].filter((code) => !expected.includes(code)).map((code) => `unexpected refusal ${code}`),
-    ...(ok * 2 >= answered ? [] : [`only ${ok} of ${answered} answers were 2xx`]),
+    ...(ok * 10 >= answered * 4 ? [] : [`only ${ok} of ${answered} answers were 2xx, not 40 %`]),
     ...outcomes.filter((o) => o.status !== null && o.status !== 200 && o.status !== 429).map((o) => `answered ${o.status} ${o.code}`),
   ];
   const refusals = [...codes].map(([code, n]) => `${n} ${code}`).join(', ');
-  return [check('limits refused calls, most passed', enforcement, `${ok} of ${answered} answers 2xx; refused: ${refusals}`), ...perLimit];
+  return [check('limits refused calls, 40 % or more passed', enforcement, `${ok} of ${answered} answers 2xx; refused: ${refusals}`), ...perLimit];
 }

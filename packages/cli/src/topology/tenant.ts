@@ -113,8 +113,9 @@ async function createKey(admin: GraphQLClient, projectId: string, name: string, 
 
 /**
  * Sets every limit of the organization and project, sized well above the load, and adds two keys
- * whose own limits bind within the run: `rate` (rpm: about 40 % of its calls in the first minute
- * admitted) and `budget` (daily budget: about 60 % of its calls' cost). `callCost` is what one
+ * whose own limits bind within the run: `rate` (rpm: about 30 % of its calls in the first minute
+ * admitted) and `budget` (daily budget: about 40 % of its calls' cost), so they still bind on a
+ * machine that manages half the asked rate. `callCost` is what one
  * call of the load costs (measured by a first call).
  */
 export async function setLimits(tenant: Awaited<ReturnType<typeof createTenant>>, shape: LoadShape, callCost: bigint): Promise<Tenant> {
@@ -143,8 +144,8 @@ export async function setLimits(tenant: Awaited<ReturnType<typeof createTenant>>
   values('key', steady.id, KEY_LIMITS, STEADY_KEY_LIMITS);
   const keys = [steady];
   const bindingLimits = {
-    rate: { rpm: BigInt(Math.max(5, Math.round(perKeyCalls * 0.4 * Math.min(1, 60 / shape.seconds)))) },
-    budget: { dailyBudget: callCost * BigInt(Math.max(5, Math.round(perKeyCalls * 0.6))) },
+    rate: { rpm: BigInt(Math.max(5, Math.round(perKeyCalls * 0.3 * Math.min(1, 60 / shape.seconds)))) },
+    budget: { dailyBudget: callCost * BigInt(Math.max(5, Math.round(perKeyCalls * 0.4))) },
   };
   for (const [name, binding] of Object.entries(bindingLimits)) {
     // A placeholder id until the key exists: the input is built from the same table as the checks.
