@@ -1,5 +1,4 @@
-import { Organization, Project, seedApiKey, writeUsageBatch, type UsageEvent } from '@tollgate/db';
-import { Redis } from 'ioredis';
+import { createRedisClient, Organization, Project, seedApiKey, writeUsageBatch, type RedisClient, type UsageEvent } from '@tollgate/db';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { UsageStreamRecorder } from '../src/usage/stream-recorder';
 import { CONSUMER_GROUP, deadLetterKeyOf, encodeUsageEntry, streamKeyOf } from '../src/usage/usage-stream';
 import { spawnProxy, type ProxyProcess } from './support/processes';
 import { startProxyWorld } from './support/proxy-harness';
-import { requireRedisUrl } from './support/redis-url';
+import { keysOf, REDIS_TOPOLOGIES, requireRedisUrl, type RedisTopology } from './support/redis-url';
 import { stopProxies } from './support/stop-proxies';
 import { startTcpRelay } from './support/tcp-relay';
 import { usageEvent } from './support/usage-event';
@@ -21,15 +20,23 @@ import { usageEvent } from './support/usage-event';
  * entry once however often it is delivered.
  */
 
-const redisUrl = requireRedisUrl();
 const world = await startProxyWorld();
-const admin = new Redis(redisUrl);
-const store = new RedisLimitStore(redisUrl);
-await store.ready();
+/** By topology: the Redis's URL, a client for looking at it, and a limit store on it (the script and recorder cases run on both). */
+const redisOf = new Map<RedisTopology, { redisUrl: string; admin: RedisClient; store: RedisLimitStore }>();
+for (const topology of REDIS_TOPOLOGIES) {
+  const redisUrl = requireRedisUrl(topology);
+  const store = new RedisLimitStore(redisUrl);
+  await store.ready();
+  redisOf.set(topology, { redisUrl, admin: createRedisClient(redisUrl, {}), store });
+}
 afterAll(async () => {
-  admin.disconnect();
-  await store.close();
+  for (const { admin, store } of redisOf.values()) {
+    admin.disconnect();
+    await store.close();
+  }
 });
+// The proxy-process cases: one server.
+const { redisUrl, admin } = redisOf.get('single')!;
 
 /** A logger that keeps what it is told. */
 function memoryLogger() {
@@ -65,184 +72,188 @@ async function until(check: () => Promise<boolean>, what: string, ms = 15_000) {
 }
 
 /** Entries delivered and not acknowledged, per consumer. */
-async function pendingByConsumer(stream: string): Promise<Map<string, number>> {
+async function pendingByConsumer(stream: string, admin: RedisClient = redisOf.get('single')!.admin): Promise<Map<string, number>> {
   const [, , , consumers] = (await admin.xpending(stream, CONSUMER_GROUP)) as [number, string, string, Array<[string, string]> | null];
   return new Map((consumers ?? []).map(([name, n]) => [name, Number(n)]));
 }
 
 const count = async (sql: string, params: unknown[]) => (await world.db.query<{ n: number }>(sql, params)).rows[0]!.n;
 
-describe('the settle script appends the call’s usage event: both or neither', () => {
-  const rolling = (key: string, window: 'minute' | 'hour', amount: bigint): Counter => ({ key, window, limit: 1_000n, amount });
+for (const topology of REDIS_TOPOLOGIES) {
+  const { redisUrl, admin, store } = redisOf.get(topology)!;
 
-  /** A reservation in a new group: a minute and an hour counter, 10 each. */
-  async function reserved() {
-    const group = randomUUID();
-    const outcome = await store.reserve(group, [rolling('rm', 'minute', 10n), rolling('th', 'hour', 10n)], Date.now());
-    if (outcome.kind !== 'admitted') throw new Error(outcome.kind);
-    return { group, reservation: outcome.reservation as Reservation, stream: streamKeyOf(group) };
-  }
+  describe(`the settle script appends the call’s usage event: both or neither (${topology})`, () => {
+    const rolling = (key: string, window: 'minute' | 'hour', amount: bigint): Counter => ({ key, window, limit: 1_000n, amount });
 
-  /** Every counter of the group, as Redis holds it (the stream left out). */
-  async function counters(group: string) {
-    const keys = (await admin.keys(`tg:{${group}}:*`)).filter((k) => !k.endsWith(':events')).sort();
-    return Promise.all(keys.map(async (k) => [k, await admin.dumpBuffer(k)] as const));
-  }
-
-  it('settles the counters and appends one entry in the same step', async () => {
-    const { group, reservation, stream } = await reserved();
-    const before = await counters(group);
-    await store.settleAndAppend(reservation, [3n, 4n], 'first');
-    expect(await counters(group)).not.toEqual(before);
-    const entries = await admin.xrange(stream, '-', '+');
-    expect(entries.map(([, fields]) => fields)).toEqual([['u1', 'first']]);
-    // Registered for every proxy's sweep, with the recorders' group reading from the stream's start.
-    expect(await admin.sismember('tg:usage-streams', stream)).toBe(1);
-    expect(((await admin.xinfo('GROUPS', stream)) as unknown[][]).map((g) => g[1])).toEqual([CONSUMER_GROUP]);
-  });
-
-  it('settles nothing when the entry cannot be appended', async () => {
-    const { group, reservation, stream } = await reserved();
-    await store.settleAndAppend(reservation, [10n, 10n], 'registers the stream'); // no amount changes
-    const second = await store.reserve(group, [rolling('rm', 'minute', 10n), rolling('th', 'hour', 10n)], Date.now());
-    if (second.kind !== 'admitted') throw new Error(second.kind);
-    // The stream replaced by a string: XADD fails (as it does on a Redis out of memory).
-    await admin.del(stream);
-    await admin.set(stream, 'not a stream');
-    const before = await counters(group);
-    await expect(store.settleAndAppend(second.reservation, [1n, 2n], 'lost')).rejects.toThrow(/WRONGTYPE/);
-    expect(await counters(group)).toEqual(before);
-    await admin.del(stream);
-  });
-
-  it('appends nothing when a counter cannot be settled', async () => {
-    const { group, reservation, stream } = await reserved();
-    await store.settleAndAppend(reservation, [10n, 10n], 'registers the stream');
-    const second = await store.reserve(group, [rolling('rm', 'minute', 10n), rolling('th', 'hour', 10n)], Date.now());
-    if (second.kind !== 'admitted') throw new Error(second.kind);
-    // The hour heads replaced by a string: the settle's read of them fails, after the minute heads were read.
-    await admin.del(`tg:{${group}}:h`);
-    await admin.set(`tg:{${group}}:h`, 'not a hash');
-    const before = await counters(group);
-    await expect(store.settleAndAppend(second.reservation, [1n, 2n], 'half settled')).rejects.toThrow(/WRONGTYPE/);
-    expect(await counters(group)).toEqual(before);
-    expect((await admin.xrange(stream, '-', '+')).map(([, f]) => f[1])).toEqual(['registers the stream']);
-  });
-});
-
-describe('the recorders', () => {
-  // One at a time: each test's recorder is the only one sweeping.
-  let current: UsageStreamRecorder | null = null;
-  afterEach(async () => {
-    await current?.close();
-    current = null;
-  });
-  const recorder = (logger: never, consumer: string) =>
-    (current = new UsageStreamRecorder(redisUrl, world.db, { flushMs: 20, sweepEveryMs: 100, claimIdleMs: 300, consumer }, logger));
-  const written = async (t: Awaited<ReturnType<typeof tenant>>, requestId: string) => ({
-    logs: await count('select count(*)::int as n from request_logs where id = $1', [requestId]),
-    consumes: await count(`select count(*)::int as n from wallet_records where request_log_id = $1 and type = 'CONSUME'`, [requestId]),
-    hourly: await count('select coalesce(sum(requests), 0)::int as n from usage_hourly where api_key_id = $1', [t.keyId]),
-    balance: (await world.db.query('select balance::text from wallets where organization_id = $1', [t.organizationId])).rows[0]?.balance as string,
-  });
-
-  it('write an entry once when it is delivered again: one a dead consumer wrote but did not acknowledge', async () => {
-    const t = await tenant(true);
-    const event = t.event();
-    await store.append(t.organizationId, encodeUsageEntry(event));
-    // A consumer reads the entry, commits its batch, and dies before XACK.
-    await admin.xreadgroup('GROUP', CONSUMER_GROUP, 'dead', 'COUNT', 10, 'STREAMS', t.stream, '>');
-    await writeUsageBatch(world.db, [event]);
-    expect(await pendingByConsumer(t.stream)).toEqual(new Map([['dead', 1]]));
-    const { lines, logger } = memoryLogger();
-    recorder(logger, 'survivor');
-    await until(async () => (await admin.xlen(t.stream)) === 0, 'the entry claimed, acknowledged and deleted');
-    expect(await pendingByConsumer(t.stream)).toEqual(new Map());
-    expect(lines.some((l) => l.msg.startsWith('claimed usage events') && l.fields.claimed === 1)).toBe(true);
-    expect(await written(t, event.requestId)).toEqual({ logs: 1, consumes: 1, hourly: 1, balance: String(100_000_000n - 1_234n) });
-  });
-
-  it('write an entry a dead consumer read but never wrote, and one nobody read', async () => {
-    const t = await tenant(true);
-    const [readByTheDead, unread] = [t.event(), t.event()];
-    await store.append(t.organizationId, encodeUsageEntry(readByTheDead));
-    await admin.xreadgroup('GROUP', CONSUMER_GROUP, 'dead', 'COUNT', 10, 'STREAMS', t.stream, '>');
-    await store.append(t.organizationId, encodeUsageEntry(unread));
-    recorder(memoryLogger().logger, 'sweeper');
-    await until(async () => (await admin.xlen(t.stream)) === 0, 'both entries written');
-    for (const e of [readByTheDead, unread]) expect(await count('select count(*)::int as n from request_logs where id = $1', [e.requestId])).toBe(1);
-    expect(await written(t, unread.requestId)).toMatchObject({ hourly: 2, balance: String(100_000_000n - 2n * 1_234n) });
-  });
-
-  it('keep events in the stream while PostgreSQL is unreachable, and write them, a batch at a time, when it returns', async () => {
-    const t = await tenant(true);
-    const relay = await startTcpRelay({ host: new URL(world.databaseUrl).hostname, port: Number(new URL(world.databaseUrl).port) });
-    const viaRelay = new URL(world.databaseUrl);
-    viaRelay.port = String(relay.port);
-    const pool = new pg.Pool({ connectionString: viaRelay.toString(), max: 2 });
-    pool.on('error', () => undefined);
-    afterAll(async () => {
-      await pool.end();
-      await relay.close();
-    });
-    relay.down();
-    const r = (current = new UsageStreamRecorder(
-      redisUrl,
-      pool,
-      { flushMs: 20, sweepEveryMs: 100, claimIdleMs: 60_000, batch: 10, consumer: 'outage' },
-      memoryLogger().logger,
-    ));
-    const events = Array.from({ length: 35 }, () => t.event());
-    for (const e of events) {
-      await store.append(t.organizationId, encodeUsageEntry(e));
-      r.appended(t.organizationId);
+    /** A reservation in a new group: a minute and an hour counter, 10 each. */
+    async function reserved() {
+      const group = randomUUID();
+      const outcome = await store.reserve(group, [rolling('rm', 'minute', 10n), rolling('th', 'hour', 10n)], Date.now());
+      if (outcome.kind !== 'admitted') throw new Error(outcome.kind);
+      return { group, reservation: outcome.reservation as Reservation, stream: streamKeyOf(group) };
     }
-    await new Promise((res) => setTimeout(res, 500));
-    // Read one batch, could not write it, read nothing more: the rest wait in Redis, unread.
-    expect(await admin.xlen(t.stream)).toBe(35);
-    expect(await pendingByConsumer(t.stream)).toEqual(new Map([['outage', 10]]));
-    relay.up();
-    await until(async () => (await admin.xlen(t.stream)) === 0, 'all 35 written once PostgreSQL is back');
-    const ids = events.map((e) => e.requestId);
-    expect(await count('select count(*)::int as n from request_logs where id = any($1::uuid[])', [ids])).toBe(35);
-    expect(await count(`select count(*)::int as n from wallet_records where request_log_id = any($1::uuid[])`, [ids])).toBe(35);
+
+    /** Every counter of the group, as Redis holds it (the stream left out). */
+    async function counters(group: string) {
+      const keys = (await keysOf(admin, `tg:{${group}}:*`)).filter((k) => !k.endsWith(':events')).sort();
+      return Promise.all(keys.map(async (k) => [k, await admin.dumpBuffer(k)] as const));
+    }
+
+    it('settles the counters and appends one entry in the same step', async () => {
+      const { group, reservation, stream } = await reserved();
+      const before = await counters(group);
+      await store.settleAndAppend(reservation, [3n, 4n], 'first');
+      expect(await counters(group)).not.toEqual(before);
+      const entries = await admin.xrange(stream, '-', '+');
+      expect(entries.map(([, fields]) => fields)).toEqual([['u1', 'first']]);
+      // Registered for every proxy's sweep, with the recorders' group reading from the stream's start.
+      expect(await admin.sismember('tg:usage-streams', stream)).toBe(1);
+      expect(((await admin.xinfo('GROUPS', stream)) as unknown[][]).map((g) => g[1])).toEqual([CONSUMER_GROUP]);
+    });
+
+    it('settles nothing when the entry cannot be appended', async () => {
+      const { group, reservation, stream } = await reserved();
+      await store.settleAndAppend(reservation, [10n, 10n], 'registers the stream'); // no amount changes
+      const second = await store.reserve(group, [rolling('rm', 'minute', 10n), rolling('th', 'hour', 10n)], Date.now());
+      if (second.kind !== 'admitted') throw new Error(second.kind);
+      // The stream replaced by a string: XADD fails (as it does on a Redis out of memory).
+      await admin.del(stream);
+      await admin.set(stream, 'not a stream');
+      const before = await counters(group);
+      await expect(store.settleAndAppend(second.reservation, [1n, 2n], 'lost')).rejects.toThrow(/WRONGTYPE/);
+      expect(await counters(group)).toEqual(before);
+      await admin.del(stream);
+    });
+
+    it('appends nothing when a counter cannot be settled', async () => {
+      const { group, reservation, stream } = await reserved();
+      await store.settleAndAppend(reservation, [10n, 10n], 'registers the stream');
+      const second = await store.reserve(group, [rolling('rm', 'minute', 10n), rolling('th', 'hour', 10n)], Date.now());
+      if (second.kind !== 'admitted') throw new Error(second.kind);
+      // The hour heads replaced by a string: the settle's read of them fails, after the minute heads were read.
+      await admin.del(`tg:{${group}}:h`);
+      await admin.set(`tg:{${group}}:h`, 'not a hash');
+      const before = await counters(group);
+      await expect(store.settleAndAppend(second.reservation, [1n, 2n], 'half settled')).rejects.toThrow(/WRONGTYPE/);
+      expect(await counters(group)).toEqual(before);
+      expect((await admin.xrange(stream, '-', '+')).map(([, f]) => f[1])).toEqual(['registers the stream']);
+    });
   });
 
-  it('copy what they cannot write to the dead-letter stream, log it once, and write the rest', async () => {
-    const t = await tenant();
-    const good = [t.event(), t.event()];
-    // PostgreSQL refuses a NUL in jsonb: the batch is halved until that event is alone.
-    const refused = t.event({ content: { request: 'a\u0000b' } });
-    await store.append(t.organizationId, encodeUsageEntry(good[0]!));
-    await admin.xadd(t.stream, '*', 'v0', 'an older format'); // another version's entry
-    await admin.xadd(t.stream, '*', 'u1', '{"requestId": "not a usage event"'); // damaged
-    await store.append(t.organizationId, encodeUsageEntry(refused));
-    await store.append(t.organizationId, encodeUsageEntry(good[1]!));
-    const { lines, logger } = memoryLogger();
-    const r = recorder(logger, 'prompt');
-    r.appended(t.organizationId);
-    await until(async () => (await admin.xlen(t.stream)) === 0, 'every entry written or set aside');
-    for (const e of good) expect(await count('select count(*)::int as n from request_logs where id = $1', [e.requestId])).toBe(1);
-    expect(await count('select count(*)::int as n from request_logs where id = $1', [refused.requestId])).toBe(0);
-    const dead = await admin.xrange(deadLetterKeyOf(t.stream), '-', '+');
-    expect(dead).toHaveLength(3);
-    const fields = dead.map(([, f]) => Object.fromEntries(Array.from({ length: f.length / 2 }, (_, i) => [f[2 * i], f[2 * i + 1]])));
-    expect(fields.map((f) => [f.source, typeof f.id, f.v0 ?? f.u1?.slice(0, 14)])).toEqual([
-      [t.stream, 'string', 'an older format'],
-      [t.stream, 'string', '{"requestId": '],
-      [t.stream, 'string', encodeUsageEntry(refused).slice(0, 14)],
-    ]);
-    expect(fields[2]!.reason).toMatch(/PostgreSQL refused it/);
-    // Another unreadable entry later: kept the same way, not logged again.
-    await admin.xadd(t.stream, '*', 'v0', 'later');
-    r.appended(t.organizationId);
-    await until(async () => (await admin.xlen(deadLetterKeyOf(t.stream))) === 4, 'the later one set aside');
-    const logged = lines.filter((l) => l.level === 'error' && l.fields.stream === t.stream);
-    expect(logged).toHaveLength(1);
-    expect(logged[0]!.msg).toMatch(/copied to .*:events:dead/);
-    await admin.del(deadLetterKeyOf(t.stream));
+  describe(`the recorders (${topology})`, () => {
+    // One at a time: each test's recorder is the only one sweeping.
+    let current: UsageStreamRecorder | null = null;
+    afterEach(async () => {
+      await current?.close();
+      current = null;
+    });
+    const recorder = (logger: never, consumer: string) =>
+      (current = new UsageStreamRecorder(redisUrl, world.db, { flushMs: 20, sweepEveryMs: 100, claimIdleMs: 300, consumer }, logger));
+    const written = async (t: Awaited<ReturnType<typeof tenant>>, requestId: string) => ({
+      logs: await count('select count(*)::int as n from request_logs where id = $1', [requestId]),
+      consumes: await count(`select count(*)::int as n from wallet_records where request_log_id = $1 and type = 'CONSUME'`, [requestId]),
+      hourly: await count('select coalesce(sum(requests), 0)::int as n from usage_hourly where api_key_id = $1', [t.keyId]),
+      balance: (await world.db.query('select balance::text from wallets where organization_id = $1', [t.organizationId])).rows[0]?.balance as string,
+    });
+
+    it('write an entry once when it is delivered again: one a dead consumer wrote but did not acknowledge', async () => {
+      const t = await tenant(true);
+      const event = t.event();
+      await store.append(t.organizationId, encodeUsageEntry(event));
+      // A consumer reads the entry, commits its batch, and dies before XACK.
+      await admin.xreadgroup('GROUP', CONSUMER_GROUP, 'dead', 'COUNT', 10, 'STREAMS', t.stream, '>');
+      await writeUsageBatch(world.db, [event]);
+      expect(await pendingByConsumer(t.stream, admin)).toEqual(new Map([['dead', 1]]));
+      const { lines, logger } = memoryLogger();
+      recorder(logger, 'survivor');
+      await until(async () => (await admin.xlen(t.stream)) === 0, 'the entry claimed, acknowledged and deleted');
+      expect(await pendingByConsumer(t.stream, admin)).toEqual(new Map());
+      expect(lines.some((l) => l.msg.startsWith('claimed usage events') && l.fields.claimed === 1)).toBe(true);
+      expect(await written(t, event.requestId)).toEqual({ logs: 1, consumes: 1, hourly: 1, balance: String(100_000_000n - 1_234n) });
+    });
+
+    it('write an entry a dead consumer read but never wrote, and one nobody read', async () => {
+      const t = await tenant(true);
+      const [readByTheDead, unread] = [t.event(), t.event()];
+      await store.append(t.organizationId, encodeUsageEntry(readByTheDead));
+      await admin.xreadgroup('GROUP', CONSUMER_GROUP, 'dead', 'COUNT', 10, 'STREAMS', t.stream, '>');
+      await store.append(t.organizationId, encodeUsageEntry(unread));
+      recorder(memoryLogger().logger, 'sweeper');
+      await until(async () => (await admin.xlen(t.stream)) === 0, 'both entries written');
+      for (const e of [readByTheDead, unread]) expect(await count('select count(*)::int as n from request_logs where id = $1', [e.requestId])).toBe(1);
+      expect(await written(t, unread.requestId)).toMatchObject({ hourly: 2, balance: String(100_000_000n - 2n * 1_234n) });
+    });
+
+    it('keep events in the stream while PostgreSQL is unreachable, and write them, a batch at a time, when it returns', async () => {
+      const t = await tenant(true);
+      const relay = await startTcpRelay({ host: new URL(world.databaseUrl).hostname, port: Number(new URL(world.databaseUrl).port) });
+      const viaRelay = new URL(world.databaseUrl);
+      viaRelay.port = String(relay.port);
+      const pool = new pg.Pool({ connectionString: viaRelay.toString(), max: 2 });
+      pool.on('error', () => undefined);
+      afterAll(async () => {
+        await pool.end();
+        await relay.close();
+      });
+      relay.down();
+      const r = (current = new UsageStreamRecorder(
+        redisUrl,
+        pool,
+        { flushMs: 20, sweepEveryMs: 100, claimIdleMs: 60_000, batch: 10, consumer: 'outage' },
+        memoryLogger().logger,
+      ));
+      const events = Array.from({ length: 35 }, () => t.event());
+      for (const e of events) {
+        await store.append(t.organizationId, encodeUsageEntry(e));
+        r.appended(t.organizationId);
+      }
+      await new Promise((res) => setTimeout(res, 500));
+      // Read one batch, could not write it, read nothing more: the rest wait in Redis, unread.
+      expect(await admin.xlen(t.stream)).toBe(35);
+      expect(await pendingByConsumer(t.stream, admin)).toEqual(new Map([['outage', 10]]));
+      relay.up();
+      await until(async () => (await admin.xlen(t.stream)) === 0, 'all 35 written once PostgreSQL is back');
+      const ids = events.map((e) => e.requestId);
+      expect(await count('select count(*)::int as n from request_logs where id = any($1::uuid[])', [ids])).toBe(35);
+      expect(await count(`select count(*)::int as n from wallet_records where request_log_id = any($1::uuid[])`, [ids])).toBe(35);
+    });
+
+    it('copy what they cannot write to the dead-letter stream, log it once, and write the rest', async () => {
+      const t = await tenant();
+      const good = [t.event(), t.event()];
+      // PostgreSQL refuses a NUL in jsonb: the batch is halved until that event is alone.
+      const refused = t.event({ content: { request: 'a\u0000b' } });
+      await store.append(t.organizationId, encodeUsageEntry(good[0]!));
+      await admin.xadd(t.stream, '*', 'v0', 'an older format'); // another version's entry
+      await admin.xadd(t.stream, '*', 'u1', '{"requestId": "not a usage event"'); // damaged
+      await store.append(t.organizationId, encodeUsageEntry(refused));
+      await store.append(t.organizationId, encodeUsageEntry(good[1]!));
+      const { lines, logger } = memoryLogger();
+      const r = recorder(logger, 'prompt');
+      r.appended(t.organizationId);
+      await until(async () => (await admin.xlen(t.stream)) === 0, 'every entry written or set aside');
+      for (const e of good) expect(await count('select count(*)::int as n from request_logs where id = $1', [e.requestId])).toBe(1);
+      expect(await count('select count(*)::int as n from request_logs where id = $1', [refused.requestId])).toBe(0);
+      const dead = await admin.xrange(deadLetterKeyOf(t.stream), '-', '+');
+      expect(dead).toHaveLength(3);
+      const fields = dead.map(([, f]) => Object.fromEntries(Array.from({ length: f.length / 2 }, (_, i) => [f[2 * i], f[2 * i + 1]])));
+      expect(fields.map((f) => [f.source, typeof f.id, f.v0 ?? f.u1?.slice(0, 14)])).toEqual([
+        [t.stream, 'string', 'an older format'],
+        [t.stream, 'string', '{"requestId": '],
+        [t.stream, 'string', encodeUsageEntry(refused).slice(0, 14)],
+      ]);
+      expect(fields[2]!.reason).toMatch(/PostgreSQL refused it/);
+      // Another unreadable entry later: kept the same way, not logged again.
+      await admin.xadd(t.stream, '*', 'v0', 'later');
+      r.appended(t.organizationId);
+      await until(async () => (await admin.xlen(deadLetterKeyOf(t.stream))) === 4, 'the later one set aside');
+      const logged = lines.filter((l) => l.level === 'error' && l.fields.stream === t.stream);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]!.msg).toMatch(/copied to .*:events:dead/);
+      await admin.del(deadLetterKeyOf(t.stream));
+    });
   });
-});
+}
 
 describe('a Redis-mode proxy', () => {
   it('answers a call only once Redis has its event', async () => {

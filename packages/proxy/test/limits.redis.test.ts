@@ -1,4 +1,5 @@
 import { limitsThroughTheProxy } from './support/limits-suite';
+import { REDIS_TOPOLOGIES } from './support/redis-url';
 
-// Always run: the Redis is REDIS_URL or the test run's own; missing or unreachable fails these tests (see also limit-store.redis.test.ts).
-limitsThroughTheProxy('redis');
+// Always run: the Redis is REDIS_URL or the test run's own, and the run's Redis Cluster; missing or unreachable fails these tests (see also limit-store.redis.test.ts).
+for (const topology of REDIS_TOPOLOGIES) limitsThroughTheProxy('redis', topology);

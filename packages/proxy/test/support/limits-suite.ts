@@ -1,16 +1,15 @@
 import { ApiKey, Organization, Project, seedApiKey } from '@tollgate/db';
 import { countTokens, promptTokens } from '@tollgate/domain/tokens';
-import { Redis } from 'ioredis';
+import { createRedisClient, primariesOf, redisReady } from '@tollgate/db';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { startProxyWorld } from './proxy-harness';
-import { requireRedisUrl } from './redis-url';
+import { forgetOrganization, requireRedisUrl, type RedisTopology } from './redis-url';
 
-/** Limits enforced through the proxy; run for the memory store and for Redis. */
-export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
-  describe(`limits through the proxy (${adapter})`, async () => {
-    // Its own Redis database: the flush below (FLUSHDB) wipes this suite's counters, not those of suites running beside it.
-    const redisUrl = adapter === 'redis' ? Object.assign(new URL(requireRedisUrl()), { pathname: '/1' }).toString() : '';
+/** Limits enforced through the proxy; run for the memory store and for Redis (one server, and a cluster). */
+export function limitsThroughTheProxy(adapter: 'memory' | 'redis', topology: RedisTopology = 'single') {
+  describe(`limits through the proxy (${adapter === 'redis' ? `redis, ${topology}` : adapter})`, async () => {
+    const redisUrl = adapter === 'redis' ? requireRedisUrl(topology) : '';
     const env: Record<string, string> = adapter === 'redis' ? { LIMIT_STORE: 'redis', REDIS_URL: redisUrl } : { LIMIT_STORE: 'memory' };
     const world = await startProxyWorld();
     let { url, proxy } = await world.startProxy(env);
@@ -154,8 +153,9 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
         await proxy.close();
         ({ url, proxy } = await world.startProxy(env));
       } else {
-        const redis = new Redis(redisUrl);
-        await redis.flushdb();
+        // Every counter of the organization (they all carry its hash tag), as a flush or a restarted Redis loses them.
+        const redis = createRedisClient(redisUrl, {});
+        await forgetOrganization(redis, world.organizationId);
         redis.disconnect();
       }
       const after = (await call(secret)).status;
@@ -187,16 +187,20 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis') {
         expect([await callVia(url), await callVia(second.url)]).toEqual([200, 200]);
         await new Promise((r) => setTimeout(r, 200));
         // Redis's own record of what it was asked for this organization (every key carries it as hash tag).
-        // MONITOR rather than INFO commandstats, which other suites using Redis at the same time would inflate.
-        const monitor = await new Redis(redisUrl).monitor();
+        // MONITOR rather than INFO commandstats, which other suites using Redis at the same time would inflate; on every primary of a cluster.
+        const admin = createRedisClient(redisUrl, {});
+        await redisReady(admin);
+        const monitors = await Promise.all(primariesOf(admin).map((node) => node.monitor()));
         const asked: string[] = [];
-        monitor.on('monitor', (_time: string, args: string[], source: string) => {
-          if (source !== 'lua' && args.some((a) => a.includes(`{${world.organizationId}}`))) asked.push(args[0]!.toLowerCase());
-        });
+        for (const monitor of monitors)
+          monitor.on('monitor', (_time: string, args: string[], source: string) => {
+            if (source !== 'lua' && args.some((a) => a.includes(`{${world.organizationId}}`))) asked.push(args[0]!.toLowerCase());
+          });
         await new Promise((r) => setTimeout(r, 100));
         const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => callVia(i % 2 ? url : second.url)));
         await new Promise((r) => setTimeout(r, 300));
-        monitor.disconnect();
+        for (const monitor of monitors) monitor.disconnect();
+        admin.disconnect();
         const admitted = statuses.filter((s) => s === 200).length;
         expect(admitted).toBe(18);
         // Each call: one script to check and reserve; then an admitted one a second to settle and append its usage event, a

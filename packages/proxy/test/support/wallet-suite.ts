@@ -2,7 +2,7 @@ import { startInvalidationBridge } from '@tollgate/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnProxy } from './processes';
 import { startProxyWorld } from './proxy-harness';
-import { requireRedisUrl } from './redis-url';
+import { requireRedisUrl, type RedisTopology } from './redis-url';
 import { stopProxies } from './stop-proxies';
 
 /** $0.01 a call: output priced at $2,000 per million tokens (2,000,000,000 micros), input free, max_tokens 5 (the mock stops there). */
@@ -18,10 +18,10 @@ interface Answer {
 
 /**
  * A prepaid wallet enforced by the proxy: memory (one in-process proxy) or
- * Redis (two proxy processes sharing it, as a deployment runs them).
+ * Redis (two proxy processes sharing it, as a deployment runs them; one server, or a cluster).
  */
-export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
-  describe(`prepaid wallet through the proxy (${adapter})`, async () => {
+export function walletThroughTheProxy(adapter: 'memory' | 'redis', topology: RedisTopology = 'single') {
+  describe(`prepaid wallet through the proxy (${adapter === 'redis' ? `redis, ${topology}` : adapter})`, async () => {
     const world = await startProxyWorld();
     const org = world.organizationId;
     await world.db.query(
@@ -39,7 +39,7 @@ export function walletThroughTheProxy(adapter: 'memory' | 'redis') {
     if (adapter === 'memory') {
       urls = [(await world.startProxy({ LIMIT_STORE: 'memory', REDIS_URL: '' })).url];
     } else {
-      const redisUrl = requireRedisUrl();
+      const redisUrl = requireRedisUrl(topology);
       // Redis mode hears of changes over pub/sub, fed by the server's bridge from PostgreSQL.
       const bridge = await startInvalidationBridge(world.databaseUrl, redisUrl, silent);
       const env = { DATABASE_URL: world.databaseUrl, CREDENTIAL_KEY: world.credentialKey, REDIS_URL: redisUrl, LIMIT_STORE: 'redis' };
