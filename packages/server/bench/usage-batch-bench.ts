@@ -8,7 +8,7 @@
  */
 import { ensureDatabase, migrate, openOrm, startEmbeddedPostgres, type UsageEvent } from '@tollgate/db';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -35,8 +35,13 @@ const {
 const keys = Array.from({ length: 50 }, () => randomUUID());
 const models = ['m1', 'm2', 'm3', 'm4', 'm5'];
 
+const BATCH = Number(process.env.BATCH ?? 500);
+/** BATCH_CHARGE=1: every event is charged to the organization's prepaid wallet (a Consume record each), as with limits and a wallet. */
+const CHARGE = process.env.BATCH_CHARGE === '1';
+if (CHARGE) await pool.query(`insert into wallets (organization_id) values ($1)`, [org.id]);
+
 const batch = (t0: number): UsageEvent[] =>
-  Array.from({ length: 500 }, (_, i) => ({
+  Array.from({ length: BATCH }, (_, i) => ({
     requestId: randomUUID(),
     time: new Date(t0 + Math.floor(Math.random() * 300_000)),
     organizationId: org.id,
@@ -52,7 +57,7 @@ const batch = (t0: number): UsageEvent[] =>
     usageSource: null,
     responseId: null,
     cost: 100n,
-    charge: 0n,
+    charge: CHARGE ? 100n : 0n,
     latencyMs: 3,
     upstreamLatencyMs: 2,
     stream: false,
@@ -61,20 +66,52 @@ const batch = (t0: number): UsageEvent[] =>
     forwarded: true,
   }));
 
+/**
+ * CPU seconds (user + system) this PostgreSQL's processes have used so far: those pg_stat_activity
+ * lists (backends, the WAL writer, the checkpointer, ...), so other servers on the machine do not
+ * count (Linux /proc; 0 elsewhere).
+ */
+async function postgresCpuSeconds(): Promise<number> {
+  const { rows } = await pool.query<{ pid: number }>('select pid from pg_stat_activity');
+  let ticks = 0;
+  for (const { pid } of rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
+
 async function measure(label: string, write: (pool: pg.Pool, events: UsageEvent[]) => Promise<unknown>) {
   const times: number[] = [];
   const t0 = Date.now() - 3_600_000;
+  let cpu = 0;
+  let postgres = 0;
   for (let i = 0; i < 220; i++) {
     const events = batch(t0 + i * 100);
+    if (i === 20) postgres = await postgresCpuSeconds();
     const started = performance.now();
+    const before = process.cpuUsage();
     await write(pool, events);
-    if (i >= 20) times.push(performance.now() - started);
+    const used = process.cpuUsage(before);
+    if (i >= 20) {
+      times.push(performance.now() - started);
+      cpu += used.user + used.system;
+    }
   }
+  const cpuUs = cpu;
+  const postgresUs = ((await postgresCpuSeconds()) - postgres) * 1e6;
   times.sort((a, b) => a - b);
-  console.log(`| ${label} | ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms | ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms |`);
+  const perEvent = (us: number) => `${(us / (200 * BATCH)).toFixed(1)} µs`;
+  console.log(
+    `| ${label} | ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms | ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms | ${perEvent(cpuUs)} | ${perEvent(postgresUs)} |`,
+  );
 }
 
-console.log('| writeUsageBatch, 500 events | p50 | p95 |\n|---|---|---|');
+console.log(
+  `| writeUsageBatch, ${BATCH} events${CHARGE ? ', each charged to a wallet' : ''} | p50 | p95 | this process's CPU / event | PostgreSQL's CPU / event |\n|---|---|---|---|---|`,
+);
 if (other) await measure(`given: ${other}`, (await import(resolve(other))).writeUsageBatch);
 await measure('this tree', (await import('@tollgate/db')).writeUsageBatch);
 if (other) await measure(`given: ${other} (again)`, (await import(resolve(other))).writeUsageBatch);
