@@ -79,13 +79,15 @@ const check = (name: string, failures: string[], detail: string): Check => ({
  * refusal at most its row and no Consume record; what no client saw answered (in flight at the
  * kill) may be recorded, never twice; and the wallet's balance is its records' sum.
  */
-export function recordChecks(outcomes: Outcome[], recorded: Recorded, credit: bigint): Check[] {
+export function recordChecks(outcomes: Outcome[], recorded: Recorded, credit: bigint, deadAt: number): Check[] {
   const rowsById = new Map<string, LoggedCall[]>();
   for (const row of recorded.rows) rowsById.set(row.id, [...(rowsById.get(row.id) ?? []), row]);
   const consumesById = countBy(recorded.consumes, (c) => c.requestLogId);
   const ok = outcomes.filter((o) => o.status !== null && o.status < 300);
   const refused = outcomes.filter((o) => o.status !== null && o.status >= 300);
-  const unanswered = outcomes.filter((o) => o.status === null).length;
+  // Without an answer: in flight at the kill (they may be recorded), or sent to the dead proxy's port later (refused, never recorded).
+  const inFlightAtKill = outcomes.filter((o) => o.status === null && o.startedAt <= deadAt).length;
+  const refusedConnections = outcomes.filter((o) => o.status === null).length - inFlightAtKill;
   const answeredIds = new Set(outcomes.flatMap((o) => (o.requestId ? [o.requestId] : [])));
   const okIds = new Set(ok.map((o) => o.requestId!));
 
@@ -105,7 +107,7 @@ export function recordChecks(outcomes: Outcome[], recorded: Recorded, credit: bi
   const unseenRows = recorded.rows.filter((r) => !answeredIds.has(r.id));
   const unseenConsumes = recorded.consumes.filter((c) => !okIds.has(c.requestLogId));
   const unseenFailures = [
-    ...(unseenRows.length > unanswered ? [`${unseenRows.length} rows for ${unanswered} calls without an answer`] : []),
+    ...(unseenRows.length > inFlightAtKill ? [`${unseenRows.length} rows for ${inFlightAtKill} calls in flight at the kill`] : []),
     ...unseenConsumes
       .filter((c) => !unseenRows.some((r) => r.id === c.requestLogId))
       .map((c) => `Consume record for ${c.requestLogId}, not an unanswered call`),
@@ -120,7 +122,11 @@ export function recordChecks(outcomes: Outcome[], recorded: Recorded, credit: bi
     check('every 2xx has one request-log row', okFailures, `${ok.length} answers, ${ok.length} rows`),
     check('every 2xx has one Consume record', consumeFailures, `${ok.length} Consume records`),
     check('refusals: at most one row, no Consume record', refusedFailures, `${refused.length} refusals`),
-    check('calls never answered: recorded at most once', unseenFailures, `${unanswered} without an answer; ${unseenRows.length} of them recorded`),
+    check(
+      'calls never answered: recorded at most once',
+      unseenFailures,
+      `${inFlightAtKill} in flight at the kill, ${unseenRows.length} of them recorded; ${refusedConnections} connections refused while it was down`,
+    ),
     check(
       'wallet balance = sum of its records',
       ledgerFailures,

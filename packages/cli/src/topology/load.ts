@@ -12,16 +12,19 @@ export interface Outcome {
   code: string | null;
 }
 
-export const CALL_BODY = JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', content: 'count me once' }], max_tokens: 16 });
+const bodyOf = (content: string) => JSON.stringify({ model: 'mock-small', messages: [{ role: 'user', content }], max_tokens: 16 });
+export const CALL_BODY = bodyOf('count me once');
+/** A call the mock upstream answers after 5 s: still in flight when its proxy is killed. */
+export const SLOW_CALL_BODY = bodyOf('[[latency:5000]] in flight at the kill');
 
 /** One chat completion through `proxyUrl`, as an SDK sends it; never throws. */
-export async function call(proxyUrl: string, key: TenantKey, proxy: number): Promise<Outcome> {
+export async function call(proxyUrl: string, key: TenantKey, proxy: number, request = CALL_BODY): Promise<Outcome> {
   const startedAt = Date.now();
   try {
     const res = await fetch(`${proxyUrl}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' },
-      body: CALL_BODY,
+      body: request,
     });
     const body = (await res.json()) as { choices?: unknown; error?: { code?: string } };
     // A 2xx counts as answered only with its whole body: a cut answer is a call without one.

@@ -11,7 +11,7 @@ import { CONSUMER_GROUP, streamKeyOf } from '@tollgate/proxy';
 import type { Redis } from 'ioredis';
 import { limitChecks, readRecorded, recordChecks, type Check } from './checks';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
-import { call, startLoad, type Outcome } from './load';
+import { call, SLOW_CALL_BODY, startLoad, type Outcome } from './load';
 import { killRunning, spawnEntrypoint, stopProcess, type Spawned } from './processes';
 import { startStallableRelay } from './relay';
 import { createTenant, setLimits, type LoadShape, type Tenant, type TenantKey } from './tenant';
@@ -35,6 +35,8 @@ const SERVER = 'packages/server/src/main.ts';
 const PROXY = 'packages/proxy/src/main.ts';
 /** A mock upstream that takes a while, so calls are in flight when proxy 1 is killed. */
 const UPSTREAM_LATENCY_MS = 40;
+/** Calls sent to proxy 1 just before the kill that the upstream answers only after it: in flight when it dies. */
+const SLOW_CALLS = 3;
 /** How long proxy 1's PostgreSQL is silent before the kill: long enough for it to read a batch it cannot write. */
 const STALL_BEFORE_KILL_MS = 500;
 
@@ -82,18 +84,24 @@ async function runOn({ infrastructure, relay, running, log }: RunContext, option
   const load = startLoad({ proxyUrls: () => proxies.map((p) => p.url), keys: tenant.keys, rate: options.rate, loopsPerProxy: options.loopsPerProxy ?? 3 });
   await sleep(options.seconds * 400 - STALL_BEFORE_KILL_MS);
   relay.stall();
+  const slowCalls = Array.from({ length: SLOW_CALLS }, () => call(proxies[0]!.url, tenant.keys[0]!, 0, SLOW_CALL_BODY));
   await sleep(STALL_BEFORE_KILL_MS);
 
   log('SIGKILL proxy 1, SIGTERM server 1');
   const killedAt = Date.now();
-  const [proxyExit, serverExit] = await Promise.all([stopProcess(proxies[0]!, 'SIGKILL'), stopProcess(servers[0]!, 'SIGTERM')]);
+  // Calls started before proxy 1 was gone may have reached it: in flight at the kill.
+  let deadAt = 0;
+  const [proxyExit, serverExit] = await Promise.all([
+    stopProcess(proxies[0]!, 'SIGKILL').then((code) => ((deadAt = Date.now()), code)),
+    stopProcess(servers[0]!, 'SIGTERM'),
+  ]);
   const killedProxy = { pid: proxies[0]!.child.pid!, signal: proxies[0]!.child.signalCode, exit: proxyExit };
   const heldAtKill = await pendingOf(infrastructure.redis, tenant.organizationId, killedProxy.pid);
   [servers[0], proxies[0]] = await Promise.all([server(Number(new URL(servers[0]!.url).port)), proxy(Number(new URL(proxies[0]!.url).port))]);
   const restartedAt = Date.now();
   log(`restarted in ${restartedAt - killedAt} ms`);
   await sleep(options.seconds * 600);
-  const outcomes = [tenant.warmUp, ...(await load.stop())];
+  const outcomes = [tenant.warmUp, ...(await Promise.all(slowCalls)), ...(await load.stop())];
   const loadEndedAt = Date.now();
 
   const drained = await drain(infrastructure, tenant.organizationId, outcomes);
@@ -106,19 +114,22 @@ async function runOn({ infrastructure, relay, running, log }: RunContext, option
     ...(killedProxy.signal === 'SIGKILL' ? [] : [`proxy 1 ended by ${killedProxy.signal ?? killedProxy.exit}, not SIGKILL`]),
     ...(serverExit === 0 ? [] : [`server 1 exited ${serverExit} on SIGTERM`]),
     ...(afterRestart > 0 ? [] : ['the restarted proxy answered no call']),
+    ...(outcomes.slice(1, 1 + SLOW_CALLS).every((o) => o.status === null) ? [] : ['a call in flight at the kill was answered']),
   ];
   const checks: Check[] = [
     {
       name: 'kill and restart, load through both proxies',
       ok: processFailures.length === 0,
-      detail: processFailures.join('; ') || `restarted in ${restartedAt - killedAt} ms on the same ports; ${afterRestart} 2xx through the restarted proxy`,
+      detail:
+        processFailures.join('; ') ||
+        `${SLOW_CALLS} calls in flight at the kill unanswered; restarted in ${restartedAt - killedAt} ms on the same ports; ${afterRestart} 2xx through the restarted proxy`,
     },
     {
       name: "the dead proxy's stream entries claimed",
       ok: drained.ok && heldAtKill > 0 && claimed > 0,
       detail: `${heldAtKill} entries held unacknowledged at the kill; ${claimed} claims logged; stream ${drained.ok ? 'empty' : `not empty: ${drained.detail}`} after ${drained.ms} ms`,
     },
-    ...recordChecks(outcomes, recorded, tenant.credit),
+    ...recordChecks(outcomes, recorded, tenant.credit, deadAt),
     ...limitChecks(tenant, outcomes, recorded.rows),
     {
       name: 'revocation reaches both proxies within 1 s',
