@@ -122,13 +122,28 @@ export function createRedisClient(url: string, options: RedisClientOptions, logg
   });
   client.on('node error', (err: Error) => {
     if (!err.message.includes('cluster support disabled') || client.status === 'end') return;
-    logger?.error(
+    refused.add(client);
+    tellOnce(
+      logger,
       { code: 'redis_url_not_a_cluster', redis: describeRedisUrl(url) },
       'REDIS_URL is the cluster form (redis+cluster://) but its nodes are not in a Redis Cluster (cluster support disabled): use redis://host:port for one server; Redis is not used until then',
     );
     client.disconnect();
   });
   return client;
+}
+
+/** Clients closed as the wrong form of their URL. */
+const refused = new WeakSet<RedisClient>();
+
+/** The wrong-form lines told in this process: one per URL, however many clients it opens. */
+const told = new Set<string>();
+
+function tellOnce(logger: RedisClientLogger | undefined, details: { code: string; redis: string }, message: string) {
+  const key = `${details.code} ${details.redis}`;
+  if (told.has(key)) return;
+  told.add(key);
+  logger?.error(details, message);
 }
 
 /** By plain client, the check of its last connect: true when it was refused. */
@@ -139,11 +154,15 @@ async function refuseClusterNode(client: Redis, url: string, logger?: RedisClien
   const info = await client.info('cluster').catch(() => '');
   if (!/^cluster_enabled:1\b/m.test(info) || client.status === 'end') return false;
   const host = describeRedisUrl(url);
-  logger?.error(
+  refused.add(client);
+  tellOnce(
+    logger,
     { code: 'redis_url_names_cluster_node', redis: host },
     `REDIS_URL redis://${host} is a node of a Redis Cluster: use the cluster form redis+cluster://${host}[,host:port...]; Redis is not used until then`,
   );
+  const ended = new Promise((resolve) => client.once('end', resolve));
   client.disconnect();
+  await ended;
   return true;
 }
 
@@ -161,4 +180,21 @@ export async function redisReady(client: RedisClient): Promise<void> {
       client.once('end', () => reject(new Error('Redis connection ended')));
     });
   if (client instanceof Redis && (await checks.get(client))) throw new Error('Redis refused: REDIS_URL names a node of a Redis Cluster');
+}
+
+/**
+ * Connects a lazy client: true once ready, false when it was refused as the wrong form of
+ * REDIS_URL (told and closed: the caller goes on without Redis); rejects as connect() does.
+ */
+export async function connectRedis(client: RedisClient): Promise<boolean> {
+  try {
+    await client.connect();
+  } catch (err) {
+    if (refused.has(client)) return false;
+    throw err;
+  }
+  return redisReady(client).then(
+    () => true,
+    () => false,
+  );
 }

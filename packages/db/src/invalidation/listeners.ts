@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createRedisClient, type RedisClient } from '../redis-client';
+import { createRedisClient, connectRedis, type RedisClient } from '../redis-client';
 import { INVALIDATION_CHANNEL, parseChange, type Change } from './protocol';
 
 /** The part of a logger (pino's) these need. */
@@ -102,8 +102,8 @@ export class RedisInvalidationSource implements InvalidationSource {
       ready = true;
     });
     redis.on('error', (err) => this.logger.warn({ err: err.message }, 'redis invalidation error'));
-    await redis.connect();
-    await redis.subscribe(INVALIDATION_CHANNEL);
+    // A REDIS_URL of the wrong form is told and closed (redis-client.ts): the caches go by their TTL, the proxy runs on.
+    if (await connectRedis(redis)) await redis.subscribe(INVALIDATION_CHANNEL);
   }
 
   async close(): Promise<void> {

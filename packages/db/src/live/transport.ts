@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createRedisClient, type RedisClient } from '../redis-client';
+import { createRedisClient, connectRedis, type RedisClient } from '../redis-client';
 import { ALERT_CHANNEL } from '../alerts/fire';
 import { INVALIDATION_CHANNEL } from '../invalidation/protocol';
 import { PgListener, type WarnLogger } from '../invalidation/listeners';
@@ -83,8 +83,7 @@ export async function listenLive(databaseUrl: string, redisUrl: string | undefin
       ready = true;
     });
     redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error (live subscriber)'));
-    await redis.connect();
-    await redis.subscribe(LIVE_CHANNEL);
+    if (await connectRedis(redis)) await redis.subscribe(LIVE_CHANNEL); // else told and closed (redis-client.ts)
   }
   await listener.connect((reconnected) => reconnected && on.reset());
   return {
