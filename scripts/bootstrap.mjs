@@ -2,7 +2,7 @@
 /**
  * The README's two commands on a bare machine (Node 20 and npm only):
  *   npm start  -> install, build (the SPA and the Node packages' dist), run `node packages/cli/dist/main.js start`
- *   npm test   -> install (Chromium too, for browser tests, and redis-server unless REDIS_URL is set), build, typecheck, lint, run every test
+ *   npm test   -> install (Chromium too, for browser tests, and redis-server), build, typecheck, lint, run every test
  */
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -36,11 +36,16 @@ function ensureChromium() {
   sh('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium');
 }
 
-/** Without REDIS_URL the test run starts its own redis-server on a free port (packages/server/test/support/global-setup.ts). */
+/**
+ * The test run always starts a Redis Cluster of its own (three redis-server processes), and without
+ * REDIS_URL a redis-server too, on free ports (packages/server/test/support/global-setup.ts).
+ */
 function ensureRedis() {
-  if (process.env.REDIS_URL || quiet('command -v redis-server')) return;
+  if (quiet('command -v redis-server') && quiet('command -v redis-cli')) return;
   if (process.getuid?.() !== 0 || !quiet('command -v apt-get')) {
-    throw new Error('The Redis tests need redis-server on PATH (or REDIS_URL set): install it (Debian: apt-get install -y redis-server)');
+    throw new Error(
+      'The Redis tests need redis-server and redis-cli on PATH (they start a Redis Cluster of their own): install them (Debian: apt-get install -y redis-server)',
+    );
   }
   console.log('installing redis-server from Debian packages');
   sh('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server');

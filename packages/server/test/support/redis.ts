@@ -10,7 +10,8 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-const MISSING = 'REDIS_URL is not set and redis-server is not on PATH: install Redis (Debian: apt-get install -y redis-server) or set REDIS_URL';
+const MISSING =
+  'redis-server is not on PATH: the test run starts a Redis Cluster of its own (and a Redis, without REDIS_URL); install Redis (Debian: apt-get install -y redis-server)';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
