@@ -78,6 +78,7 @@ async function runOn({ infrastructure, relay, running, log }: RunContext, option
     start(PROXY, 'PROXY_READY', { PROXY_PORT: String(port), PROXY_HOST: '127.0.0.1', DATABASE_URL: databaseUrl });
   const startedAt = Date.now();
   const [servers, proxies] = await Promise.all([Promise.all([server(), server()]), Promise.all([proxy(0, relay.url), proxy()])]);
+  const processes = { servers, proxies, server, proxy };
   log(`servers ${servers.map((s) => s.url).join(', ')}; proxies ${proxies.map((p) => p.url).join(', ')}`);
 
   const tenant = await prepareTenant(infrastructure, servers[0]!.url, proxies[0]!.url, options);
@@ -88,17 +89,8 @@ async function runOn({ infrastructure, relay, running, log }: RunContext, option
   await sleep(STALL_BEFORE_KILL_MS);
 
   log('SIGKILL proxy 1, SIGTERM server 1');
-  const killedAt = Date.now();
-  // Calls started before proxy 1 was gone may have reached it: in flight at the kill.
-  let deadAt = 0;
-  const [proxyExit, serverExit] = await Promise.all([
-    stopProcess(proxies[0]!, 'SIGKILL').then((code) => ((deadAt = Date.now()), code)),
-    stopProcess(servers[0]!, 'SIGTERM'),
-  ]);
-  const killedProxy = { pid: proxies[0]!.child.pid!, signal: proxies[0]!.child.signalCode, exit: proxyExit };
-  const heldAtKill = await pendingOf(infrastructure.redis, tenant.organizationId, killedProxy.pid);
-  [servers[0], proxies[0]] = await Promise.all([server(Number(new URL(servers[0]!.url).port)), proxy(Number(new URL(proxies[0]!.url).port))]);
-  const restartedAt = Date.now();
+  const failover = await killAndRestart(processes, infrastructure.redis, tenant.organizationId);
+  const { killedAt, restartedAt } = failover;
   log(`restarted in ${restartedAt - killedAt} ms`);
   await sleep(options.seconds * 600);
   const outcomes = [tenant.warmUp, ...(await Promise.all(slowCalls)), ...(await load.stop())];
@@ -111,8 +103,8 @@ async function runOn({ infrastructure, relay, running, log }: RunContext, option
   // The survivor or the restarted proxy, whichever sweeps first once the entries are 5 s idle.
   const claimed = proxies.reduce((n, p) => n + (p.output().match(/claimed usage events/g)?.length ?? 0), 0);
   const processFailures = [
-    ...(killedProxy.signal === 'SIGKILL' ? [] : [`proxy 1 ended by ${killedProxy.signal ?? killedProxy.exit}, not SIGKILL`]),
-    ...(serverExit === 0 ? [] : [`server 1 exited ${serverExit} on SIGTERM`]),
+    ...(failover.proxySignal === 'SIGKILL' ? [] : [`proxy 1 ended by ${failover.proxySignal ?? failover.proxyExit}, not SIGKILL`]),
+    ...(failover.serverExit === 0 ? [] : [`server 1 exited ${failover.serverExit} on SIGTERM`]),
     ...(afterRestart > 0 ? [] : ['the restarted proxy answered no call']),
     ...(outcomes.slice(1, 1 + SLOW_CALLS).every((o) => o.status === null) ? [] : ['a call in flight at the kill was answered']),
   ];
@@ -126,10 +118,10 @@ async function runOn({ infrastructure, relay, running, log }: RunContext, option
     },
     {
       name: "the dead proxy's stream entries claimed",
-      ok: drained.ok && heldAtKill > 0 && claimed > 0,
-      detail: `${heldAtKill} entries held unacknowledged at the kill; ${claimed} claims logged; stream ${drained.ok ? 'empty' : `not empty: ${drained.detail}`} after ${drained.ms} ms`,
+      ok: drained.ok && failover.heldAtKill > 0 && claimed > 0,
+      detail: `${failover.heldAtKill} entries held unacknowledged at the kill; ${claimed} claims logged; stream ${drained.ok ? 'empty' : `not empty: ${drained.detail}`} after ${drained.ms} ms`,
     },
-    ...recordChecks(outcomes, recorded, tenant.credit, deadAt),
+    ...recordChecks(outcomes, recorded, tenant.credit, failover.deadAt),
     ...limitChecks(tenant, outcomes, recorded.rows),
     {
       name: 'revocation reaches both proxies within 1 s',
@@ -151,6 +143,34 @@ async function runOn({ infrastructure, relay, running, log }: RunContext, option
       'wall s': Math.round((Date.now() - startedAt) / 1000),
     },
   };
+}
+
+interface Processes {
+  servers: Spawned[];
+  proxies: Spawned[];
+  server(port: number): Promise<Spawned>;
+  proxy(port: number): Promise<Spawned>;
+}
+
+/**
+ * SIGKILL to proxy 1 and SIGTERM to server 1 at once, then both started again on their ports
+ * (proxy 1 now reaching PostgreSQL directly). Replaces them in `processes`.
+ */
+async function killAndRestart(processes: Processes, redis: Redis, organizationId: string) {
+  const [server, proxy] = [processes.servers[0]!, processes.proxies[0]!];
+  const killedAt = Date.now();
+  // Calls started before proxy 1 was gone may have reached it: in flight at the kill.
+  let deadAt = 0;
+  const [proxyExit, serverExit] = await Promise.all([
+    stopProcess(proxy, 'SIGKILL').then((code) => ((deadAt = Date.now()), code)),
+    stopProcess(server, 'SIGTERM'),
+  ]);
+  const heldAtKill = await pendingOf(redis, organizationId, proxy.child.pid!);
+  [processes.servers[0], processes.proxies[0]] = await Promise.all([
+    processes.server(Number(new URL(server.url).port)),
+    processes.proxy(Number(new URL(proxy.url).port)),
+  ]);
+  return { killedAt, deadAt, restartedAt: Date.now(), proxySignal: proxy.child.signalCode, proxyExit, serverExit, heldAtKill };
 }
 
 type PreparedTenant = Tenant & { warmUp: Outcome };
