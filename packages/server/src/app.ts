@@ -20,7 +20,7 @@ import { requestLogPlugin } from './graphql/request-log';
 import { quotaUsage } from './modules/limits/limits.service';
 import { QuotaPeriod } from './modules/limits/limits.types';
 import { LiveHub } from './modules/live/live-hub';
-import { eraseExpiredContent } from './modules/usage/request-log.service';
+import { eraseExpiredContent, maintainRequestLogs } from './modules/usage/request-log.service';
 import { getWallet } from './modules/wallet/wallet.service';
 import { usageCsvRouter } from './modules/usage/usage-csv.route';
 import { metricsPlugin, metricsRoute } from './modules/metrics/metrics.route';
@@ -114,11 +114,19 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
   await outbox.start();
   await services.live.start(config.databaseUrl ?? orm.config.getClientUrl(), config.redisUrl);
   const bridge = config.redisUrl && config.databaseUrl ? await startInvalidationBridge(config.databaseUrl, config.redisUrl, logger) : null;
-  // Stored call content past each organization's retention is erased hourly.
-  const retention = setInterval(
-    () => void eraseExpiredContent(orm.em.fork() as never).catch((err) => logger.error({ err }, 'content retention failed')),
-    3_600_000,
-  );
+  // Hourly, one after the other (a partition's drop waits for the content erase's update): request-log
+  // partitions are made ahead and those past the installation's retention dropped (once before serving
+  // too), then stored call content past each organization's retention is erased.
+  const maintainPartitions = () =>
+    maintainRequestLogs(orm.em.fork() as never, config.requestLogRetentionDays, logger).catch((err) =>
+      logger.error({ err, code: 'REQUEST_LOG_PARTITIONS_FAILED' }, 'request-log partition maintenance failed; retried in an hour'),
+    );
+  const eraseContent = () => eraseExpiredContent(orm.em.fork() as never).catch((err) => logger.error({ err }, 'content retention failed'));
+  let maintenance: Promise<unknown> = maintainPartitions();
+  await maintenance;
+  const retention = setInterval(() => {
+    maintenance = maintenance.then(maintainPartitions).then(eraseContent);
+  }, 3_600_000);
   retention.unref();
   return {
     httpServer,
@@ -136,6 +144,7 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
       }),
     close: async () => {
       clearInterval(retention);
+      await maintenance;
       await services.live.close();
       await apollo.stop();
       await outbox.stop();

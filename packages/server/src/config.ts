@@ -60,6 +60,8 @@ const schema = z.object({
   TWILIO_AUTH_TOKEN: z.string().optional(),
   /** A Twilio number (E.164) or messaging service SID (MG…). */
   TWILIO_FROM: z.string().optional(),
+  /** Request-log rows older than this are dropped a whole month at a time (their rollups stay); unset keeps every row. */
+  REQUEST_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -110,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN ?? null,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : resolve(import.meta.dirname, '../../web/dist'),
     logLevel: e.LOG_LEVEL,
+    requestLogRetentionDays: e.REQUEST_LOG_RETENTION_DAYS ?? null,
     production,
     delivery: {
       /** The SSRF guard's exceptions: URL host names, normalised as URLs write them ('127.0.0.1', '[::1]', 'hooks.internal'). */

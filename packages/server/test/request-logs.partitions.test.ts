@@ -1,10 +1,11 @@
 import { writeUsageBatch, type PartitionLogger, type UsageEvent } from '@tollgate/db';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
 import { eraseExpiredContent, maintainRequestLogs } from '../src/modules/usage/request-log.service';
 import { outcome, startHarness, type Client } from './support/harness';
 import { call, usageWriter, type Caller } from './support/usage-events';
 
-const h = await startHarness();
+const h = await startHarness({ REQUEST_LOG_RETENTION_DAYS: '100' });
 const usage = usageWriter(h.orm);
 
 const TOTALS = `query($organizationId: ID!, $from: DateTime!, $to: DateTime!) {
@@ -67,10 +68,10 @@ describe('request logs partitioned by month', () => {
     const before = await totals('2026-05-01T00:00:00Z', '2026-12-01T00:00:00Z');
     expect(before).toMatchObject({ requests: 5, inputTokens: 407 });
 
-    // 100 days (the retention) before 1 December 12:00 is 23 August 12:00: May ended before it, August did not.
+    // 100 days (the configured retention) before 1 December 12:00 is 23 August 12:00: May ended before it, August did not.
     const job = capturingLogger();
     const now = new Date('2026-12-01T12:00:00Z');
-    const { dropped } = await maintainRequestLogs(h.orm.em.fork(), 100, job, now);
+    const { dropped } = await maintainRequestLogs(h.orm.em.fork(), h.app.services.config.requestLogRetentionDays, job, now);
     expect(dropped.map((p) => p.name)).toEqual(['request_logs_y2026m05']);
     expect(job.lines).toContainEqual({ level: 'info', code: 'REQUEST_LOG_PARTITION_DROPPED', partition: 'request_logs_y2026m05' });
     expect(await partitions()).not.toContain('request_logs_y2026m05');
@@ -116,5 +117,15 @@ describe('request logs partitioned by month', () => {
     await writeUsageBatch(usage.pool, [late], logger);
     expect(await sql('select count(*)::int as n from request_logs where id = ?', [late.requestId])).toEqual([{ n: 1 }]);
     expect(logger.lines.map((l) => l.partition)).toEqual(['request_logs_y2026m03', 'request_logs_y2026m03']);
+  });
+});
+
+describe('REQUEST_LOG_RETENTION_DAYS', () => {
+  it('unset keeps every row; anything but a whole number of days from 1 is refused by name', () => {
+    expect(loadConfig({}).requestLogRetentionDays).toBeNull();
+    expect(loadConfig({ REQUEST_LOG_RETENTION_DAYS: '400' }).requestLogRetentionDays).toBe(400);
+    for (const bad of ['0', '-3', '1.5', 'forever']) {
+      expect(() => loadConfig({ REQUEST_LOG_RETENTION_DAYS: bad })).toThrow(/^Invalid configuration: REQUEST_LOG_RETENTION_DAYS /);
+    }
   });
 });
