@@ -1,5 +1,4 @@
-import { ensureDatabase, migrate, openOrm, startEmbeddedPostgres, type MikroORM } from '@tollgate/db';
-import { Redis } from 'ioredis';
+import { createRedisClient, ensureDatabase, migrate, openOrm, redisReady, startEmbeddedPostgres, type MikroORM, type RedisClient } from '@tollgate/db';
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -11,7 +10,8 @@ export interface Infrastructure {
   redisUrl: string;
   /** Migrated: the servers do not migrate (README "Scale-out"), so the run does it once, as a release would. */
   orm: MikroORM;
-  redis: Redis;
+  /** A client of it (one server or a Redis Cluster, as REDIS_URL says): the run reads the usage streams with it. */
+  redis: RedisClient;
   close(): Promise<void>;
 }
 
@@ -39,9 +39,9 @@ export async function startInfrastructure(given: { databaseUrl?: string; redisUr
     cleanups.push(() => orm.close());
     const applied = await migrate(orm);
     if (applied.length) log(`applied migrations: ${applied.length}`);
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+    const redis = createRedisClient(redisUrl, { maxRetriesPerRequest: 2 });
     cleanups.push(async () => redis.disconnect());
-    await redis.ping();
+    await redisReady(redis);
     return { databaseUrl, redisUrl, orm, redis, close };
   } catch (error) {
     await close();
@@ -92,7 +92,7 @@ async function startRedis(dir: string, cleanups: Array<() => Promise<void>>, log
 }
 
 async function answersPing(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = createRedisClient(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   probe.on('error', () => undefined);
   try {
     await probe.connect();

@@ -5,10 +5,9 @@
  * SIGTERM mid-run and both restarted on their ports, then every answer checked against the
  * records. `pnpm topology` runs it (main.ts); packages/cli/test/topology.test.ts runs it shorter.
  */
-import { newCredentialKey, seedMockCatalog } from '@tollgate/db';
+import { newCredentialKey, seedMockCatalog, type RedisClient } from '@tollgate/db';
 import { startMockUpstream } from '@tollgate/mock-upstream';
 import { CONSUMER_GROUP, streamKeyOf } from '@tollgate/proxy';
-import type { Redis } from 'ioredis';
 import { limitChecks, readRecorded, recordChecks, type Check } from './checks';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
 import { call, SLOW_CALL_BODY, startLoad, type Outcome } from './load';
@@ -156,7 +155,7 @@ interface Processes {
  * SIGKILL to proxy 1 and SIGTERM to server 1 at once, then both started again on their ports
  * (proxy 1 now reaching PostgreSQL directly). Replaces them in `processes`.
  */
-async function killAndRestart(processes: Processes, redis: Redis, organizationId: string) {
+async function killAndRestart(processes: Processes, redis: RedisClient, organizationId: string) {
   const [server, proxy] = [processes.servers[0]!, processes.proxies[0]!];
   const killedAt = Date.now();
   // Calls started before proxy 1 was gone may have reached it: in flight at the kill.
@@ -198,7 +197,7 @@ async function until<T>(probe: () => Promise<T | null>, what: string, ms = 15_00
 }
 
 /** Entries the proxy with `pid` read from the organization's stream and did not acknowledge. */
-async function pendingOf(redis: Redis, organizationId: string, pid: number): Promise<number> {
+async function pendingOf(redis: RedisClient, organizationId: string, pid: number): Promise<number> {
   // No stream: nothing was ever appended (a proxy not in Redis mode), so nothing is held.
   const consumers = ((await redis.xinfo('CONSUMERS', streamKeyOf(organizationId), CONSUMER_GROUP).catch(() => [])) as unknown[][]) ?? [];
   const fields = consumers.map((c) => Object.fromEntries(Array.from({ length: c.length / 2 }, (_, i) => [c[2 * i], c[2 * i + 1]])));
