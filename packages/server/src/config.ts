@@ -1,6 +1,13 @@
 import { resolve } from 'node:path';
 import { WEBHOOK_DISABLE_AFTER_MS, WEBHOOK_RETRY_DELAYS_MS, WEBHOOK_TIMEOUT_MS } from '@tollgate/domain';
+import { redisUrlProblem } from '@tollgate/db';
 import { z } from 'zod';
+
+/** One server's URL or a cluster's (README "Configuration"); which is wrong is said in the message. */
+const redisUrl = z.string().superRefine((url, ctx) => {
+  const problem = redisUrlProblem(url);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -21,7 +28,7 @@ const schema = z.object({
   /** 32 bytes, base64: encrypts upstream credentials at rest. The CLI keeps one under TOLLGATE_HOME when unset. */
   CREDENTIAL_KEY: z.string().optional(),
   /** Several proxies: cache invalidations are relayed to Redis pub/sub. */
-  REDIS_URL: z.url().optional(),
+  REDIS_URL: redisUrl.optional(),
   /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (the proxy reads the same variable). */
   METRICS_TOKEN: z.string().min(16).optional(),
   WEB_DIST: z.string().optional(),
