@@ -1,6 +1,7 @@
 import { dropDatabase, ensureDatabase, withDatabase } from '@tollgate/db';
 import { randomUUID } from 'node:crypto';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { killRunning } from '../src/topology/processes';
 import { runTopology } from '../src/topology/run';
 
 declare module 'vitest' {
@@ -17,6 +18,9 @@ declare module 'vitest' {
  * 10 s plus the restart, proxy 1 SIGKILLed (holding a batch it read) and server 1 SIGTERMed
  * mid-run, both restarted. Every check the script prints must pass.
  */
+// A run cut short by the timeout leaves its processes: none outlives the file.
+afterAll(killRunning);
+
 describe('the scale-out topology under load, a proxy killed and a server stopped mid-run', () => {
   it('records every answer once, keeps the ledger whole, stays within every limit and revokes on both proxies', async () => {
     const adminUrl = inject('adminDatabaseUrl');
