@@ -1,5 +1,6 @@
 import { ApiKey, seedApiKey } from '@tollgate/db';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadProxyConfig } from '../src';
 import { spawnProxy, type ProxyProcess } from './support/processes';
 import { startProxyWorld } from './support/proxy-harness';
 import { requireRedisUrl } from './support/redis-url';
@@ -68,5 +69,13 @@ describe.each([
     const lines = logLines(proxy, code);
     expect(lines, proxy.output()).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 50, code, msg: expect.stringMatching(fix) });
+  });
+});
+
+describe('REDIS_URL in the proxy configuration', () => {
+  const load = (REDIS_URL: string) => loadProxyConfig({ DATABASE_URL: 'postgres://localhost/tollgate', REDIS_URL });
+  it('takes the cluster form, and refuses one naming a database with the reason', () => {
+    expect(load('redis+cluster://10.0.0.1:7000,10.0.0.2:7001')).toMatchObject({ redisUrl: 'redis+cluster://10.0.0.1:7000,10.0.0.2:7001', limitStore: 'redis' });
+    expect(() => load('redis+cluster://10.0.0.1:7000/2')).toThrow(/^Invalid proxy configuration: REDIS_URL .*a cluster has one database \(no \/db\)/);
   });
 });
