@@ -33,7 +33,8 @@ import {
 import { toStoredLimits } from '@tollgate/domain';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,15 @@ const NOTES_MARKER = '<!-- notes: everything below is kept by --write -->';
 const children: ChildProcess[] = [];
 /** BENCH_PROFILE=<dir>: every server writes a V8 CPU profile there as it exits (open it in Chrome's DevTools). */
 const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+/** BENCH_NODE_ARGS: more flags for every server's node, e.g. `--perf-basic-prof` to read `perf record`'s samples by JS function. */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/**
+ * BENCH_PIN=1 (Linux, taskset): every server under test on CPU 0; the mock upstream and this process (the load
+ * generator) on CPU 1, so a server's tail is its own and not the load generator's. The embedded PostgreSQL inherits CPU 1;
+ * Redis and a DATABASE_URL server are not pinned.
+ */
+const PIN = process.env.BENCH_PIN === '1';
+if (PIN) execFileSync('taskset', ['-a', '-c', '-p', '1', String(process.pid)], { stdio: 'ignore' });
 const servers = new Map<string, number>(); // url → pid, for CPU per call
 const roles = new Map<number, string>([[process.pid, 'load generator']]); // pid → what it is, for CPU by process
 
@@ -57,7 +67,9 @@ const roles = new Map<number, string>([[process.pid, 'load generator']]); // pid
 
 /** Starts a server script (node with the tsx loader: one process, so its CPU time is its own) and answers the URL it prints. */
 function run(role: string, script: string, env: Record<string, string>, ready: RegExp): Promise<string> {
-  const child = spawn(process.execPath, [...PROFILE, '--import', 'tsx', join(root, script)], {
+  const node = [process.execPath, ...PROFILE, ...NODE_ARGS, '--import', 'tsx', join(root, script)];
+  const [command, ...args] = PIN ? ['taskset', '-c', role === 'mock upstream' ? '1' : '0', ...node] : node;
+  const child = spawn(command!, args, {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,6 +77,7 @@ function run(role: string, script: string, env: Record<string, string>, ready: R
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
+    if (process.env.BENCH_LOG) child.stdout!.pipe(createWriteStream(join(process.env.BENCH_LOG, `${role.replace(/\W+/g, '-')}.log`)));
     child.stdout!.on('data', (d: Buffer) => {
       out += d;
       const url = ready.exec(out)?.[1];
