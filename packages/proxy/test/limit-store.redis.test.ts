@@ -24,10 +24,15 @@ const dropGroup = forgetOrganization;
  * OS (net.Socket's _write, or _writev for several buffered ones), with the number of chunks each
  * carried: what leaves the process, whatever ioredis and corking do above it.
  */
-function watchRedisWrites() {
-  const port = Number(new URL(url).port || 6379);
+function watchRedisWrites(target: string) {
+  const ports = new Set(
+    target
+      .slice(target.indexOf('//') + 2)
+      .split(',')
+      .map((host) => Number(new URL(`redis://${host}`).port || 6379)),
+  );
   const writes: number[] = [];
-  const toRedis = (socket: Socket) => socket.remotePort === port;
+  const toRedis = (socket: Socket) => ports.has(socket.remotePort!);
   const proto = Socket.prototype as unknown as { _write: (...a: unknown[]) => void; _writev: (chunks: unknown[], cb: unknown) => void };
   const [write, writev] = [proto._write, proto._writev];
   vi.spyOn(proto, '_write').mockImplementation(function (this: Socket, ...args: unknown[]) {
@@ -73,9 +78,10 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
     }
   });
 
-  it('sends the reserves and settles of one event-loop turn in one socket write (corkForThisTurn)', async () => {
-    // The store's connection is the only one to Redis writing while the writes are counted (admin connects in finally).
-    const [store, admin] = [new RedisLimitStore(url), new Redis(url, { lazyConnect: true })];
+  it.each(REDIS_TOPOLOGIES)('sends the reserves and settles of one event-loop turn in one socket write (corkForThisTurn; %s)', async (topology) => {
+    // The store's connections are the only ones to Redis writing while the writes are counted (admin connects in finally).
+    const target = requireRedisUrl(topology);
+    const [store, admin] = [new RedisLimitStore(target), createRedisClient(target, { lazyConnect: true })];
     await store.ready();
     const g = randomUUID();
     try {
@@ -84,7 +90,7 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
       const warmUp = await store.reserve(g, counters, T0);
       if (warmUp.kind !== 'admitted') throw new Error(warmUp.kind);
       await store.settle(warmUp.reservation, [5n, 4n]);
-      const writes = watchRedisWrites();
+      const writes = watchRedisWrites(target);
       const outcomes = await Promise.all(Array.from({ length: 20 }, () => store.reserve(g, counters, T0)));
       expect(writes).toEqual([20]); // one write of 20 reserves, not 20 writes
       writes.length = 0;

@@ -1,6 +1,6 @@
 import { createRedisClient, redisReady, type RedisClient, type RedisClientLogger } from '@tollgate/db';
 import { countedBuckets } from '@tollgate/domain';
-import { Command } from 'ioredis';
+import { Cluster, Command } from 'ioredis';
 import { CONSUMER_GROUP, ENTRY_FIELD, STREAM_REGISTRY } from '../usage/usage-stream';
 import { isFixed, type Counter, type LimitStore, type Reservation, type ReserveOutcome, type UsageJournal } from './limit-store';
 import {
@@ -157,7 +157,9 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
   private send(name: string, argv: string[]): Promise<unknown> {
     const command = new Command(name, [], { replyEncoding: 'utf8' });
     command.args = argv; // already flat: the constructor's flattening skipped
-    corkForThisTurn(this.redis);
+    // A cluster writes each command to its slot's primary: every primary's socket is corked alike.
+    if (this.redis instanceof Cluster) for (const node of this.redis.nodes('master')) corkForThisTurn(node);
+    else corkForThisTurn(this.redis);
     return this.redis.sendCommand(command) as Promise<unknown>;
   }
 
