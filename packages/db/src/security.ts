@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, hash as digestOf, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** argon2id with the library's defaults (19 MiB, 2 passes), OWASP's recommended minimum. */
 export const hashPassword = (password: string) => hash(password); // the library's default algorithm is argon2id;
@@ -13,7 +13,8 @@ export const verifyDecoy = async (password: string) => {
   return false;
 };
 
-export const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
+/** One-shot crypto.hash (Node 20.12+): about a third of createHash's cost, and it runs for every proxied call's key. */
+export const sha256Hex = (value: string): string => digestOf('sha256', value, 'hex');
 
 /** Whether an Authorization header is `Bearer <token>`, compared in constant time (digests, so the lengths match too). */
 export function bearerTokenMatches(authorization: string | undefined, token: string): boolean {
