@@ -35,9 +35,16 @@ export default async function setup(project: TestProject) {
       process.env.REDIS_URL = redis.url;
     }
     project.provide('redisUrl', process.env.REDIS_URL!);
-    cluster = await startTestCluster();
-    project.provide('redisClusterUrl', cluster.url);
-    const teardown = await startDatabase(project);
+    // The cluster forms (a few seconds of gossip) while PostgreSQL starts and migrates.
+    const [formed, database] = await Promise.allSettled([startTestCluster(), startDatabase(project)]);
+    if (formed.status === 'fulfilled') cluster = formed.value;
+    if (database.status === 'rejected') throw database.reason;
+    const teardown = database.value;
+    if (formed.status === 'rejected') {
+      await teardown();
+      throw formed.reason;
+    }
+    project.provide('redisClusterUrl', formed.value.url);
     return async () => {
       try {
         await teardown();
