@@ -207,6 +207,10 @@ for (const topology of REDIS_TOPOLOGIES) {
         memoryLogger().logger,
       ));
       r.appended(t.organizationId);
+      // The first read may come late on a loaded machine (a cluster client connects to every node first), so wait
+      // for it; then give it many flush intervals to read more, which it must not.
+      const heldByTheRecorder = async () => (await pendingByConsumer(t.stream, admin)).get('outage') ?? 0;
+      await until(async () => (await heldByTheRecorder()) > 0, 'the first batch read');
       await new Promise((res) => setTimeout(res, 500));
       // Read one batch, could not write it, read nothing more: the rest wait in Redis, unread.
       expect(await admin.xlen(t.stream)).toBe(35);
