@@ -37,7 +37,10 @@ export function eachChunk(stream: Readable, onChunk: (chunk: Buffer) => void): P
     stream.on('data', data);
     stream.once('end', () => settle());
     stream.once('error', (err) => settle(err));
-    stream.once('close', () => settle(new PrematureClose()));
+    // A stream closes after its end too (autoDestroy): make the error (a stack capture) only when it is one.
+    stream.once('close', () => {
+      if (!settled) settle(new PrematureClose());
+    });
   });
 }
 
