@@ -11,7 +11,8 @@ import {
   encodeReserve,
   encodeSeed,
   encodeSettle,
-  limitArg,
+  limitNumber,
+  packDoubles,
   type CounterAddresses,
 } from '../src/limits/redis/codec';
 import { SCRIPTS } from '../src/limits/redis/scripts';
@@ -36,16 +37,23 @@ function addresses(counters: Counter[]): CounterAddresses {
       at.fields.push(`${c.key}|`);
       at.windows.push(c.window);
       at.bucketKeys.push(`tg:{g}:${w}:${c.key}`);
-      at.buckets.push(c.window === 'minute' ? '29000000' : '483333');
+      at.buckets.push(c.window === 'minute' ? 29000000 : 483333);
     } else {
       at.keys.push(`tg:{g}:${c.window === 'day' ? 'd' : 'M'}@${c.periodId}`);
       at.fields.push(c.key);
       at.windows.push(null);
       at.bucketKeys.push('');
-      at.buckets.push('');
+      at.buckets.push(0);
     }
   }
   return at;
+}
+
+/** A script's arguments as it reads them: the numbers (ARGV[1], unpacked as struct.unpack does), then the strings. */
+function readArgs(args: Array<string | Buffer>): { numbers: number[]; strings: string[] } {
+  const [packed, ...strings] = args;
+  if (!Buffer.isBuffer(packed) || packed.length % 8 || strings.some((s) => typeof s !== 'string')) throw new Error('not numbers, then strings');
+  return { numbers: Array.from({ length: packed.length / 8 }, (_, i) => packed.readDoubleLE(8 * i)), strings: strings as string[] };
 }
 
 describe('the scripts', () => {
@@ -87,53 +95,54 @@ describe('encodeReserve', () => {
       'tg:{g}:m:tm',
       'tg:{g}:h:rh', // bucket hashes, in counter number order (rm once)
     ]);
-    expect(args).toEqual([
-      '2',
-      '2',
-      '3',
-      'td',
-      'rd',
-      'td',
-      '5000',
-      '10',
-      '5000',
-      '40',
-      '1',
-      '2', // day: counters, fields, limits, amounts
-      '1',
-      'tM',
-      '',
-      '40', // month: no limit
-      '29000000',
-      '60',
-      '60',
-      '2',
-      'rm|',
-      'tm|', // minute heads: newest bucket, buckets per span, span in s, heads
-      '483333',
-      '60',
-      '3600',
-      '1',
-      'rh|', // hour heads
-      '1',
-      '100',
-      '1', // rm: counter 1
-      '3',
-      '',
-      '1', // rh: counter 3 (the hour hash's first, after the minute hash's two)
-      '2',
-      '900',
-      '40', // tm
-      '1',
-      '100',
-      '1', // rm again
+    const { numbers, strings } = readArgs(args);
+    expect(numbers).toEqual([
+      2,
+      2,
+      3,
+      5000,
+      10,
+      5000,
+      40,
+      1,
+      2, // day: counters, limits, amounts
+      1,
+      Infinity,
+      40, // month: no limit
+      29000000,
+      60,
+      60,
+      2, // minute heads: newest bucket, buckets per span, span in s, counters
+      483333,
+      60,
+      3600,
+      1, // hour heads
+      1,
+      100,
+      1, // rm: counter 1
+      3,
+      Infinity,
+      1, // rh: counter 3 (the hour hash's first, after the minute hash's two)
+      2,
+      900,
+      40, // tm
+      1,
+      100,
+      1, // rm again
     ]);
+    // Fields: the day's, the month's, the minute heads', the hour heads'.
+    expect(strings).toEqual(['td', 'rd', 'td', 'tM', 'rm|', 'tm|', 'rh|']);
     // Script order: period counters by hash, then rolling ones in call order.
     expect(order).toEqual([1, 4, 7, 3, 0, 2, 5, 6]);
   });
 
-  it('writes no limit as "" and every other as its digits', () => {
-    expect([limitArg(null), limitArg(0n), limitArg(-5n), limitArg(10n ** 15n)]).toEqual(['', '0', '-5', '1000000000000000']);
+  it('writes no limit as +Infinity, which nothing exceeds, and every other as its value', () => {
+    expect([limitNumber(null), limitNumber(0n), limitNumber(-5n), limitNumber(10n ** 15n)]).toEqual([Infinity, 0, -5, 1e15]);
+  });
+
+  it('packs numbers as little-endian doubles, exact up to 2^53', () => {
+    const blob = packDoubles([0, -2445, 2 ** 53, Infinity]);
+    expect(blob.toString('hex')).toBe('0000000000000000' + '00000000001aa3c0' + '0000000000004043' + '000000000000f07f');
   });
 });
 
@@ -180,26 +189,31 @@ describe('encodeSettle', () => {
   const at = addresses(counters);
 
   it('sends only the counters whose amount changed, a field twice once with the deltas summed', () => {
-    expect(encodeSettle(at, [0n, -30n, -25n, 0n, -38n, 1n])).toEqual({
-      keys: ['tg:{g}:d@2026-11-22', 'tg:{g}:h', 'tg:{g}:m', 'tg:{g}:h:th', 'tg:{g}:m:tm'],
-      args: [
-        '1',
-        '1',
-        'td',
-        '-29', // one period hash: td's two deltas as one
-        '2',
-        '60',
-        '1',
-        'th|',
-        '483333',
-        '-25',
-        '60',
-        '1',
-        'tm|',
-        '29000000',
-        '-38', // head hashes: buckets per span, heads, buckets, deltas
+    const { keys, args } = encodeSettle(at, [0n, -30n, -25n, 0n, -38n, 1n])!;
+    expect(keys).toEqual(['tg:{g}:d@2026-11-22', 'tg:{g}:h', 'tg:{g}:m', 'tg:{g}:h:th', 'tg:{g}:m:tm']);
+    expect(readArgs(args)).toEqual({
+      numbers: [
+        1,
+        1,
+        -29, // one period hash: td's two deltas as one
+        2,
+        60,
+        1,
+        483333,
+        -25,
+        60,
+        1,
+        29000000,
+        -38, // head hashes: buckets per span, counters, buckets, deltas
       ],
+      strings: ['td', 'th|', 'tm|'],
     });
+  });
+
+  it('appends the entry after the fields, and its stream after the keys', () => {
+    const { keys, args } = encodeSettle(at, [0n, 0n, 0n, 0n, 0n, 0n], { stream: 'tg:{g}:events', field: 'u1', value: '{}' })!;
+    expect(keys).toEqual(['tg:{g}:events']);
+    expect(readArgs(args)).toEqual({ numbers: [0, 0], strings: ['u1', '{}'] });
   });
 
   it('sends nothing when no amount changed', () => {

@@ -5,7 +5,7 @@ import { Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Counter } from '../src/limits/limit-store';
-import { WINDOW_ARGS } from '../src/limits/redis/codec';
+import { packDoubles, WINDOW_ARGS } from '../src/limits/redis/codec';
 import { corkForThisTurn } from '../src/limits/redis/cork';
 import { SCRIPTS } from '../src/limits/redis/scripts';
 import { RedisLimitStore } from '../src/limits/redis-store';
@@ -140,13 +140,15 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
     const g = randomUUID();
     const [head, buckets] = [`tg:{${g}}:m`, `tg:{${g}}:m:x`];
     // One head hash, one counter (no limit, amount 1), reserved in `bucket`: a window of 3 buckets before the current one.
-    const reserve = async (bucket: number) =>
-      (await admin.evalsha(SCRIPTS.reserve.sha, 2, head, buckets, '0', '1', String(bucket), '3', '3', '1', 'x|', '1', '', '1').catch(async (err: Error) => {
+    const reserve = async (bucket: number) => {
+      const args = [head, buckets, packDoubles([0, 1, bucket, 3, 3, 1, 1, Infinity, 1]), 'x|'];
+      return (await admin.evalsha(SCRIPTS.reserve.sha, 2, ...args).catch(async (err: Error) => {
         if (!err.message.includes('NOSCRIPT')) throw err;
-        return admin.eval(SCRIPTS.reserve.lua, 2, head, buckets, '0', '1', String(bucket), '3', '3', '1', 'x|', '1', '', '1');
+        return admin.eval(SCRIPTS.reserve.lua, 2, ...args);
       })) as number[];
+    };
     try {
-      expect(WINDOW_ARGS).toEqual({ minute: { bucketsPerSpan: '60', spanSeconds: '60' }, hour: { bucketsPerSpan: '60', spanSeconds: '3600' } });
+      expect(WINDOW_ARGS).toEqual({ minute: { bucketsPerSpan: 60, spanSeconds: 60 }, hour: { bucketsPerSpan: 60, spanSeconds: 3600 } });
       expect(await reserve(100)).toEqual([0, 0]);
       expect(await reserve(101)).toEqual([0, 1]);
       expect(await reserve(102)).toEqual([0, 2]);
@@ -171,7 +173,7 @@ async function checkRollingHashes(admin: RedisClient, group: string) {
     if (key.includes('@') || key.endsWith('}:w')) continue; // a period hash, the wallet
     if ((await admin.ttl(key)) <= 0) throw new Error(`${key}: no TTL`);
     const window = key.slice(key.indexOf('}:') + 2);
-    if (window === 'm' || window === 'h') await checkHeads(admin, key, Number(WINDOW_ARGS[window === 'm' ? 'minute' : 'hour'].bucketsPerSpan));
+    if (window === 'm' || window === 'h') await checkHeads(admin, key, WINDOW_ARGS[window === 'm' ? 'minute' : 'hour'].bucketsPerSpan);
   }
 }
 
@@ -222,7 +224,7 @@ describe('Redis adapter on a Redis Cluster', () => {
     const [a, b] = [randomUUID(), randomUUID()];
     try {
       // A reserve of one counter whose head hash and bucket hash carry different hash tags.
-      const args = ['0', '1', String(100), '3', '3', '1', 'x|', '1', '', '1'];
+      const args = [packDoubles([0, 1, 100, 3, 3, 1, 1, Infinity, 1]), 'x|'];
       await expect(admin.eval(SCRIPTS.reserve.lua, 2, `tg:{${a}}:m`, `tg:{${b}}:m:x`, ...args)).rejects.toThrow(/CROSSSLOT/);
       expect(await admin.eval(SCRIPTS.reserve.lua, 2, `tg:{${a}}:m`, `tg:{${a}}:m:x`, ...args)).toEqual([0, 0]);
     } finally {

@@ -136,11 +136,11 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
   /**
    * Runs a script: EVALSHA, then EVAL if Redis does not have it. Like ioredis's own script
    * commands (defineCommand), but the arguments go in as one ready array: ioredis flattens the
-   * arguments of every command it builds (Array.prototype.flat), which for the 80-odd arguments
+   * arguments of every command it builds (Array.prototype.flat), which for the 30-odd arguments
    * of a reserve took as long as everything else the store does in the process.
    */
   private async run(script: Script, { keys, args }: ScriptArgs): Promise<unknown> {
-    const argv = new Array<string>(2 + keys.length + args.length);
+    const argv = new Array<string | Buffer>(2 + keys.length + args.length);
     argv[0] = script.sha;
     argv[1] = countArg(keys.length);
     for (let i = 0; i < keys.length; i++) argv[2 + i] = keys[i]!;
@@ -154,9 +154,11 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
     }
   }
 
-  private send(name: string, argv: string[]): Promise<unknown> {
+  private send(name: string, argv: Array<string | Buffer>): Promise<unknown> {
     const command = new Command(name, [], { replyEncoding: 'utf8' });
     command.args = argv; // already flat: the constructor's flattening skipped
+    // ...and so its scan for buffers, which tells it to write the command as bytes (a script's packed numbers).
+    if (argv.some(Buffer.isBuffer)) (command as unknown as { bufferMode: boolean }).bufferMode = true;
     // A cluster writes each command to its slot's primary: every primary's socket is corked alike.
     if (this.redis instanceof Cluster) for (const node of this.redis.nodes('master')) corkForThisTurn(node);
     else corkForThisTurn(this.redis);
@@ -210,8 +212,8 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
   async reserve(group: string, counters: Counter[], nowMs: number): Promise<ReserveOutcome> {
     const names = this.namesOf(group);
     const n = counters.length;
-    const minuteBucket = String(countedBuckets('minute', nowMs).last);
-    const hourBucket = String(countedBuckets('hour', nowMs).last);
+    const minuteBucket = countedBuckets('minute', nowMs).last;
+    const hourBucket = countedBuckets('hour', nowMs).last;
     const reservation: RedisReservation = {
       group,
       keys: new Array(n),
@@ -228,7 +230,8 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
       if (isFixed(c.window)) {
         reservation.fields[i] = c.key;
         reservation.windows[i] = null;
-        reservation.bucketKeys[i] = reservation.buckets[i] = '';
+        reservation.bucketKeys[i] = '';
+        reservation.buckets[i] = 0;
       } else {
         const { head, buckets } = this.rollingOf(group, names, c);
         reservation.fields[i] = head;

@@ -4,13 +4,15 @@
 --
 -- KEYS: the period hashes, the head hashes, then the rolling counters' bucket hashes (one per
 -- counter, in counter number order).
--- ARGV:
+-- ARGV[1], the numbers, as little-endian doubles (parsed in one step: strtod per number cost more
+-- than the commands):
 --   period hash count, head hash count;
---   per period hash: its number of counters n, their n fields, n limits ("" = none), n amounts;
+--   per period hash: its number of counters n, their n limits (+inf = none), n amounts;
 --   per head hash: its window's newest (current) bucket, its buckets per span, its span in seconds,
---     its number of counters n and their n head fields (each counter once; the counters are
---     numbered 1, 2, ... over the head hashes, the second hash's after the first's);
---   per rolling counter of the call, in call order: its number, limit ("" = none), amount.
+--     its number of counters n (each counter once; the counters are numbered 1, 2, ... over the
+--     head hashes, the second hash's after the first's);
+--   per rolling counter of the call, in call order: its number, limit (+inf = none), amount.
+-- ARGV[2...], the fields: per period hash its n fields, then per head hash its n head fields.
 -- The call's counters in that order (period counters, then rolling ones) are in "script order".
 -- Reply: {0, usage...} admitted; {1, refusing counter, usage...} refused, nothing added;
 -- {2, counters...} period counters missing (restart, flush: rebuild them), nothing read further.
@@ -21,15 +23,17 @@
 -- sum of every bucket >= base, its newest bucket and that bucket's amount. Its other buckets are in
 -- its bucket hash, from base - bucketsPerSpan up to (not including) newest.
 
-local periodHashCount, headHashCount = tonumber(ARGV[1]), tonumber(ARGV[2])
+local N = { struct.unpack('<' .. string.rep('d', #ARGV[1] / 8), ARGV[1]) }
+N[#N] = nil -- unpack's last value: the position after the last number
+local periodHashCount, headHashCount = N[1], N[2]
 local usage, amounts, position, missing = {}, {}, 0, nil
-local FIRST_PERIOD_ARG = 3
+local FIRST_PERIOD_NUMBER, FIRST_FIELD = 3, 2
 
 -- Period counters: one HMGET per period hash.
-local arg = FIRST_PERIOD_ARG
+local num, field = FIRST_PERIOD_NUMBER, FIRST_FIELD
 for p = 1, periodHashCount do
-  local n = tonumber(ARGV[arg])
-  local values = redis.call('HMGET', KEYS[p], unpack(ARGV, arg + 1, arg + n))
+  local n = N[num]
+  local values = redis.call('HMGET', KEYS[p], unpack(ARGV, field, field + n - 1))
   for x = 1, n do
     position = position + 1
     if values[x] then
@@ -39,7 +43,7 @@ for p = 1, periodHashCount do
       missing[#missing + 1] = position - 1
     end
   end
-  arg = arg + 1 + 3 * n
+  num, field = num + 1 + 2 * n, field + n
 end
 if missing then return {2, unpack(missing)} end
 
@@ -69,9 +73,9 @@ local headHashOf, baseOf, sumOf, newestOf, newestAmountOf, baseMoved, usageOf = 
 local counters = 0
 local FIRST_BUCKET_HASH = periodHashCount + headHashCount -- KEYS[FIRST_BUCKET_HASH + r]: counter r's bucket hash
 for h = 1, headHashCount do
-  local newestBucket, bucketsPerSpan, spanSeconds, n = tonumber(ARGV[arg]), tonumber(ARGV[arg + 1]), tonumber(ARGV[arg + 2]), tonumber(ARGV[arg + 3])
+  local newestBucket, bucketsPerSpan, spanSeconds, n = N[num], N[num + 1], N[num + 2], N[num + 3]
   local firstBucket = newestBucket - bucketsPerSpan
-  local firstFieldArg = arg + 4
+  local firstFieldArg = field
   local heads = redis.call('HMGET', KEYS[periodHashCount + h], 't', unpack(ARGV, firstFieldArg, firstFieldArg + n - 1))
   newestBucketOf[h], bucketsPerSpanOf[h], spanSecondsOf[h] = newestBucket, bucketsPerSpan, spanSeconds
   firstCounterOf[h], lastCounterOf[h], firstFieldArgOf[h], lastSweepOf[h] = counters + 1, counters + n, firstFieldArg, tonumber(heads[1]) or false
@@ -103,9 +107,9 @@ for h = 1, headHashCount do
     headHashOf[r], baseOf[r], sumOf[r], newestOf[r], newestAmountOf[r], usageOf[r] = h, base or false, sum or 0, newest or false, newestAmount or 0, total
   end
   counters = counters + n
-  arg = firstFieldArg + n
+  num, field = num + 4, field + n
 end
-local FIRST_ROLLING_ARG = arg
+local FIRST_ROLLING_NUMBER = num
 
 -- Head hash h's fields to write, as field, value pairs: its counters' heads (all, or only those whose base moved).
 local function headsToWrite(h, all)
@@ -118,9 +122,9 @@ local function headsToWrite(h, all)
   end
   return fields
 end
-for x = FIRST_ROLLING_ARG, #ARGV, 3 do
+for x = FIRST_ROLLING_NUMBER, #N, 3 do
   position = position + 1
-  usage[position] = usageOf[tonumber(ARGV[x])]
+  usage[position] = usageOf[N[x]]
 end
 
 local function refuse(refusing)
@@ -132,51 +136,51 @@ local function refuse(refusing)
   return {1, refusing - 1, unpack(usage)}
 end
 
--- Limits, in script order.
-position, arg = 0, FIRST_PERIOD_ARG
+-- Limits, in script order (no limit is +inf: never exceeded).
+position, num = 0, FIRST_PERIOD_NUMBER
 for p = 1, periodHashCount do
-  local n = tonumber(ARGV[arg])
+  local n = N[num]
   for x = 1, n do
     position = position + 1
-    local limit, amount = ARGV[arg + n + x], tonumber(ARGV[arg + 2 * n + x])
+    local limit, amount = N[num + x], N[num + n + x]
     amounts[position] = amount
-    if limit ~= '' and usage[position] + amount > tonumber(limit) then return refuse(position) end
+    if usage[position] + amount > limit then return refuse(position) end
   end
-  arg = arg + 1 + 3 * n
+  num = num + 1 + 2 * n
 end
-for x = FIRST_ROLLING_ARG, #ARGV, 3 do
+for x = FIRST_ROLLING_NUMBER, #N, 3 do
   position = position + 1
-  local limit, amount = ARGV[x + 1], tonumber(ARGV[x + 2])
+  local limit, amount = N[x + 1], N[x + 2]
   amounts[position] = amount
-  if limit ~= '' and usage[position] + amount > tonumber(limit) then return refuse(position) end
+  if usage[position] + amount > limit then return refuse(position) end
 end
 
 -- Admitted. Period counters: one HSET per period hash (a counter twice in the call: both amounts).
-position, arg = 0, FIRST_PERIOD_ARG
+position, num, field = 0, FIRST_PERIOD_NUMBER, FIRST_FIELD
 for p = 1, periodHashCount do
-  local n = tonumber(ARGV[arg])
+  local n = N[num]
   local values, fields = {}, {}
   for x = 1, n do
-    local field = ARGV[arg + x]
-    local before = values[field]
+    local name = ARGV[field + x - 1]
+    local before = values[name]
     if not before then
       before = usage[position + x]
-      fields[#fields + 1] = field
+      fields[#fields + 1] = name
       fields[#fields + 1] = false
     end
-    values[field] = before + amounts[position + x]
+    values[name] = before + amounts[position + x]
   end
   for i = 1, #fields, 2 do fields[i + 1] = values[fields[i]] end
   redis.call('HSET', KEYS[p], unpack(fields))
   position = position + n
-  arg = arg + 1 + 3 * n
+  num, field = num + 1 + 2 * n, field + n
 end
 
 -- Rolling counters: the amount goes to the newest bucket (in the head) or, for a caller behind, to its own bucket.
 local newestChanged = {}
-for x = FIRST_ROLLING_ARG, #ARGV, 3 do
+for x = FIRST_ROLLING_NUMBER, #N, 3 do
   position = position + 1
-  local r, amount = tonumber(ARGV[x]), amounts[position]
+  local r, amount = N[x], amounts[position]
   local h, bucketHash = headHashOf[r], KEYS[FIRST_BUCKET_HASH + r]
   local bucket, bucketsPerSpan = newestBucketOf[h], bucketsPerSpanOf[h]
   if not baseOf[r] then baseOf[r], sumOf[r], baseMoved[r] = bucket - bucketsPerSpan, 0, true end
@@ -190,7 +194,7 @@ for x = FIRST_ROLLING_ARG, #ARGV, 3 do
   if bucket == newest then
     newestAmountOf[r] = newestAmountOf[r] + amount
   elseif bucket >= baseOf[r] - bucketsPerSpan then
-    redis.call('HINCRBY', bucketHash, bucket, ARGV[x + 2])
+    redis.call('HINCRBY', bucketHash, bucket, amount)
     redis.call('EXPIRE', bucketHash, 3 * spanSecondsOf[h])
   end
   if bucket >= baseOf[r] then sumOf[r] = sumOf[r] + amount end

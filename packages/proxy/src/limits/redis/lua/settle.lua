@@ -4,11 +4,12 @@
 --
 -- KEYS: the period hashes, the head hashes, then the bucket hashes of the head hashes' counters
 -- (one per counter, in argument order); with an entry, last, the organization's usage stream.
--- ARGV:
---   period hash count; per period hash: its number of fields n, the n fields, their n deltas;
---   head hash count; per head hash: its buckets per span, its number of counters n, their n head
---     fields, the n buckets reserved in and their n deltas;
---   optionally the entry: its field name and value (XADD <stream> * <field> <value>).
+-- ARGV[1], the numbers, as little-endian doubles (as reserve.lua's):
+--   period hash count; per period hash: its number of fields n, their n deltas;
+--   head hash count; per head hash: its buckets per span, its number of counters n, the n buckets
+--     reserved in and their n deltas;
+-- ARGV[2...], the fields: per period hash its n fields, then per head hash its n head fields;
+--   then, optionally, the entry: its field name and value (XADD <stream> * <field> <value>).
 -- Reply: 0.
 --
 -- Both or neither: every key is read first and the writes are worked out, then the entry is
@@ -23,58 +24,58 @@
 -- span before base).
 
 local writes = {} -- { key, { field, value, ... } }, written once the entry is appended
-local periodHashCount = tonumber(ARGV[1])
-local arg = 2
+local N = { struct.unpack('<' .. string.rep('d', #ARGV[1] / 8), ARGV[1]) }
+local periodHashCount = N[1]
+local num, field = 2, 2 -- the next number, the next field
 for p = 1, periodHashCount do
-  local n = tonumber(ARGV[arg])
-  local values = redis.call('HMGET', KEYS[p], unpack(ARGV, arg + 1, arg + n))
+  local n = N[num]
+  local values = redis.call('HMGET', KEYS[p], unpack(ARGV, field, field + n - 1))
   local fields = {}
   for x = 1, n do
     if values[x] then
-      fields[#fields + 1] = ARGV[arg + x]
-      fields[#fields + 1] = tonumber(values[x]) + tonumber(ARGV[arg + n + x])
+      fields[#fields + 1] = ARGV[field + x - 1]
+      fields[#fields + 1] = tonumber(values[x]) + N[num + x]
     end
   end
   if #fields > 0 then writes[#writes + 1] = { KEYS[p], fields } end
-  arg = arg + 1 + 2 * n
+  num, field = num + 1 + n, field + n
 end
 
-local headHashCount = tonumber(ARGV[arg])
-arg = arg + 1
+local headHashCount = N[num]
+num = num + 1
 local bucketHash = periodHashCount + headHashCount -- KEYS index of the current counter's bucket hash
 for h = periodHashCount + 1, periodHashCount + headHashCount do
-  local bucketsPerSpan, n = tonumber(ARGV[arg]), tonumber(ARGV[arg + 1])
-  local fieldArg = arg + 2 -- ARGV[fieldArg + x - 1]: counter x's head field; + n: its bucket; + 2n: its delta
-  local heads = redis.call('HMGET', KEYS[h], unpack(ARGV, fieldArg, fieldArg + n - 1))
+  local bucketsPerSpan, n = N[num], N[num + 1]
+  local bucketOf = num + 1 -- N[bucketOf + x]: counter x's bucket; N[bucketOf + n + x]: its delta
+  local heads = redis.call('HMGET', KEYS[h], unpack(ARGV, field, field + n - 1))
   local fields = {}
   for x = 1, n do
     bucketHash = bucketHash + 1
     if heads[x] then
       local base, sum, newest, newestAmount = struct.unpack('<dddd', heads[x])
-      local bucketName, delta = ARGV[fieldArg + n + x - 1], tonumber(ARGV[fieldArg + 2 * n + x - 1])
-      local bucket = tonumber(bucketName)
+      local bucket, delta = N[bucketOf + x], N[bucketOf + n + x]
       local counted = bucket == newest
       if counted then
         newestAmount = newestAmount + delta
       elseif bucket >= base - bucketsPerSpan then
-        local old = redis.call('HGET', KEYS[bucketHash], bucketName)
+        local old = redis.call('HGET', KEYS[bucketHash], bucket)
         if old then
-          writes[#writes + 1] = { KEYS[bucketHash], { bucketName, tonumber(old) + delta } }
+          writes[#writes + 1] = { KEYS[bucketHash], { bucket, tonumber(old) + delta } }
           counted = true
         end
       end
       if counted then
         if bucket >= base then sum = sum + delta end
-        fields[#fields + 1] = ARGV[fieldArg + x - 1]
+        fields[#fields + 1] = ARGV[field + x - 1]
         fields[#fields + 1] = struct.pack('<dddd', base, sum, newest, newestAmount)
       end
     end
   end
   if #fields > 0 then writes[#writes + 1] = { KEYS[h], fields } end
-  arg = fieldArg + 3 * n
+  num, field = num + 2 + 2 * n, field + n
 end
 
-if ARGV[arg] then redis.call('XADD', KEYS[#KEYS], '*', ARGV[arg], ARGV[arg + 1]) end
+if ARGV[field] then redis.call('XADD', KEYS[#KEYS], '*', ARGV[field], ARGV[field + 1]) end
 for w = 1, #writes do
   redis.call('HSET', writes[w][1], unpack(writes[w][2]))
 end
