@@ -1,6 +1,6 @@
 import { createRedisClient, redisReady, type RedisClient, type RedisClientLogger } from '@tollgate/db';
 import { countedBuckets } from '@tollgate/domain';
-import { Cluster, Command } from 'ioredis';
+import { Cluster } from 'ioredis';
 import { CONSUMER_GROUP, ENTRY_FIELD, STREAM_REGISTRY } from '../usage/usage-stream';
 import { isFixed, type Counter, type LimitStore, type Reservation, type ReserveOutcome, type UsageJournal } from './limit-store';
 import {
@@ -17,6 +17,7 @@ import {
   type ScriptArgs,
 } from './redis/codec';
 import { corkForThisTurn } from './redis/cork';
+import { FlatCommand } from './redis/flat-command';
 import { SCRIPTS, type Script } from './redis/scripts';
 
 /*
@@ -133,12 +134,7 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
     return redisReady(this.redis);
   }
 
-  /**
-   * Runs a script: EVALSHA, then EVAL if Redis does not have it. Like ioredis's own script
-   * commands (defineCommand), but the arguments go in as one ready array: ioredis flattens the
-   * arguments of every command it builds (Array.prototype.flat), which for the 30-odd arguments
-   * of a reserve took as long as everything else the store does in the process.
-   */
+  /** Runs a script: EVALSHA, then EVAL if Redis does not have it (ioredis's defineCommand, with the arguments flat: see FlatCommand). */
   private async run(script: Script, { keys, args }: ScriptArgs): Promise<unknown> {
     const argv = new Array<string | Buffer>(2 + keys.length + args.length);
     argv[0] = script.sha;
@@ -155,10 +151,7 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
   }
 
   private send(name: string, argv: Array<string | Buffer>): Promise<unknown> {
-    const command = new Command(name, [], { replyEncoding: 'utf8' });
-    command.args = argv; // already flat: the constructor's flattening skipped
-    // ...and so its scan for buffers, which tells it to write the command as bytes (a script's packed numbers).
-    if (argv.some(Buffer.isBuffer)) (command as unknown as { bufferMode: boolean }).bufferMode = true;
+    const command = new FlatCommand(name, argv);
     // A cluster writes each command to its slot's primary: every primary's socket is corked alike.
     if (this.redis instanceof Cluster) for (const node of this.redis.nodes('master')) corkForThisTurn(node);
     else corkForThisTurn(this.redis);
