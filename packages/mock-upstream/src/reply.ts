@@ -1,5 +1,5 @@
-import { decode, encode } from 'gpt-tokenizer';
-import { countTokens } from './tokens';
+import { decode } from 'gpt-tokenizer';
+import { countTokens, encodeText } from './tokens';
 
 /** What a `[[...]]` marker in the last message (or the prompt) asks for. */
 export interface Markers {
@@ -61,7 +61,7 @@ export function replyText(source: string, chunkCount: number): string {
 /** The longest token prefix of `full` whose own count stays within `max` (finish "length"), or `full` itself. */
 export function truncate(full: string, max: number | undefined): { content: string; finish: 'stop' | 'length' } {
   if (max === undefined) return { content: full, finish: 'stop' };
-  const tokens = encode(full);
+  const tokens = encodeText(full);
   if (tokens.length <= max) return { content: full, finish: 'stop' };
   for (let k = max; k > 0; k--) {
     const content = decode(tokens.slice(0, k));

@@ -1,7 +1,8 @@
 /**
- * Token counts: o200k_base (gpt-4o's encoding) through gpt-tokenizer's default
- * `encode`, shared with the proxy's own fallback (`@tollgate/domain/tokens`),
- * so the mock and a proxy that counts for itself always agree.
+ * Token counts: o200k_base (gpt-4o's encoding) through gpt-tokenizer, a
+ * special token's spelling counted as text, shared with the proxy's own
+ * fallback (`@tollgate/domain/tokens`), so the mock and a proxy that counts
+ * for itself always agree.
  *
  * What the mock reports as usage (each provider shape puts these numbers in
  * its own fields, see ./shapes):
@@ -34,4 +35,4 @@
  *   Ollama reports none, and legacy completions (OpenAI's) report the three
  *   counts only.
  */
-export { countPromptTokens, countTokens, messageText, promptsOf, promptText, type Prompt } from '@tollgate/domain/tokens';
+export { countPromptTokens, countTokens, encodeText, messageText, promptsOf, promptText, type Prompt } from '@tollgate/domain/tokens';

@@ -46,6 +46,15 @@ describe('pass-through with the official openai client', () => {
     );
   });
 
+  it("counts a special token's spelling in a prompt as text, as providers do", async () => {
+    const tokenizerTalk = [{ role: 'user' as const, content: 'What does <|endoftext|> mean to a tokenizer?' }];
+    const { data, response } = await client.chat.completions.create({ model: 'mock-small', messages: tokenizerTalk, max_tokens: 5 }).withResponse();
+    expect(data.usage).toMatchObject({ prompt_tokens: countPromptTokens(tokenizerTalk), completion_tokens: 5 });
+    expect(countPromptTokens(tokenizerTalk)).toBeGreaterThan(10); // the spelling's characters, not one special token
+    const [event] = await eventsFor([requestIdOf(response)]);
+    expect(event).toMatchObject({ status: 200, input_tokens: data.usage!.prompt_tokens, output_tokens: 5 });
+  });
+
   it('streams chunk by chunk, asks the upstream for usage and hides it from a client that did not ask', async () => {
     const whole = await client.chat.completions.create({ model: 'mock-small', messages });
     const { data: stream, response } = await client.chat.completions.create({ model: 'mock-small', messages, stream: true }).withResponse();

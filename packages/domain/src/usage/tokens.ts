@@ -1,11 +1,20 @@
-import { encode } from 'gpt-tokenizer';
+import { countTokens as count, encode } from 'gpt-tokenizer';
 
 /**
  * Token counts when an upstream reports none: o200k_base (gpt-4o's encoding)
  * via gpt-tokenizer. Imported as `@tollgate/domain/tokens`, apart from the
  * package index, so the SPA never bundles the encoder.
  */
-export const countTokens = (text: string): number => (text ? encode(text).length : 0);
+export const countTokens = (text: string): number => (text ? count(text, AS_TEXT) : 0);
+
+/** The tokens of a text, special tokens' spellings included as text (see AS_TEXT). */
+export const encodeText = (text: string): number[] => encode(text, AS_TEXT);
+
+/**
+ * A special token's spelling in someone's text (`<|endoftext|>` in a prompt about tokenizers) is
+ * text, as providers count it; gpt-tokenizer's default throws on it.
+ */
+const AS_TEXT = { disallowedSpecial: new Set<string>() };
 
 type Message = { content?: unknown };
 
