@@ -1,7 +1,7 @@
+import { freePort } from '@tollgate/db';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,14 +10,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = new URL('../../..', import.meta.url).pathname;
 const tsx = join(root, 'node_modules/.bin/tsx');
 const main = join(root, 'packages/cli/src/main.ts');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Runs `tollgate start` as a user would, with no DATABASE_URL: embedded PostgreSQL under TOLLGATE_HOME. */
 function start(env: Record<string, string>): Promise<ChildProcess> {

@@ -1,7 +1,16 @@
-import { createRedisClient, ensureDatabase, migrate, openOrm, redisReady, startEmbeddedPostgres, type MikroORM, type RedisClient } from '@tollgate/db';
+import {
+  createRedisClient,
+  ensureDatabase,
+  freePort,
+  migrate,
+  openOrm,
+  redisReady,
+  startEmbeddedPostgres,
+  type MikroORM,
+  type RedisClient,
+} from '@tollgate/db';
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,17 +56,6 @@ export async function startInfrastructure(given: { databaseUrl?: string; redisUr
     await close();
     throw error;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startRedis(dir: string, cleanups: Array<() => Promise<void>>, log: (line: string) => void): Promise<string> {

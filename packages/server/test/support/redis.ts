@@ -1,6 +1,7 @@
+import { freePort } from '@tollgate/db';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,17 +13,6 @@ export interface TestRedis {
 
 const MISSING =
   'redis-server is not on PATH: the test run starts a Redis Cluster of its own (and a Redis, without REDIS_URL); install Redis (Debian: apt-get install -y redis-server)';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One PING over a plain socket: true once the server answers +PONG. */
 function ping(port: number): Promise<boolean> {
