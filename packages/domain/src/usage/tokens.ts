@@ -1,4 +1,4 @@
-import { countTokens as count, encode } from 'gpt-tokenizer';
+import { countTokens as count, encode, encodeGenerator } from 'gpt-tokenizer';
 
 /**
  * Token counts when an upstream reports none: o200k_base (gpt-4o's encoding)
@@ -57,10 +57,22 @@ export function promptsOf(value: unknown): Prompt[] | null {
   return null;
 }
 
+export type PromptBody = { messages?: unknown; prompt?: unknown; input?: unknown; instructions?: unknown };
+
 /** A request's prompt tokens: its text counted, plus token-id prompts as they are. */
-export function promptTokens(body: { messages?: unknown; prompt?: unknown; input?: unknown; instructions?: unknown }): number {
-  const ids = Array.isArray(body.messages) ? [] : (promptsOf(body.prompt ?? body.input) ?? []).filter((p): p is number[] => typeof p !== 'string');
-  return countTokens(promptText(body)) + ids.reduce((sum, p) => sum + p.length, 0);
+export function promptTokens(body: PromptBody): number {
+  return countTokens(promptText(body)) + tokenIdCount(body);
 }
+
+/** The tokens of a completions or embeddings request's token-id prompts. */
+export function tokenIdCount(body: PromptBody): number {
+  if (Array.isArray(body.messages)) return 0;
+  let ids = 0;
+  for (const p of promptsOf(body.prompt ?? body.input) ?? []) if (typeof p !== 'string') ids += p.length;
+  return ids;
+}
+
+/** A text's tokens piece by piece (a word, a number, a run of punctuation each): their lengths sum to countTokens. */
+export const tokenPieces = (text: string): Iterable<number[]> => encodeGenerator(text, AS_TEXT);
 
 export const countPromptTokens = (messages: readonly Message[]): number => countTokens(promptText({ messages }));

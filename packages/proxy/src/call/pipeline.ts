@@ -131,7 +131,8 @@ export class CallPipeline {
         message: "The organization's wallet is inactive: calls cannot be charged to it.",
       });
     if (!key.rules.length && key.wallet !== 'active') return ok(undefined);
-    const amounts = reservationFor(body, call.endpoint, call.route!, this.config.maxOutputCeiling);
+    const countsTokens = key.wallet === 'active' || key.rules.some((rule) => rule.metric !== 'requests');
+    const amounts = await reservationFor(body, call.endpoint, call.route!, this.config.maxOutputCeiling, countsTokens);
     const admission = await this.limiter.admit({
       organizationId: key.organizationId,
       rules: key.rules,

@@ -1,5 +1,6 @@
 import { costMicros } from '@tollgate/domain';
-import { promptsOf, promptTokens } from '@tollgate/domain/tokens';
+import { promptsOf } from '@tollgate/domain/tokens';
+import { promptTokensInTurns } from './prompt-tokens';
 import type { ModelRoute } from '../catalog';
 import type { Amounts } from '../limits/limiter';
 
@@ -54,17 +55,22 @@ export function boundError(body: Body, endpoint: Endpoint, route: ModelRoute): B
  * plus the output it may produce (the largest bound it sets, or the model's
  * default capped by the ceiling; times n, and per prompt of a completions
  * batch), priced at the input price: a cached-input price is never higher.
- * Bounds are checked first (boundError).
+ * Bounds are checked first (boundError). When nothing counts tokens or money
+ * (`countsTokens` false: request limits only, no wallet), the prompt is not
+ * tokenized and only the request is reserved.
  */
-export function reservationFor(body: Body, endpoint: Endpoint, route: ModelRoute, ceiling: number): Amounts {
+export async function reservationFor(body: Body, endpoint: Endpoint, route: ModelRoute, ceiling: number, countsTokens: boolean): Promise<Amounts> {
+  if (!countsTokens) return REQUEST_ONLY;
   const bounds = OUTPUT_BOUNDS[endpoint].map((param) => body[param]).filter((v): v is number => typeof v === 'number');
   const perChoice = endpoint === 'embeddings' ? 0 : bounds.length ? Math.max(...bounds) : Math.min(route.defaultMaxOutputTokens, ceiling);
   const n = endpoint === 'chat' || endpoint === 'completions' ? ((body.n as number | null | undefined) ?? 1) : 1;
   const prompts = endpoint === 'completions' ? (promptsOf(body.prompt)?.length ?? 1) : 1;
-  const input = promptTokens(body);
+  const input = await promptTokensInTurns(body);
   const output = perChoice * n * prompts;
   return { requests: 1n, tokens: BigInt(input + output), money: costMicros({ inputTokens: input, cachedInputTokens: 0, outputTokens: output }, route.prices) };
 }
+
+const REQUEST_ONLY: Readonly<Amounts> = { requests: 1n, tokens: 0n, money: 0n };
 
 const INCLUDE_USAGE = Buffer.from(',"stream_options":{"include_usage":true}');
 
