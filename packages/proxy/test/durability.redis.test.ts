@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Counter, Reservation } from '../src/limits/limit-store';
 import { RedisLimitStore } from '../src/limits/redis-store';
 import { UsageStreamRecorder } from '../src/usage/stream-recorder';
-import { CONSUMER_GROUP, deadLetterKeyOf, encodeUsageEntry, streamKeyOf } from '../src/usage/usage-stream';
+import { CONSUMER_GROUP, deadLetterKeyOf, encodeUsageEntry, STREAM_REGISTRY, streamKeyOf } from '../src/usage/usage-stream';
 import { spawnProxy, type ProxyProcess } from './support/processes';
 import { startProxyWorld } from './support/proxy-harness';
 import { keysOf, REDIS_TOPOLOGIES, requireRedisUrl, type RedisTopology } from './support/redis-url';
@@ -258,6 +258,40 @@ for (const topology of REDIS_TOPOLOGIES) {
     });
   });
 }
+
+describe('a recorder whose read fails', () => {
+  it('reads again by itself, though PostgreSQL is down too (its sweep looks streams up there first)', async () => {
+    const t = await tenant(true);
+    // Another deployment's stream in the registry: a sweep must ask PostgreSQL whose it is before reading anything.
+    const foreign = streamKeyOf(randomUUID());
+    await admin.sadd(STREAM_REGISTRY, foreign);
+    const relayTo = async (url: string) => {
+      const relay = await startTcpRelay({ host: new URL(url).hostname, port: Number(new URL(url).port) });
+      const via = new URL(url);
+      via.port = String(relay.port);
+      return { relay, url: via.toString() };
+    };
+    const [database, redis] = [await relayTo(world.databaseUrl), await relayTo(redisUrl)];
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool.on('error', () => undefined);
+    database.relay.down();
+    redis.relay.down(); // the recorder's first read fails: its Redis is unreachable
+    await redisOf.get('single')!.store.append(t.organizationId, encodeUsageEntry(t.event()));
+    const { lines, logger } = memoryLogger();
+    const r = new UsageStreamRecorder(redis.url, pool, { flushMs: 20, sweepEveryMs: 100, claimIdleMs: 60_000, consumer: 'retrying' }, logger);
+    try {
+      r.appended(t.organizationId);
+      await until(async () => lines.some((l) => l.msg.includes('usage stream read failed')), 'the first read failed');
+      redis.relay.up();
+      // No append follows, and every sweep fails on PostgreSQL: only the recorder's own retry reads the entry.
+      await until(async () => (await pendingByConsumer(t.stream)).get('retrying') === 1, 'the entry read once Redis answers');
+    } finally {
+      await r.close();
+      await pool.end();
+      await Promise.all([database.relay.close(), redis.relay.close(), admin.srem(STREAM_REGISTRY, foreign)]);
+    }
+  });
+});
 
 describe('a Redis-mode proxy', () => {
   it('answers a call only once Redis has its event', async () => {

@@ -131,6 +131,11 @@ export class UsageStreamRecorder {
     let stream = this.mine.get(organizationId);
     if (stream === undefined) this.mine.set(organizationId, (stream = streamKeyOf(organizationId)));
     this.dirty.add(stream);
+    this.readSoon();
+  }
+
+  /** The dirty streams are read within flushMs. */
+  private readSoon(): void {
     this.timer ??= setTimeout(() => {
       this.timer = null;
       this.schedule('read');
@@ -198,7 +203,9 @@ export class UsageStreamRecorder {
     try {
       entries = await this.readNew(streams);
     } catch (err) {
-      for (const stream of streams) this.dirty.add(stream); // the next append or sweep reads them
+      // Read again soon: the sweep would too, but it first looks streams up in PostgreSQL, which may be down as well.
+      for (const stream of streams) this.dirty.add(stream);
+      if (!this.closed) this.readSoon();
       throw err;
     }
     await this.process(entries);
