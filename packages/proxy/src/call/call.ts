@@ -1,10 +1,10 @@
 import { UsageSource, type TokenUsage } from '@tollgate/domain';
-import { countTokens, promptTokens } from '@tollgate/domain/tokens';
 import { randomUUID } from 'node:crypto';
 import type { ModelRoute } from '../catalog';
 import type { KeyContext } from '../keys';
 import type { Hold } from '../limits/limiter';
 import type { Endpoint } from './request';
+import { countTokensInTurns, promptTokensInTurns } from './prompt-tokens';
 
 /** The tokens a call is metered at, and where they came from. */
 export type MeteredUsage = TokenUsage & { source: UsageSource };
@@ -60,8 +60,9 @@ export const newCall = (key: KeyContext, endpoint: Endpoint): Call => ({
   firstEventAt: 0,
 });
 
-/** The upstream's usage when it reported one we can trust, else the tokenizer's count of the prompt and the generated text. */
-export function meteredUsage(body: Record<string, unknown>, text: string, reported: TokenUsage | null): MeteredUsage {
+/** The upstream's usage when it reported one we can trust, else the tokenizer's count of the prompt and the generated text (long ones in slices). */
+export async function meteredUsage(body: Record<string, unknown>, text: string, reported: TokenUsage | null): Promise<MeteredUsage> {
   if (reported) return { ...reported, source: UsageSource.UPSTREAM };
-  return { inputTokens: promptTokens(body), cachedInputTokens: 0, outputTokens: countTokens(text), reasoningTokens: 0, source: UsageSource.ESTIMATED };
+  const [inputTokens, outputTokens] = [await promptTokensInTurns(body), await countTokensInTurns(text)];
+  return { inputTokens, cachedInputTokens: 0, outputTokens, reasoningTokens: 0, source: UsageSource.ESTIMATED };
 }

@@ -172,7 +172,7 @@ export class CallPipeline {
         const parsed = parseAnswer(answer);
         text = parsed ? generatedText(parsed) : '';
       }
-      call.usage = meteredUsage(body, text ?? '', usage);
+      call.usage = await meteredUsage(body, text ?? '', usage);
       if (call.endpoint === 'responses') call.responseId = responseIdOf(answer);
     } else {
       call.errorCode = `upstream_${upstream.statusCode}`;
@@ -205,7 +205,7 @@ export class CallPipeline {
       // The upstream broke off mid-stream: the client's stream is cut too, and charged for what it got.
       call.status = 502;
       call.errorCode = openAiError(isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE).code;
-      call.usage = meteredUsage(body, relay.text(), relay.reported);
+      call.usage = await meteredUsage(body, relay.text(), relay.reported);
       await this.settleAndRecord(call);
       return void res.destroy();
     }
@@ -214,17 +214,17 @@ export class CallPipeline {
     const rest = relay.finish();
     // The generated text is decoded only when it must be counted or kept.
     const text = !relay.reported || call.key.auditContentPolicy !== 'NONE' ? relay.text() : '';
-    call.usage = meteredUsage(body, text, relay.reported);
+    call.usage = await meteredUsage(body, text, relay.reported);
     call.responseId = relay.responseId;
     call.content = contentToStore(call.key.auditContentPolicy, body, text);
     await this.finish(call, res, closing && rest ? Buffer.concat([closing, rest]) : (closing ?? rest ?? undefined));
   }
 
   /** The client went away: the upstream call is aborted, and what was produced is charged. */
-  private clientGone(call: Call, body: Body, text: string, reported: TokenUsage | null = null) {
+  private async clientGone(call: Call, body: Body, text: string, reported: TokenUsage | null = null) {
     call.status = 499;
     call.errorCode = 'client_closed_request';
-    call.usage = meteredUsage(body, text, reported);
+    call.usage = await meteredUsage(body, text, reported);
     return this.settleAndRecord(call);
   }
 
