@@ -112,7 +112,7 @@ beforeAll(async () => {
   member = await h.signedIn(memberUser);
   configurator = await h.signedIn(configUser);
   outsider = await h.signedIn(outsiderUser);
-  who = { organizationId: org.id, projectId: alpha.id, apiKeyId: await writer.key(org.id, alpha.id, adminUser.id), userId: adminUser.id };
+  who = await writer.caller(org.id, alpha.id, adminUser.id);
   await credit(400n * CENT, 'four dollars');
 });
 

@@ -37,7 +37,7 @@ beforeAll(async () => {
   await h.member(org, finance, OrgRole.MEMBER, [OrgGrant.FINANCE]);
   await h.member(org, plain, OrgRole.MEMBER);
   project = await h.project(org, 'alpha');
-  who = { organizationId: org.id, projectId: project.id, apiKeyId: await writer.key(org.id, project.id, admin.id), userId: admin.id };
+  who = await writer.caller(org.id, project.id, admin.id);
   await credit(600n * CENT, 'six dollars');
 });
 

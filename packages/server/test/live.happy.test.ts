@@ -61,8 +61,8 @@ beforeAll(async () => {
   const b = await h.project(org, 'beta');
   projectA = a.id;
   projectB = b.id;
-  inA = { organizationId: org.id, projectId: a.id, apiKeyId: await writer.key(org.id, a.id, memberUser.id), userId: memberUser.id };
-  inB = { organizationId: org.id, projectId: b.id, apiKeyId: await writer.key(org.id, b.id, adminUser.id), userId: adminUser.id };
+  inA = await writer.caller(org.id, a.id, memberUser.id);
+  inB = await writer.caller(org.id, b.id, adminUser.id);
   [admin, member, finance, outsider] = await Promise.all([h.signedIn(adminUser), h.signedIn(memberUser), h.signedIn(financeUser), h.signedIn(await h.user())]);
 });
 

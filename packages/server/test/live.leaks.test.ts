@@ -42,7 +42,7 @@ beforeAll(async () => {
   const org = await h.organization(user);
   orgId = org.id;
   projectId = (await h.project(org, 'alpha')).id;
-  caller = { organizationId: orgId, projectId, apiKeyId: await writer.key(orgId, projectId, user.id), userId: user.id };
+  caller = await writer.caller(orgId, projectId, user.id);
   admin = await h.signedIn(user);
   headers = { origin: new URL(h.app.services.config.publicUrl).origin, cookie: admin.cookie! };
   await record([call(caller, new Date())]);

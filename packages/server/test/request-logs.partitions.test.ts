@@ -20,7 +20,7 @@ beforeAll(async () => {
   const user = await h.user();
   const org = await h.organization(user);
   const project = await h.project(org, 'logs');
-  who = { organizationId: org.id, projectId: project.id, apiKeyId: await usage.key(org.id, project.id, user.id), userId: user.id };
+  who = await usage.caller(org.id, project.id, user.id);
   admin = await h.signedIn(user);
 });
 

@@ -27,8 +27,8 @@ beforeAll(async () => {
   orgId = org.id;
   const alpha = await h.project(org, 'alpha');
   const beta = await h.project(org, 'beta');
-  a = { organizationId: org.id, projectId: alpha.id, apiKeyId: await usage.key(org.id, alpha.id, user.id), userId: user.id };
-  b = { organizationId: org.id, projectId: beta.id, apiKeyId: await usage.key(org.id, beta.id, user.id), userId: user.id };
+  a = await usage.caller(org.id, alpha.id, user.id);
+  b = await usage.caller(org.id, beta.id, user.id);
   admin = await h.signedIn(user);
 });
 
@@ -339,7 +339,7 @@ describe("the daily rollup, in the organization's zone", () => {
     const user = await h.user();
     const org = await h.organization(user);
     const project = await h.project(org, 'daily');
-    d = { organizationId: org.id, projectId: project.id, apiKeyId: await usage.key(org.id, project.id, user.id), userId: user.id };
+    d = await usage.caller(org.id, project.id, user.id);
     client = await h.signedIn(user);
   });
   const setZone = async (timeZone: string) => {

@@ -23,18 +23,8 @@ beforeAll(async () => {
   const gammaProject = em.create(Project, { organization: w.org.id, name: 'gamma' });
   await em.flush();
   alpha = { organizationId: w.org.id, projectId: w.project.id, apiKeyId: w.keyOf('projectMember'), userId: w.users.projectMember!.id };
-  gamma = {
-    organizationId: w.org.id,
-    projectId: gammaProject.id,
-    apiKeyId: await usage.key(w.org.id, gammaProject.id, w.users.orgAdmin!.id),
-    userId: w.users.orgAdmin!.id,
-  };
-  foreign = {
-    organizationId: w.otherOrg.id,
-    projectId: w.otherProject.id,
-    apiKeyId: await usage.key(w.otherOrg.id, w.otherProject.id, w.users.otherOrgUser!.id),
-    userId: w.users.otherOrgUser!.id,
-  };
+  gamma = await usage.caller(w.org.id, gammaProject.id, w.users.orgAdmin!.id);
+  foreign = await usage.caller(w.otherOrg.id, w.otherProject.id, w.users.otherOrgUser!.id);
   await usage.write([
     call(alpha, '2026-10-01T10:00:00Z'),
     call(gamma, '2026-10-01T10:00:00Z'),

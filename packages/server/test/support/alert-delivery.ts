@@ -120,7 +120,7 @@ export function alertWorld(h: Harness) {
       const admin = await h.user();
       const org = await h.organization(admin);
       const project = await h.project(org);
-      const who = { organizationId: org.id, projectId: project.id, apiKeyId: await writer.key(org.id, project.id, admin.id), userId: admin.id };
+      const who = await writer.caller(org.id, project.id, admin.id);
       await h.orm.em
         .fork()
         .transactional((em) =>

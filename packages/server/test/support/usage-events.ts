@@ -25,6 +25,10 @@ export function usageWriter(orm: MikroORM) {
       await em.flush();
       return (key as ApiKey).id;
     },
+    /** A new key of the user's in the project, as the caller of the usage written with it. */
+    async caller(organizationId: string, projectId: string, userId: string): Promise<Caller> {
+      return { organizationId, projectId, apiKeyId: await this.key(organizationId, projectId, userId), userId };
+    },
   };
 }
 
