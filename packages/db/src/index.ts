@@ -2,6 +2,7 @@ export * from './entities';
 export { openOrm, migrate, ormConfig, type OrmOptions } from './orm';
 export { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 export { freePort } from './free-port';
+export { inPoolTransaction, poolTransaction, type InTransaction } from './pool-transaction';
 export { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 export { hashPassword, verifyPassword, verifyDecoy, sha256Hex, randomBase62, bearerTokenMatches } from './security';
 export { seedDemo, type DemoCredentials } from './seeders/demo.seeder';

@@ -12,8 +12,6 @@ export {
   monthPartitionOf,
   monthPartitionsBetween,
   partitionBounds,
-  poolTransaction,
-  type InTransaction,
   type MonthPartition,
   type PartitionLogger,
 } from './request-log-partitions';

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Queryable } from '../ledger/consumes';
+import { poolTransaction, type InTransaction } from '../pool-transaction';
 
 /**
  * request_logs is partitioned by range of `time`, one partition per UTC month
@@ -27,9 +28,6 @@ export interface PartitionLogger {
 }
 
 export const SILENT_PARTITION_LOGGER: PartitionLogger = { info: () => undefined, warn: () => undefined };
-
-/** Runs `work` in one transaction on one connection. */
-export type InTransaction = <T>(work: (db: Queryable) => Promise<T>) => Promise<T>;
 
 /** Creators and droppers of partitions take it for their transaction, so two never race on the catalog. */
 const PARTITION_LOCK = 7_311_852_026_120_101n;
@@ -118,24 +116,6 @@ export async function dropExpiredRequestLogPartitions(inTransaction: InTransacti
   }
   return expired;
 }
-
-/** InTransaction over a pg pool. */
-export const poolTransaction =
-  (pool: pg.Pool): InTransaction =>
-  async (work) => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      const result = await work(client);
-      await client.query('commit');
-      return result;
-    } catch (err) {
-      await client.query('rollback').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-  };
 
 /** Months a writer has seen partitioned, per pool (one database): checked once each, not per batch. */
 const knownMonths = new WeakMap<pg.Pool, Set<string>>();

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { detectUsageAlerts } from '../alerts/detect';
 import { appendConsumes } from '../ledger/consumes';
 import { numberUsageDeltas, type NumberedUsageDelta } from '../live/usage-deltas';
+import { inPoolTransaction } from '../pool-transaction';
 import { batchDays, DAILY_ROLLUPS, lockOrganizationZones, type BatchDay } from './usage-daily';
 import {
   ensureRequestLogPartitions,
@@ -83,9 +84,7 @@ export async function writeUsageBatch(
 }
 
 async function writeBatchOnce(pool: pg.Pool, events: readonly UsageEvent[]): Promise<NumberedUsageDelta[]> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  const deltas = await inPoolTransaction(pool, async (client) => {
     const zones = await lockOrganizationZones(
       client,
       events.map((e) => e.organizationId),
@@ -97,20 +96,14 @@ async function writeBatchOnce(pool: pg.Pool, events: readonly UsageEvent[]): Pro
       written.map((e) => ({ organizationId: e.organizationId, requestLogId: e.requestId, charge: e.charge, time: e.time, description: consumeDescription(e) })),
     );
     await detectUsageAlerts(client, written);
-    const deltas = await numberUsageDeltas(client, written);
-    await client.query('commit');
-    if (Date.now() - lastMinutePrune > MINUTE_PRUNE_EVERY_MS) {
-      lastMinutePrune = Date.now();
-      // Not part of the batch: a failed prune is retried at the next one.
-      await pruneMinuteRollups(client).catch(() => undefined);
-    }
-    return deltas;
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
+    return numberUsageDeltas(client, written);
+  });
+  if (Date.now() - lastMinutePrune > MINUTE_PRUNE_EVERY_MS) {
+    lastMinutePrune = Date.now();
+    // Not part of the batch: a failed prune is retried at the next one.
+    await pruneMinuteRollups(pool).catch(() => undefined);
   }
+  return deltas;
 }
 
 const ALL_DIMENSIONS = ['project_id', 'api_key_id', 'user_id', 'model', 'status'] as const;
