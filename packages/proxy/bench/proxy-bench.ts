@@ -1,7 +1,7 @@
 /**
  * `pnpm bench:proxy [--write]`: the proxy against a bare node:http + undici
  * pass-through, both in front of the mock upstream (zero latency), each in its
- * own process. autocannon drives each at concurrency 1 and at saturation,
+ * own process (the proxy compiled, as it ships). autocannon drives each at concurrency 1 and at saturation,
  * non-streamed and streamed; a sequential probe measures time to the first
  * streamed token. Besides the proxy without limits, the same proxy runs with
  * every limit configured (organization 7, project 8, key 3: 18 counters per
@@ -65,9 +65,12 @@ const roles = new Map<number, string>([[process.pid, 'load generator']]); // pid
 
 // ---------------------------------------------------------------- processes and data
 
-/** Starts a server script (node with the tsx loader: one process, so its CPU time is its own) and answers the URL it prints. */
+/**
+ * Starts a server script and answers the URL it prints: a compiled one (.js) with plain node, as production runs it,
+ * others with the tsx loader; either way one process, so its CPU time is its own.
+ */
 function run(role: string, script: string, env: Record<string, string>, ready: RegExp): Promise<string> {
-  const node = [process.execPath, ...PROFILE, ...NODE_ARGS, '--import', 'tsx', join(root, script)];
+  const node = [process.execPath, ...PROFILE, ...NODE_ARGS, ...(script.endsWith('.js') ? [] : ['--import', 'tsx']), join(root, script)];
   const [command, ...args] = PIN ? ['taskset', '-c', role === 'mock upstream' ? '1' : '0', ...node] : node;
   const child = spawn(command!, args, {
     cwd: root,
@@ -529,7 +532,7 @@ async function startTargets(
   const proxy = (env: Record<string, string>) =>
     run(
       `proxy${env.LIMIT_STORE ? `, limits ${env.LIMIT_STORE}` : ''}`,
-      'packages/proxy/src/main.ts',
+      'packages/proxy/dist/main.js',
       { DATABASE_URL: dbUrl, PROXY_PORT: '0', PROXY_HOST: '127.0.0.1', REDIS_URL: '', ...env },
       /PROXY_READY (\S+)/,
     );
@@ -547,6 +550,12 @@ async function startTargets(
   return targets;
 }
 
+/** The proxy as it ships: compiled (swc, scripts/build-package.mjs) with the packages it imports, so a run never measures a stale build. */
+function buildProxy() {
+  execFileSync('pnpm', ['--filter', '@tollgate/proxy...', 'run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+buildProxy();
 const db = await database();
 // Interrupted: stop the servers (their drain would wait on the database) and the database rather than orphan them.
 const interrupted = () => (children.forEach((c) => c.kill('SIGKILL')), void db.stop().finally(() => process.exit(130)));
