@@ -44,17 +44,6 @@ export function eachChunk(stream: Readable, onChunk: (chunk: Buffer) => void): P
   });
 }
 
-/** The whole of `stream`, as one buffer. */
-export async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  await eachChunk(stream, (chunk) => {
-    size += chunk.length;
-    chunks.push(chunk);
-  });
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-}
-
 /** Reads the request body, refusing (early, by Content-Length when given) past `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);

@@ -1,8 +1,7 @@
 import { chargeFor, contentToStore, costMicros, ErrorCode, NO_USAGE, type TokenUsage } from '@tollgate/domain';
-import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import { BodyTooLarge, readAll, readBody } from '../body';
+import { BodyTooLarge, readBody } from '../body';
 import type { ProxyConfig } from '../config';
 import { openAiError, sendError, type ErrorDetails } from '../errors';
 import type { KeyContext } from '../keys';
@@ -15,7 +14,7 @@ import { generatedText, parseAnswer, responseIdOf } from './answer';
 import { meteredUsage, newCall, type Call } from './call';
 import { boundError, mustAskForUsage, reservationFor, upstreamPayload, type Endpoint } from './request';
 import { SseRelay } from './stream-relay';
-import { isTimeout, sendUpstream, type UpstreamAnswer } from './upstream';
+import { isTimeout, sendUpstream, type UpstreamCall, type UpstreamHead } from './upstream';
 
 type Body = Record<string, unknown>;
 
@@ -30,6 +29,19 @@ const ok = <T>(value: T): Step<T> => ({ ok: true, value });
 const refused = (refusal: Refusal): Step<never> => ({ ok: false, refusal });
 
 const DONE = Buffer.from('data: [DONE]');
+
+/**
+ * Writes to the client, holding this turn's writes to send them together (the events undici
+ * parsed from one read of the upstream leave in one write); answers write()'s backpressure.
+ */
+function writeInTurn(res: ServerResponse, bytes: Buffer): boolean {
+  if (!res.writableCorked) {
+    res.cork();
+    process.nextTick(uncork, res);
+  }
+  return res.write(bytes);
+}
+const uncork = (res: ServerResponse) => res.uncork();
 
 /**
  * One metered call, top to bottom: read and parse the body, resolve the
@@ -64,28 +76,28 @@ export class CallPipeline {
     const payload = upstreamPayload(raw, body, route.upstreamModel, askForUsage);
     call.forwarded = true;
     call.forwardedAt = performance.now();
+    const upstream = sendUpstream(route, upstreamPath, payload);
     // The client hanging up aborts the upstream call.
-    const abort = new EventEmitter();
     let aborted = false;
     res.once('close', () => {
       if (res.writableFinished) return;
       aborted = true;
-      abort.emit('abort');
+      upstream.abort();
     });
-    let upstream: UpstreamAnswer;
+    let head: UpstreamHead;
     try {
-      upstream = await sendUpstream(route, upstreamPath, payload, abort);
+      head = await upstream.head;
     } catch (err) {
       if (aborted) return this.clientGone(call, body, '');
       return this.refuse(call, res, { error: isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE });
     }
     call.upstreamLatencyMs = Math.round(performance.now() - call.started);
-    if (upstream.statusCode >= 500) {
-      await upstream.body.dump().catch(() => undefined);
+    if (head.statusCode >= 500) {
+      await upstream.discard().catch(() => undefined);
       return this.refuse(call, res, { error: ErrorCode.UPSTREAM_UNAVAILABLE });
     }
-    if (upstream.statusCode >= 400 || !call.stream) return this.relayWhole(call, body, upstream, res);
-    return this.relayStream(call, body, upstream, res, askForUsage);
+    if (head.statusCode >= 400 || !call.stream) return this.relayWhole(call, body, head, upstream, res);
+    return this.relayStream(call, body, head, upstream, res, askForUsage);
   }
 
   /** The body, parsed once; the model it names (one the key may call), and its bounds checked. */
@@ -152,20 +164,20 @@ export class CallPipeline {
   }
 
   /** A whole JSON answer (or the upstream's 4xx), forwarded byte for byte; only its usage member is read, unless more is needed. */
-  private async relayWhole(call: Call, body: Body, upstream: UpstreamAnswer, res: ServerResponse) {
+  private async relayWhole(call: Call, body: Body, head: UpstreamHead, upstream: UpstreamCall, res: ServerResponse) {
     let answer: Buffer;
     try {
-      answer = await readAll(upstream.body);
+      answer = await upstream.readAll();
     } catch (err) {
       call.upstreamEndedAt = performance.now();
       if (res.destroyed) return this.clientGone(call, body, '');
       return this.refuse(call, res, { error: isTimeout(err) ? ErrorCode.UPSTREAM_TIMEOUT : ErrorCode.UPSTREAM_UNAVAILABLE });
     }
     call.upstreamEndedAt = performance.now();
-    call.status = upstream.statusCode;
-    res.writeHead(upstream.statusCode, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json'), 'content-length': answer.length });
+    call.status = head.statusCode;
+    res.writeHead(head.statusCode, { 'content-type': String(head.headers['content-type'] ?? 'application/json'), 'content-length': answer.length });
     let text: string | null = null;
-    if (upstream.statusCode < 400) {
+    if (head.statusCode < 400) {
       const usage = answerUsage(answer);
       // The whole answer is parsed only to count its text (no usage reported) or to keep it.
       if (!usage || call.key.auditContentPolicy !== 'NONE') {
@@ -175,29 +187,32 @@ export class CallPipeline {
       call.usage = await meteredUsage(body, text ?? '', usage);
       if (call.endpoint === 'responses') call.responseId = responseIdOf(answer);
     } else {
-      call.errorCode = `upstream_${upstream.statusCode}`;
+      call.errorCode = `upstream_${head.statusCode}`;
     }
     call.content = contentToStore(call.key.auditContentPolicy, body, text);
     await this.finish(call, res, answer);
   }
 
-  /** Server-sent events relayed as they arrive. */
-  private async relayStream(call: Call, body: Body, upstream: UpstreamAnswer, res: ServerResponse, askedForUsage: boolean) {
+  /** Server-sent events relayed as they arrive; a client that reads slower than the upstream writes pauses the upstream. */
+  private async relayStream(call: Call, body: Body, head: UpstreamHead, upstream: UpstreamCall, res: ServerResponse, askedForUsage: boolean) {
     const relay = new SseRelay(askedForUsage);
-    call.status = upstream.statusCode;
-    res.writeHead(upstream.statusCode, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    call.status = head.statusCode;
+    res.writeHead(head.statusCode, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     res.flushHeaders();
     // The closing event waits for the record, so in strict mode a stream ends only once its event is committed.
-    let closing: Buffer | null = null;
+    const closing: Buffer[] = [];
     try {
-      // An async iterator here, not eachChunk: it hands over everything buffered since its last read as one
-      // chunk, so events that arrived together leave in one write (fewer, larger writes to the client).
-      for await (const chunk of upstream.body) {
-        const out = relay.push(chunk as Buffer);
-        if (!out) continue;
-        if (out.includes(DONE)) closing = closing ? Buffer.concat([closing, out]) : out;
-        else res.write(out);
-      }
+      await upstream.relay((chunk) => {
+        const out = relay.push(chunk);
+        if (!out) return true;
+        if (out.includes(DONE) || closing.length) {
+          closing.push(out);
+          return true;
+        }
+        if (writeInTurn(res, out)) return true;
+        res.once('drain', () => upstream.resume());
+        return false;
+      });
     } catch (err) {
       call.upstreamEndedAt = performance.now();
       call.firstEventAt = relay.firstEventAt;
@@ -217,7 +232,8 @@ export class CallPipeline {
     call.usage = await meteredUsage(body, text, relay.reported);
     call.responseId = relay.responseId;
     call.content = contentToStore(call.key.auditContentPolicy, body, text);
-    await this.finish(call, res, closing && rest ? Buffer.concat([closing, rest]) : (closing ?? rest ?? undefined));
+    if (rest) closing.push(rest);
+    await this.finish(call, res, closing.length > 1 ? Buffer.concat(closing) : closing[0]);
   }
 
   /** The client went away: the upstream call is aborted, and what was produced is charged. */
