@@ -1,6 +1,6 @@
 import { Command } from 'ioredis';
 import { describe, expect, it } from 'vitest';
-import { encodeCommand, FlatCommand } from '../src/limits/redis/flat-command';
+import { encodeCommand, FlatCommand, FramedCommand, frameCommand } from '../src/limits/redis/flat-command';
 
 /** What ioredis itself writes for the command (its constructor flattens the arguments and finds the buffers). */
 const asIoredisWrites = (name: string, argv: Array<string | Buffer>) => Buffer.from(new Command(name, argv).toWritable({}));
@@ -23,5 +23,16 @@ describe('encodeCommand', () => {
     const command = new FlatCommand('evalsha', ['sha', '1', 'tg:{g}:m', numbers]);
     expect(command.getKeys()).toEqual(['tg:{g}:m']);
     expect(Buffer.from(command.toWritable())).toEqual(asIoredisWrites('evalsha', ['sha', '1', 'tg:{g}:m', numbers]));
+  });
+
+  it('frames a command once and writes each call of it as ioredis would, its own buffer in the frame', () => {
+    const frame = frameCommand('evalsha', ['sha', '2', 'tg:{g}:d@2026-12-01', 'tg:{g}:m'], numbers.length, ['o:rd', 'prix café ☕', '']);
+    for (const call of [numbers, Buffer.from(numbers).reverse()]) {
+      const command = new FramedCommand(frame, call);
+      expect(command.getKeys()).toEqual(['tg:{g}:d@2026-12-01', 'tg:{g}:m']);
+      expect(Buffer.from(command.toWritable())).toEqual(
+        asIoredisWrites('evalsha', ['sha', '2', 'tg:{g}:d@2026-12-01', 'tg:{g}:m', call, 'o:rd', 'prix café ☕', '']),
+      );
+    }
   });
 });

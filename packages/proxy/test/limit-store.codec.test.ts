@@ -148,13 +148,15 @@ describe('encodeReserve', () => {
 
 describe('decodeReserveReply', () => {
   const order = [1, 4, 7, 3, 0, 2, 5, 6];
+  /** The reply as reserve.lua packs it. */
+  const decode = (numbers: number[]) => decodeReserveReply(packDoubles(numbers), order);
 
   it('puts usage back in counter order', () => {
-    expect(decodeReserveReply([0, 10, 11, 12, 13, 14, 15, 16, 17], order)).toEqual({ kind: 'admitted', usage: [14n, 10n, 15n, 13n, 11n, 16n, 17n, 12n] });
+    expect(decode([0, 10, 11, 12, 13, 14, 15, 16, 17])).toEqual({ kind: 'admitted', usage: [14n, 10n, 15n, 13n, 11n, 16n, 17n, 12n] });
   });
 
   it('names the refusing counter by its index in the call', () => {
-    expect(decodeReserveReply([1, 6, 10, 11, 12, 13, 14, 15, 16, 17], order)).toEqual({
+    expect(decode([1, 6, 10, 11, 12, 13, 14, 15, 16, 17])).toEqual({
       kind: 'refused',
       index: 5,
       usage: [14n, 10n, 15n, 13n, 11n, 16n, 17n, 12n],
@@ -162,14 +164,12 @@ describe('decodeReserveReply', () => {
   });
 
   it('answers missing counters by index, ascending', () => {
-    expect(decodeReserveReply([2, 2, 0], order)).toEqual({ kind: 'missing', indices: [1, 7] });
+    expect(decode([2, 2, 0])).toEqual({ kind: 'missing', indices: [1, 7] });
   });
 
   it('refuses a reply of any other shape', () => {
-    for (const reply of [
-      null,
-      'OK',
-      [],
+    const malformed = [null, 'OK', [0, 10, 11, 12, 13, 14, 15, 16, 17], Buffer.alloc(0), Buffer.alloc(12)];
+    const misshapen = [
       [3],
       [0, 1, 2],
       [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
@@ -177,9 +177,10 @@ describe('decodeReserveReply', () => {
       [2],
       [2, -1],
       [0, 1.5, 0, 0, 0, 0, 0, 0, 0],
-      [0, '1', 0, 0, 0, 0, 0, 0, 0],
-    ]) {
-      expect(() => decodeReserveReply(reply, order), JSON.stringify(reply)).toThrow(/reserve script: unexpected reply/);
+      [0, NaN, 0, 0, 0, 0, 0, 0, 0],
+    ];
+    for (const reply of [...malformed, ...misshapen.map(packDoubles)]) {
+      expect(() => decodeReserveReply(reply, order), String(reply)).toThrow(/reserve script: unexpected reply/);
     }
   });
 });

@@ -12,6 +12,9 @@ import { RedisLimitStore } from '../src/limits/redis-store';
 import { limitStoreContract } from './support/limit-store-contract';
 import { forgetOrganization, keysOf, REDIS_TOPOLOGIES, requireRedisUrl } from './support/redis-url';
 
+/** A reserve's reply: its numbers, packed as little-endian doubles. */
+const unpackDoubles = (reply: unknown) => Array.from({ length: (reply as Buffer).length / 8 }, (_, i) => (reply as Buffer).readDoubleLE(8 * i));
+
 const url = requireRedisUrl();
 const clusterUrl = requireRedisUrl('cluster');
 const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
@@ -142,10 +145,12 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
     // One head hash, one counter (no limit, amount 1), reserved in `bucket`: a window of 3 buckets before the current one.
     const reserve = async (bucket: number) => {
       const args = [head, buckets, packDoubles([0, 1, bucket, 3, 3, 1, 1, Infinity, 1]), 'x|'];
-      return (await admin.evalsha(SCRIPTS.reserve.sha, 2, ...args).catch(async (err: Error) => {
-        if (!err.message.includes('NOSCRIPT')) throw err;
-        return admin.eval(SCRIPTS.reserve.lua, 2, ...args);
-      })) as number[];
+      return unpackDoubles(
+        await admin.callBuffer('evalsha', SCRIPTS.reserve.sha, 2, ...args).catch(async (err: Error) => {
+          if (!err.message.includes('NOSCRIPT')) throw err;
+          return admin.callBuffer('eval', SCRIPTS.reserve.lua, 2, ...args);
+        }),
+      );
     };
     try {
       expect(WINDOW_ARGS).toEqual({ minute: { bucketsPerSpan: 60, spanSeconds: 60 }, hour: { bucketsPerSpan: 60, spanSeconds: 3600 } });
@@ -226,7 +231,7 @@ describe('Redis adapter on a Redis Cluster', () => {
       // A reserve of one counter whose head hash and bucket hash carry different hash tags.
       const args = [packDoubles([0, 1, 100, 3, 3, 1, 1, Infinity, 1]), 'x|'];
       await expect(admin.eval(SCRIPTS.reserve.lua, 2, `tg:{${a}}:m`, `tg:{${b}}:m:x`, ...args)).rejects.toThrow(/CROSSSLOT/);
-      expect(await admin.eval(SCRIPTS.reserve.lua, 2, `tg:{${a}}:m`, `tg:{${a}}:m:x`, ...args)).toEqual([0, 0]);
+      expect(unpackDoubles(await admin.callBuffer('eval', SCRIPTS.reserve.lua, 2, `tg:{${a}}:m`, `tg:{${a}}:m:x`, ...args))).toEqual([0, 0]);
     } finally {
       await dropGroup(admin, a);
       admin.disconnect();

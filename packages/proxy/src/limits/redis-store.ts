@@ -1,6 +1,6 @@
 import { createRedisClient, redisReady, type RedisClient, type RedisClientLogger } from '@tollgate/db';
 import { countedBuckets } from '@tollgate/domain';
-import { Cluster } from 'ioredis';
+import { Cluster, type Command } from 'ioredis';
 import { CONSUMER_GROUP, ENTRY_FIELD, STREAM_REGISTRY } from '../usage/usage-stream';
 import { isFixed, type Counter, type LimitStore, type Reservation, type ReserveOutcome, type UsageJournal } from './limit-store';
 import {
@@ -10,14 +10,16 @@ import {
   decodeSeedReply,
   decodeSettleReply,
   encodeCompareAndAdd,
-  encodeReserve,
+  planReserve,
+  reserveNumbers,
   encodeSeed,
   encodeSettle,
   type CounterAddresses,
+  type ReservePlan,
   type ScriptArgs,
 } from './redis/codec';
 import { corkForThisTurn } from './redis/cork';
-import { FlatCommand } from './redis/flat-command';
+import { FlatCommand, FramedCommand, frameCommand, type CommandFrame } from './redis/flat-command';
 import { SCRIPTS, type Script } from './redis/scripts';
 
 /*
@@ -87,6 +89,15 @@ interface RedisReservation extends Reservation, CounterAddresses {
   amounts: bigint[];
 }
 
+/** A reserve's shape (see shapeOf): the counters' addresses but the buckets, the script's plan, and the frame of its EVALSHA. */
+interface Shape {
+  counterKeys: string[];
+  periodIds: Array<string | undefined>;
+  at: Omit<CounterAddresses, 'buckets'>;
+  plan: ReservePlan;
+  frame: CommandFrame;
+}
+
 /** Redis key names of one group, made once (the same string objects for every call). */
 interface Names {
   /** The rolling counters' head hashes, one per window, and by counter key its head field and bucket hash. */
@@ -99,11 +110,23 @@ interface Names {
   wallet: string;
   /** The group's usage stream. */
   events: string;
+  /** The shapes of its last calls, the latest first. */
+  recentShapes: Shape[];
+}
+
+/** Shapes a group's calls are matched against before the signature is made: an organization's keys and projects at once, mostly. */
+const RECENT_SHAPES = 8;
+
+function fits(shape: Shape, counters: readonly Counter[]): boolean {
+  if (shape.counterKeys.length !== counters.length) return false;
+  for (let i = 0; i < counters.length; i++) if (counters[i]!.key !== shape.counterKeys[i] || counters[i]!.periodId !== shape.periodIds[i]) return false;
+  return true;
 }
 
 export class RedisLimitStore implements LimitStore, UsageJournal {
   private readonly redis: RedisClient;
   private readonly names = new Map<string, Names>();
+  private readonly shapes = new Map<string, Shape>();
   /** Groups whose stream this process registered (group made, stream in the registry), and those being registered. */
   private readonly registered = new Set<string>();
   private readonly registering = new Map<string, Promise<void>>();
@@ -151,7 +174,10 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
   }
 
   private send(name: string, argv: Array<string | Buffer>): Promise<unknown> {
-    const command = new FlatCommand(name, argv);
+    return this.sendCommand(new FlatCommand(name, argv));
+  }
+
+  private sendCommand(command: Command): Promise<unknown> {
     // A cluster writes each command to its slot's primary: every primary's socket is corked alike.
     if (this.redis instanceof Cluster) for (const node of this.redis.nodes('master')) corkForThisTurn(node);
     else corkForThisTurn(this.redis);
@@ -171,6 +197,7 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
         month: new Map(),
         wallet: flat(`${prefix}w`),
         events: flat(`${prefix}events`),
+        recentShapes: [],
       };
       this.names.set(group, names);
     }
@@ -203,39 +230,74 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
   }
 
   async reserve(group: string, counters: Counter[], nowMs: number): Promise<ReserveOutcome> {
-    const names = this.namesOf(group);
+    const shape = this.shapeOf(group, counters);
     const n = counters.length;
     const minuteBucket = countedBuckets('minute', nowMs).last;
     const hourBucket = countedBuckets('hour', nowMs).last;
-    const reservation: RedisReservation = {
-      group,
-      keys: new Array(n),
-      fields: new Array(n),
-      windows: new Array(n),
-      bucketKeys: new Array(n),
-      buckets: new Array(n),
-      amounts: new Array(n),
-    };
+    const buckets = new Array<number>(n);
+    const amounts = new Array<bigint>(n);
+    for (let i = 0; i < n; i++) {
+      const window = shape.at.windows[i];
+      buckets[i] = window === null ? 0 : window === 'minute' ? minuteBucket : hourBucket;
+      amounts[i] = counters[i]!.amount;
+    }
+    const reservation: RedisReservation = { group, ...shape.at, buckets, amounts };
+    const numbers = reserveNumbers(shape.plan, counters, buckets);
+    let reply: unknown;
+    try {
+      reply = await this.sendCommand(new FramedCommand(shape.frame, numbers));
+    } catch (err) {
+      if (!(err as Error).message?.includes('NOSCRIPT')) throw err;
+      const argv = [SCRIPTS.reserve.lua, countArg(shape.plan.keys.length), ...shape.plan.keys, numbers, ...shape.plan.fields];
+      reply = await this.sendCommand(new FlatCommand('eval', argv, null));
+    }
+    const outcome = decodeReserveReply(reply, shape.plan.order);
+    return outcome.kind === 'admitted' ? { kind: 'admitted', reservation, usage: outcome.usage } : outcome;
+  }
+
+  /**
+   * The reserve of every call with these counters in this group, worked out once: where each
+   * counter is (every call's reservation shares these arrays), the script's plan and its command's
+   * frame. Known by the group and each counter's key and period: the group's last few shapes are
+   * matched by those strings (the limiter's own objects, so mostly compared by identity), the
+   * others looked up by a signature made of them.
+   */
+  private shapeOf(group: string, counters: readonly Counter[]): Shape {
+    const names = this.namesOf(group);
+    for (const shape of names.recentShapes) if (fits(shape, counters)) return shape;
+    let signature = group;
+    for (const c of counters) signature += `|${c.key.length}:${c.key}@${c.periodId ?? ''}`;
+    let shape = this.shapes.get(signature);
+    if (shape === undefined) {
+      if (this.shapes.size >= 10_000) this.shapes.clear();
+      shape = this.planShape(group, counters);
+      this.shapes.set(signature, shape);
+    }
+    if (names.recentShapes.unshift(shape) > RECENT_SHAPES) names.recentShapes.pop();
+    return shape;
+  }
+
+  private planShape(group: string, counters: readonly Counter[]): Shape {
+    const names = this.namesOf(group);
+    const n = counters.length;
+    const at: Shape['at'] = { keys: new Array(n), fields: new Array(n), windows: new Array(n), bucketKeys: new Array(n) };
     for (let i = 0; i < n; i++) {
       const c = counters[i]!;
-      reservation.keys[i] = this.keyOf(group, names, c);
-      reservation.amounts[i] = c.amount;
+      at.keys[i] = this.keyOf(group, names, c);
       if (isFixed(c.window)) {
-        reservation.fields[i] = c.key;
-        reservation.windows[i] = null;
-        reservation.bucketKeys[i] = '';
-        reservation.buckets[i] = 0;
+        at.fields[i] = c.key;
+        at.windows[i] = null;
+        at.bucketKeys[i] = '';
       } else {
         const { head, buckets } = this.rollingOf(group, names, c);
-        reservation.fields[i] = head;
-        reservation.windows[i] = c.window === 'minute' ? 'minute' : 'hour';
-        reservation.bucketKeys[i] = buckets;
-        reservation.buckets[i] = c.window === 'minute' ? minuteBucket : hourBucket;
+        at.fields[i] = head;
+        at.windows[i] = c.window === 'minute' ? 'minute' : 'hour';
+        at.bucketKeys[i] = buckets;
       }
     }
-    const call = encodeReserve(counters, reservation);
-    const reply = decodeReserveReply(await this.run(SCRIPTS.reserve, call), call.order);
-    return reply.kind === 'admitted' ? { kind: 'admitted', reservation, usage: reply.usage } : reply;
+    const plan = planReserve(counters, { ...at, buckets: new Array<number>(n).fill(0) });
+    const frame = frameCommand('evalsha', [SCRIPTS.reserve.sha, countArg(plan.keys.length), ...plan.keys], 8 * plan.numbers.length, plan.fields);
+    return { counterKeys: counters.map((c) => c.key), periodIds: counters.map((c) => c.periodId), at, plan, frame };
   }
 
   settle(reservation: Reservation, actual: bigint[]): Promise<void> {

@@ -71,11 +71,47 @@ export interface ReserveArgs extends ScriptArgs {
 }
 
 /**
+ * A reserve's arguments for every call with the same counters at the same addresses, worked out
+ * once (the store keeps one per shape of call): KEYS, the fields after the numbers, the script
+ * order, and the numbers with each call's own still to fill in (reserveNumbers): every counter's
+ * limit and amount (at limitAt and amountAt, by counter) and every head hash's newest bucket (at
+ * bucketAt, the bucket of counter bucketFrom).
+ */
+export interface ReservePlan {
+  keys: string[];
+  fields: string[];
+  order: number[];
+  numbers: number[];
+  limitAt: number[];
+  amountAt: number[];
+  bucketAt: number[];
+  bucketFrom: number[];
+}
+
+/** encodeReserve in two steps: the plan of a call's shape, then its numbers. */
+export function encodeReserve(counters: readonly Counter[], at: CounterAddresses): ReserveArgs {
+  const plan = planReserve(counters, at);
+  return { keys: plan.keys, args: [reserveNumbers(plan, counters, at.buckets), ...plan.fields], order: plan.order };
+}
+
+/** A call's numbers for reserve.lua (ARGV[1]): the plan's, with the call's limits, amounts and buckets. */
+export function reserveNumbers(plan: ReservePlan, counters: readonly Counter[], buckets: readonly number[]): Buffer {
+  const numbers = plan.numbers.slice();
+  for (let i = 0; i < counters.length; i++) {
+    const c = counters[i]!;
+    numbers[plan.limitAt[i]!] = limitNumber(c.limit);
+    numbers[plan.amountAt[i]!] = Number(c.amount);
+  }
+  for (let h = 0; h < plan.bucketAt.length; h++) numbers[plan.bucketAt[h]!] = buckets[plan.bucketFrom[h]!]!;
+  return packDoubles(numbers);
+}
+
+/**
  * reserve.lua's KEYS and ARGV for a call's counters: period counters grouped by hash, rolling
  * counters by head hash (a counter twice in the call has one head and bucket hash, and is checked
  * and reserved twice). A head hash's newest bucket is the one its counters reserve in (`buckets`).
  */
-export function encodeReserve(counters: readonly Counter[], at: CounterAddresses): ReserveArgs {
+export function planReserve(counters: readonly Counter[], at: CounterAddresses): ReservePlan {
   const n = counters.length;
   const periodKeys: string[] = [];
   const periodMembers: number[][] = [];
@@ -83,7 +119,7 @@ export function encodeReserve(counters: readonly Counter[], at: CounterAddresses
   const headFields: string[][] = [];
   const headBucketKeys: string[][] = [];
   const headWindows: RollingWindow[] = [];
-  const headNewest: number[] = [];
+  const bucketFrom: number[] = [];
   /** Per rolling counter: its head hash, and its place among that hash's heads. */
   const headOf = new Array<number>(n);
   const placeOf = new Array<number>(n);
@@ -105,7 +141,7 @@ export function encodeReserve(counters: readonly Counter[], at: CounterAddresses
       headFields.push([]);
       headBucketKeys.push([]);
       headWindows.push(window);
-      headNewest.push(at.buckets[i]!);
+      bucketFrom.push(i);
     }
     const fields = headFields[h]!;
     let x = fields.indexOf(at.fields[i]!);
@@ -117,40 +153,44 @@ export function encodeReserve(counters: readonly Counter[], at: CounterAddresses
     placeOf[i] = x;
   }
   const order: number[] = [];
+  const fields: string[] = [];
+  const limitAt = new Array<number>(n);
+  const amountAt = new Array<number>(n);
+  const bucketAt: number[] = [];
   const numbers: number[] = [periodKeys.length, headKeys.length];
-  const args: Array<string | Buffer> = [EMPTY]; // args[0]: the numbers, packed at the end
   for (const members of periodMembers) {
     numbers.push(members.length);
     for (const i of members) {
-      args.push(at.fields[i]!);
-      numbers.push(limitNumber(counters[i]!.limit));
+      fields.push(at.fields[i]!);
+      limitAt[i] = numbers.push(0) - 1;
     }
     for (const i of members) {
-      numbers.push(Number(counters[i]!.amount));
+      amountAt[i] = numbers.push(0) - 1;
       order.push(i);
     }
   }
   // Rolling counters are numbered over the head hashes, 1 on: the second hash's after the first's.
   const firstNumber = new Array<number>(headKeys.length);
   for (let h = 0, number = 1; h < headKeys.length; h++) {
-    const fields = headFields[h]!;
+    const heads = headFields[h]!;
     const { bucketsPerSpan, spanSeconds } = WINDOW_ARGS[headWindows[h]!];
-    numbers.push(headNewest[h]!, bucketsPerSpan, spanSeconds, fields.length);
-    for (const field of fields) args.push(field);
+    bucketAt.push(numbers.push(0) - 1);
+    numbers.push(bucketsPerSpan, spanSeconds, heads.length);
+    for (const field of heads) fields.push(field);
     firstNumber[h] = number;
-    number += fields.length;
+    number += heads.length;
   }
   for (let i = 0; i < n; i++) {
     if (at.windows[i] === null) continue;
-    const c = counters[i]!;
-    numbers.push(firstNumber[headOf[i]!]! + placeOf[i]!, limitNumber(c.limit), Number(c.amount));
+    numbers.push(firstNumber[headOf[i]!]! + placeOf[i]!);
+    limitAt[i] = numbers.push(0) - 1;
+    amountAt[i] = numbers.push(0) - 1;
     order.push(i);
   }
-  args[0] = packDoubles(numbers);
   const keys = periodKeys;
   for (const key of headKeys) keys.push(key);
   for (const bucketKeys of headBucketKeys) for (const key of bucketKeys) keys.push(key);
-  return { keys, args, order };
+  return { keys, fields, order, numbers, limitAt, amountAt, bucketAt, bucketFrom };
 }
 
 /** A reserve's outcome without its reservation (the store adds that). */
@@ -160,26 +200,29 @@ const ADMITTED = 0;
 const REFUSED = 1;
 const MISSING = 2;
 
-/** reserve.lua's reply, in counter order (`order` from encodeReserve); throws on a reply of any other shape. */
-export function decodeReserveReply(reply: unknown, order: readonly number[]): ReserveReply {
+/** reserve.lua's reply (its numbers, packed as doubles), in counter order (`order` from encodeReserve); throws on a reply of any other shape. */
+export function decodeReserveReply(packed: unknown, order: readonly number[]): ReserveReply {
   const n = order.length;
-  if (!Array.isArray(reply) || !reply.every(Number.isInteger)) throw badReply('reserve', reply);
-  const position = (p: unknown) => {
-    if (typeof p !== 'number' || p < 0 || p >= n) throw badReply('reserve', reply);
+  if (!Buffer.isBuffer(packed) || packed.length === 0 || packed.length % 8) throw badReply('reserve', packed);
+  const reply = new Array<number>(packed.length / 8);
+  for (let j = 0; j < reply.length; j++) reply[j] = packed.readDoubleLE(8 * j);
+  if (!reply.every(Number.isSafeInteger)) throw badReply('reserve', reply);
+  const position = (p: number) => {
+    if (p < 0 || p >= n) throw badReply('reserve', reply);
     return order[p]!;
   };
   const status = reply[0];
   if (status === MISSING) {
     if (reply.length < 2) throw badReply('reserve', reply);
     const indices = new Array<number>(reply.length - 1);
-    for (let j = 1; j < reply.length; j++) indices[j - 1] = position(reply[j]);
+    for (let j = 1; j < reply.length; j++) indices[j - 1] = position(reply[j]!);
     return { kind: 'missing', indices: indices.sort((x, y) => x - y) };
   }
   const from = status === REFUSED ? 2 : 1;
   if ((status !== ADMITTED && status !== REFUSED) || reply.length !== from + n) throw badReply('reserve', reply);
   const usage = new Array<bigint>(n);
-  for (let p = 0; p < n; p++) usage[order[p]!] = BigInt(reply[from + p] as number);
-  return status === REFUSED ? { kind: 'refused', index: position(reply[1]), usage } : { kind: 'admitted', usage };
+  for (let p = 0; p < n; p++) usage[order[p]!] = BigInt(reply[from + p]!);
+  return status === REFUSED ? { kind: 'refused', index: position(reply[1]!), usage } : { kind: 'admitted', usage };
 }
 
 /** A usage event for settle.lua to append to its organization's stream: XADD <stream> * <field> <value>. */

@@ -7,8 +7,9 @@ import { Command } from 'ioredis';
  * each of them into the output one by one; this writes the strings around a buffer as one text.
  */
 export class FlatCommand extends Command {
-  constructor(name: string, argv: Array<string | Buffer>) {
-    super(name, [], { replyEncoding: 'utf8' });
+  /** `replyEncoding` null: bulk strings in the reply stay bytes. */
+  constructor(name: string, argv: Array<string | Buffer>, replyEncoding: BufferEncoding | null = 'utf8') {
+    super(name, [], { replyEncoding });
     this.args = argv; // its keys (for a cluster's slot) are read from here
   }
 
@@ -36,4 +37,50 @@ export function encodeCommand(name: string, argv: ReadonlyArray<string | Buffer>
   let at = 0;
   for (const piece of pieces) at += typeof piece === 'string' ? bytes.write(piece, at) : piece.copy(bytes, at);
   return bytes;
+}
+
+/**
+ * A command whose bytes are the same for every call but one buffer argument of a fixed length (a
+ * script's packed numbers, see codec.ts's plans): the text before and after that argument,
+ * encoded once by frameCommand. `argv` (the buffer's place empty) is what a cluster reads the
+ * keys from.
+ */
+export interface CommandFrame {
+  name: string;
+  argv: Array<string | Buffer>;
+  before: Buffer;
+  after: Buffer;
+}
+
+/** The frame of `name` with the arguments `before`, then a buffer of `length` bytes, then `after`. */
+export function frameCommand(name: string, before: readonly string[], length: number, after: readonly string[]): CommandFrame {
+  const bulk = (arg: string) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`;
+  return {
+    name,
+    argv: [...before, NOT_YET, ...after],
+    before: Buffer.from(`*${before.length + after.length + 2}\r\n${bulk(name)}${before.map(bulk).join('')}$${length}\r\n`),
+    after: Buffer.from(`\r\n${after.map(bulk).join('')}`),
+  };
+}
+
+const NOT_YET = Buffer.alloc(0);
+
+/** A framed command with this call's buffer; its reply's bulk strings stay bytes. */
+export class FramedCommand extends Command {
+  constructor(
+    private readonly frame: CommandFrame,
+    private readonly variable: Buffer,
+  ) {
+    super(frame.name, [], { replyEncoding: null });
+    this.args = frame.argv;
+  }
+
+  override toWritable(): Buffer {
+    const { before, after } = this.frame;
+    const bytes = Buffer.allocUnsafe(before.length + this.variable.length + after.length);
+    before.copy(bytes, 0);
+    this.variable.copy(bytes, before.length);
+    after.copy(bytes, before.length + this.variable.length);
+    return bytes;
+  }
 }

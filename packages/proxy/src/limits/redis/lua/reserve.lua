@@ -14,16 +14,19 @@
 --   per rolling counter of the call, in call order: its number, limit (+inf = none), amount.
 -- ARGV[2...], the fields: per period hash its n fields, then per head hash its n head fields.
 -- The call's counters in that order (period counters, then rolling ones) are in "script order".
--- Reply: {0, usage...} admitted; {1, refusing counter, usage...} refused, nothing added;
--- {2, counters...} period counters missing (restart, flush: rebuild them), nothing read further.
--- Counters in replies are 0-based positions in script order; usage is each counter's total before
--- the call, in script order.
+-- Reply, as little-endian doubles (one bulk string, read in one step): 0, usage... admitted;
+-- 1, refusing counter, usage... refused, nothing added; 2, counters... period counters missing
+-- (restart, flush: rebuild them), nothing read further. Counters in replies are 0-based positions
+-- in script order; usage is each counter's total before the call, in script order.
 --
 -- A head (four little-endian doubles, struct '<dddd') holds a rolling counter's base bucket, the
 -- sum of every bucket >= base, its newest bucket and that bucket's amount. Its other buckets are in
 -- its bucket hash, from base - bucketsPerSpan up to (not including) newest.
 
 local N = { struct.unpack('<' .. string.rep('d', #ARGV[1] / 8), ARGV[1]) }
+local function packed(...)
+  return struct.pack('<' .. string.rep('d', select('#', ...)), ...)
+end
 N[#N] = nil -- unpack's last value: the position after the last number
 local periodHashCount, headHashCount = N[1], N[2]
 local usage, amounts, position, missing = {}, {}, 0, nil
@@ -45,7 +48,7 @@ for p = 1, periodHashCount do
   end
   num, field = num + 1 + 2 * n, field + n
 end
-if missing then return {2, unpack(missing)} end
+if missing then return packed(2, unpack(missing)) end
 
 -- The sum of the buckets from <= j < to of a counter whose newest bucket (and its amount) is in its
 -- head and whose other buckets are in bucketHash, from base - bucketsPerSpan on.
@@ -133,7 +136,7 @@ local function refuse(refusing)
     local fields = headsToWrite(h, false)
     if #fields > 0 then redis.call('HSET', KEYS[periodHashCount + h], unpack(fields)) end
   end
-  return {1, refusing - 1, unpack(usage)}
+  return packed(1, refusing - 1, unpack(usage))
 end
 
 -- Limits, in script order (no limit is +inf: never exceeded).
@@ -232,4 +235,4 @@ for h = 1, headHashCount do
   -- A new newest bucket: the window's heads live on for two spans from it.
   if newestChanged[h] then redis.call('EXPIRE', headHash, 2 * spanSecondsOf[h]) end
 end
-return {0, unpack(usage)}
+return packed(0, unpack(usage))
