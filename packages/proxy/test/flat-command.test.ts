@@ -35,4 +35,13 @@ describe('encodeCommand', () => {
       );
     }
   });
+
+  it('frames a last string after the fields when asked: a usage entry', () => {
+    const frame = frameCommand('evalsha', ['sha', '1', 'tg:{g}:events'], numbers.length, ['o:rd', 'u1'], true);
+    for (const entry of ['{}', '{"model":"gpt-4o — ☃"}']) {
+      const command = new FramedCommand(frame, numbers, entry);
+      expect(command.getKeys()).toEqual(['tg:{g}:events']);
+      expect(Buffer.from(command.toWritable())).toEqual(asIoredisWrites('evalsha', ['sha', '1', 'tg:{g}:events', numbers, 'o:rd', 'u1', entry]));
+    }
+  });
 });

@@ -13,9 +13,11 @@ import {
   planReserve,
   reserveNumbers,
   encodeSeed,
-  encodeSettle,
+  planSettle,
+  settleNumbers,
   type CounterAddresses,
   type ReservePlan,
+  type SettlePlan,
   type ScriptArgs,
 } from './redis/codec';
 import { corkForThisTurn } from './redis/cork';
@@ -86,15 +88,24 @@ const COMMAND_TIMEOUT_MS = 2_000;
 
 /** Where each counter of the call is (see CounterAddresses), and the amount reserved in it. */
 interface RedisReservation extends Reservation, CounterAddresses {
+  shape: Shape;
   amounts: bigint[];
 }
 
 /** A reserve's shape (see shapeOf): the counters' addresses but the buckets, the script's plan, and the frame of its EVALSHA. */
 interface Shape {
+  /** Its settles, by the counters they change and whether they append (see settleWith). */
+  settles: Map<number, SettleShape | null>;
   counterKeys: string[];
   periodIds: Array<string | undefined>;
   at: Omit<CounterAddresses, 'buckets'>;
   plan: ReservePlan;
+  frame: CommandFrame;
+}
+
+/** A settle's plan and the frame of its EVALSHA. */
+interface SettleShape {
+  plan: SettlePlan;
   frame: CommandFrame;
 }
 
@@ -116,6 +127,12 @@ interface Names {
 
 /** Shapes a group's calls are matched against before the signature is made: an organization's keys and projects at once, mostly. */
 const RECENT_SHAPES = 8;
+
+/** settle.lua's EVALSHA for a plan, its entry (field, then the call's value) last when it appends one. */
+function settleFrame(plan: SettlePlan, appends: boolean): CommandFrame {
+  const head = [SCRIPTS.settle.sha, countArg(plan.keys.length), ...plan.keys];
+  return frameCommand('evalsha', head, 8 * plan.numbers.length, appends ? [...plan.fields, ENTRY_FIELD] : plan.fields, appends);
+}
 
 function fits(shape: Shape, counters: readonly Counter[]): boolean {
   if (shape.counterKeys.length !== counters.length) return false;
@@ -241,7 +258,7 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
       buckets[i] = window === null ? 0 : window === 'minute' ? minuteBucket : hourBucket;
       amounts[i] = counters[i]!.amount;
     }
-    const reservation: RedisReservation = { group, ...shape.at, buckets, amounts };
+    const reservation: RedisReservation = { group, shape, ...shape.at, buckets, amounts };
     const numbers = reserveNumbers(shape.plan, counters, buckets);
     let reply: unknown;
     try {
@@ -297,7 +314,7 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
     }
     const plan = planReserve(counters, { ...at, buckets: new Array<number>(n).fill(0) });
     const frame = frameCommand('evalsha', [SCRIPTS.reserve.sha, countArg(plan.keys.length), ...plan.keys], 8 * plan.numbers.length, plan.fields);
-    return { counterKeys: counters.map((c) => c.key), periodIds: counters.map((c) => c.periodId), at, plan, frame };
+    return { settles: new Map(), counterKeys: counters.map((c) => c.key), periodIds: counters.map((c) => c.periodId), at, plan, frame };
   }
 
   settle(reservation: Reservation, actual: bigint[]): Promise<void> {
@@ -316,13 +333,41 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
     await this.send('xadd', [names.events, '*', ENTRY_FIELD, entry]);
   }
 
-  private async settleWith(reservation: Reservation, actual: bigint[], stream: string | null, entry?: string): Promise<void> {
+  private async settleWith(reservation: Reservation, actual: bigint[], stream: string | null, entry = ''): Promise<void> {
     const r = reservation as RedisReservation;
     const n = r.amounts.length;
     const deltas = new Array<bigint>(n);
-    for (let i = 0; i < n; i++) deltas[i] = actual[i]! - r.amounts[i]!;
-    const call = encodeSettle(r, deltas, stream === null ? undefined : { stream, field: ENTRY_FIELD, value: entry! });
-    if (call) decodeSettleReply(await this.run(SCRIPTS.settle, call));
+    let changes = stream === null ? 0 : 1; // bit 0: the entry; bit i + 1: counter i changed
+    for (let i = 0; i < n; i++) if ((deltas[i] = actual[i]! - r.amounts[i]!) !== 0n) changes += 2 ** (i + 1);
+    const settle = this.settleShapeOf(r.shape, changes, deltas, stream);
+    if (!settle) return;
+    const numbers = settleNumbers(settle.plan, deltas, r.buckets);
+    let reply: unknown;
+    try {
+      reply = await this.sendCommand(new FramedCommand(settle.frame, numbers, entry));
+    } catch (err) {
+      if (!(err as Error).message?.includes('NOSCRIPT')) throw err;
+      const argv = [SCRIPTS.settle.lua, countArg(settle.plan.keys.length), ...settle.plan.keys, numbers, ...settle.plan.fields];
+      if (stream !== null) argv.push(ENTRY_FIELD, entry);
+      reply = await this.send('eval', argv);
+    }
+    decodeSettleReply(reply);
+  }
+
+  /** The settle of a shape's calls that change the same counters (`changes`, a bit each) and append or not: planned once; null when nothing is sent. */
+  private settleShapeOf(shape: Shape, changes: number, deltas: bigint[], stream: string | null): SettleShape | null {
+    let settle = shape.settles.get(changes);
+    if (settle === undefined) {
+      const plan = planSettle(
+        shape.at,
+        deltas.map((d) => d !== 0n),
+        stream,
+      );
+      settle = plan && { plan, frame: settleFrame(plan, stream !== null) };
+      if (shape.settles.size >= 64) shape.settles.clear();
+      if (Number.isSafeInteger(changes)) shape.settles.set(changes, settle);
+    }
+    return settle;
   }
 
   /** The group's consumer group (reading from the stream's start: nothing appended before it is missed), then the registry entry; one round trip. */

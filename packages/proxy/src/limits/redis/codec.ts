@@ -7,8 +7,9 @@ import type { Counter, ReserveOutcome } from '../limit-store';
  * its .lua file, its encoder and codec.test.ts together.
  *
  * Hot path: reserve and settle take their numbers as one argument of little-endian doubles (a
- * script parsing ~60 decimal strings spent more on strtod than on its commands) and their fields
- * as strings made once (key names); the encoders allocate no object per counter.
+ * script parsing ~60 decimal strings spent more on strtod than on its commands), and reserve
+ * answers in the same form. Both are planned once per shape of call (ReservePlan, SettlePlan):
+ * a call only fills its own numbers in.
  */
 
 /** A script's KEYS and ARGV. */
@@ -54,9 +55,6 @@ export const countArg = (n: number): string => COUNTS[n] ?? String(n);
 
 /** A limit as the scripts take it: a double (the scripts' arithmetic is Lua's), +Infinity for none, which nothing exceeds. */
 export const limitNumber = (limit: bigint | null): number => (limit === null ? Infinity : Number(limit));
-
-/** The numbers' place in a script's ARGV until they are packed. */
-const EMPTY = Buffer.alloc(0);
 
 /** Numbers as the scripts' first argument: little-endian doubles, unpacked by struct.unpack in one step. */
 export function packDoubles(values: readonly number[]): Buffer {
@@ -239,51 +237,88 @@ export interface StreamEntry {
  * entry (no settle is sent).
  */
 export function encodeSettle(at: CounterAddresses, deltas: readonly bigint[], entry?: StreamEntry): ScriptArgs | null {
-  const n = deltas.length;
+  const plan = planSettle(
+    at,
+    deltas.map((d) => d !== 0n),
+    entry?.stream ?? null,
+  );
+  if (!plan) return null;
+  const args: Array<string | Buffer> = [settleNumbers(plan, deltas, at.buckets), ...plan.fields];
+  if (entry) args.push(entry.field, entry.value);
+  return { keys: plan.keys, args };
+}
+
+/**
+ * A settle's arguments for every call of one shape (see ReservePlan) whose changed counters are
+ * the same, worked out once: KEYS (with `stream`, if any, last), the fields after the numbers, and
+ * the numbers with each call's own still to fill in: by counter, where its delta is added (sumAt,
+ * -1 when unchanged) and where its bucket goes (bucketAt, -1 for none). null when nothing changed
+ * and there is no stream.
+ */
+export interface SettlePlan {
+  keys: string[];
+  fields: string[];
+  numbers: number[];
+  sumAt: number[];
+  bucketAt: number[];
+}
+
+export function planSettle(at: Omit<CounterAddresses, 'buckets'>, changed: readonly boolean[], stream: string | null): SettlePlan | null {
+  const n = changed.length;
   const periodKeys: string[] = [];
   const periodMembers: number[][] = [];
   const headKeys: string[] = [];
   const headMembers: number[][] = [];
-  const sums = deltas.slice();
-  /** Adds counter i to its hash's members, or its delta to the member with its field. */
+  /** Per changed counter: the member it is sent as (itself, or the counter with its field in its hash). */
+  const memberOf = new Array<number>(n).fill(-1);
   const join = (keys: string[], members: number[][], i: number) => {
     const h = keys.indexOf(at.keys[i]!);
-    if (h < 0) return void (keys.push(at.keys[i]!), members.push([i]));
-    for (const m of members[h]!) if (at.fields[m] === at.fields[i]) return void (sums[m] = sums[m]! + sums[i]!);
+    if (h < 0) return void (keys.push(at.keys[i]!), members.push([i]), (memberOf[i] = i));
+    for (const m of members[h]!) if (at.fields[m] === at.fields[i]) return void (memberOf[i] = m);
     members[h]!.push(i);
+    memberOf[i] = i;
   };
   for (let i = 0; i < n; i++) {
-    if (deltas[i] === 0n) continue;
+    if (!changed[i]) continue;
     if (at.windows[i] === null) join(periodKeys, periodMembers, i);
     else join(headKeys, headMembers, i);
   }
-  if (!periodKeys.length && !headKeys.length && !entry) return null;
+  if (!periodKeys.length && !headKeys.length && stream === null) return null;
   const keys = [...periodKeys, ...headKeys];
+  const fields: string[] = [];
+  const slotOf = new Array<number>(n).fill(-1);
+  const bucketAt = new Array<number>(n).fill(-1);
   const numbers: number[] = [periodKeys.length];
-  const args: Array<string | Buffer> = [EMPTY]; // args[0]: the numbers, packed at the end
   for (const members of periodMembers) {
     numbers.push(members.length);
     for (const i of members) {
-      args.push(at.fields[i]!);
-      numbers.push(Number(sums[i]!));
+      fields.push(at.fields[i]!);
+      slotOf[i] = numbers.push(0) - 1;
     }
   }
   numbers.push(headKeys.length);
   for (const members of headMembers) {
     numbers.push(WINDOW_ARGS[at.windows[members[0]!]!].bucketsPerSpan, members.length);
     for (const i of members) {
-      args.push(at.fields[i]!);
+      fields.push(at.fields[i]!);
       keys.push(at.bucketKeys[i]!);
-      numbers.push(at.buckets[i]!);
+      bucketAt[i] = numbers.push(0) - 1;
     }
-    for (const i of members) numbers.push(Number(sums[i]!));
+    for (const i of members) slotOf[i] = numbers.push(0) - 1;
   }
-  if (entry) {
-    keys.push(entry.stream);
-    args.push(entry.field, entry.value);
+  if (stream !== null) keys.push(stream);
+  return { keys, fields, numbers, sumAt: memberOf.map((m) => (m < 0 ? -1 : slotOf[m]!)), bucketAt };
+}
+
+/** A call's numbers for settle.lua (ARGV[1]): the plan's, with the call's deltas (summed per field) and buckets. */
+export function settleNumbers(plan: SettlePlan, deltas: readonly bigint[], buckets: readonly number[]): Buffer {
+  const numbers = plan.numbers.slice();
+  for (let i = 0; i < deltas.length; i++) {
+    const sum = plan.sumAt[i]!;
+    if (sum >= 0) numbers[sum] = numbers[sum]! + Number(deltas[i]!);
+    if (plan.bucketAt[i]! >= 0) numbers[plan.bucketAt[i]!] = buckets[i]!;
   }
-  args[0] = packDoubles(numbers);
-  return { keys, args };
+  return packDoubles(numbers);
 }
 
 /** seed.lua's KEYS and ARGV: `values` as field, value pairs, the first one the guard (set unless held); ttlSeconds 0: no expiry. */

@@ -41,46 +41,57 @@ export function encodeCommand(name: string, argv: ReadonlyArray<string | Buffer>
 
 /**
  * A command whose bytes are the same for every call but one buffer argument of a fixed length (a
- * script's packed numbers, see codec.ts's plans): the text before and after that argument,
- * encoded once by frameCommand. `argv` (the buffer's place empty) is what a cluster reads the
- * keys from.
+ * script's packed numbers, see codec.ts's plans) and, if `trailing`, a last string argument (a
+ * usage entry): the text before and after that buffer, encoded once by frameCommand. `argv` (the
+ * call's own arguments empty) is what a cluster reads the keys from.
  */
 export interface CommandFrame {
   name: string;
   argv: Array<string | Buffer>;
   before: Buffer;
   after: Buffer;
+  trailing: boolean;
 }
 
-/** The frame of `name` with the arguments `before`, then a buffer of `length` bytes, then `after`. */
-export function frameCommand(name: string, before: readonly string[], length: number, after: readonly string[]): CommandFrame {
+/** The frame of `name` with the arguments `before`, then a buffer of `length` bytes, then `after`, then, if `trailing`, the call's last string. */
+export function frameCommand(name: string, before: readonly string[], length: number, after: readonly string[], trailing = false): CommandFrame {
   const bulk = (arg: string) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`;
+  const count = before.length + after.length + (trailing ? 3 : 2);
   return {
     name,
-    argv: [...before, NOT_YET, ...after],
-    before: Buffer.from(`*${before.length + after.length + 2}\r\n${bulk(name)}${before.map(bulk).join('')}$${length}\r\n`),
+    argv: [...before, NOT_YET, ...after, ...(trailing ? [''] : [])],
+    before: Buffer.from(`*${count}\r\n${bulk(name)}${before.map(bulk).join('')}$${length}\r\n`),
     after: Buffer.from(`\r\n${after.map(bulk).join('')}`),
+    trailing,
   };
 }
 
 const NOT_YET = Buffer.alloc(0);
 
-/** A framed command with this call's buffer; its reply's bulk strings stay bytes. */
+/** A framed command with this call's buffer (and last string); its reply's bulk strings stay bytes. */
 export class FramedCommand extends Command {
   constructor(
     private readonly frame: CommandFrame,
     private readonly variable: Buffer,
+    private readonly last = '',
   ) {
     super(frame.name, [], { replyEncoding: null });
     this.args = frame.argv;
   }
 
   override toWritable(): Buffer {
-    const { before, after } = this.frame;
-    const bytes = Buffer.allocUnsafe(before.length + this.variable.length + after.length);
-    before.copy(bytes, 0);
-    this.variable.copy(bytes, before.length);
-    after.copy(bytes, before.length + this.variable.length);
+    const { before, after, trailing } = this.frame;
+    const lastLength = trailing ? Buffer.byteLength(this.last) : 0;
+    const lastHeader = trailing ? `$${lastLength}\r\n` : '';
+    const bytes = Buffer.allocUnsafe(before.length + this.variable.length + after.length + (trailing ? lastHeader.length + lastLength + 2 : 0));
+    let at = before.copy(bytes, 0);
+    at += this.variable.copy(bytes, at);
+    at += after.copy(bytes, at);
+    if (trailing) {
+      at += bytes.write(lastHeader, at, 'latin1');
+      at += bytes.write(this.last, at);
+      bytes.write('\r\n', at, 'latin1');
+    }
     return bytes;
   }
 }
