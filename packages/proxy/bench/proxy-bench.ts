@@ -235,44 +235,41 @@ function statusesOf(result: autocannon.Result): Record<string, number> {
   );
 }
 
-/** autocannon at `connections`; non-2xx and errors of the warm-up count too. */
-async function drive(url: string, secret: string, connections: number, stream: boolean): Promise<Figures> {
-  const options = {
+/** autocannon at `connections` for `seconds`. */
+async function drive(url: string, secret: string, connections: number, stream: boolean, seconds: number): Promise<Figures> {
+  const result = await autocannon({
     url: `${url}/v1/chat/completions`,
     method: 'POST' as const,
     headers: headersFor(secret),
     body: chatBody(stream),
     connections,
     pipelining: 1,
+    duration: seconds,
     ...(process.env.BENCH_RATE ? { overallRate: Number(process.env.BENCH_RATE) } : {}),
-  };
-  const warm = await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, caches
-  const result = await autocannon({ ...options, duration: DURATION });
+  });
   const statuses = statusesOf(result);
-  for (const [code, n] of Object.entries(statusesOf(warm))) statuses[code] = (statuses[code] ?? 0) + n;
-  if (warm.errors + result.errors) statuses.errors = warm.errors + result.errors;
-  const non2xx = warm.non2xx + result.non2xx + warm.errors + result.errors;
+  if (result.errors) statuses.errors = result.errors;
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
-    non2xx,
+    non2xx: result.non2xx + result.errors,
     statuses,
-    calls: warm.requests.total + result.requests.total,
+    calls: result.requests.total,
   };
 }
 
 /** Sequential calls timed with performance.now (autocannon's histogram has whole-millisecond resolution). */
-async function probe(url: string, secret: string, stream: boolean, samples = 2000): Promise<Figures> {
+async function probe(url: string, secret: string, stream: boolean, samples: number): Promise<Figures> {
   const times: number[] = [];
   const statuses: Record<string, number> = {};
   const started = performance.now();
-  for (let i = 0; i < samples + 200; i++) {
+  for (let i = 0; i < samples; i++) {
     const t0 = performance.now();
     const res = await request(`${url}/v1/chat/completions`, { method: 'POST', headers: headersFor(secret), body: chatBody(stream) });
     await res.body.dump({ limit: Infinity });
     if (res.statusCode !== 200) statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-    if (i >= 200) times.push(performance.now() - t0);
+    times.push(performance.now() - t0);
   }
   const elapsed = performance.now() - started;
   times.sort((a, b) => a - b);
@@ -280,10 +277,10 @@ async function probe(url: string, secret: string, stream: boolean, samples = 200
   return {
     p50: at(0.5),
     p99: at(0.99),
-    rps: (samples + 200) / (elapsed / 1000),
+    rps: samples / (elapsed / 1000),
     non2xx: Object.values(statuses).reduce((a, b) => a + b, 0),
     statuses,
-    calls: samples + 200,
+    calls: samples,
   };
 }
 
@@ -321,7 +318,7 @@ interface RedisFigures {
   foreign: number;
   cpuUs: number;
 }
-/** cpuUs: the server process's CPU time per call, warm-up included; machine: every process's, by role ("server": the one measured). */
+/** cpuUs: the server process's CPU time per call of the run (after its warm-up); machine: every process's, by role ("server": the one measured). */
 interface Row {
   scenario: Scenario;
   target: Target;
@@ -330,7 +327,21 @@ interface Row {
   machine: Map<string, number>;
   bare: Figures;
   redis?: RedisFigures;
+  /** Per round (BENCH_ROUNDS): the server's CPU per call, and its ratio to the bare pass-through's in the same round. */
+  roundCpuUs: number[];
+  roundCpuRatios: number[];
 }
+
+/**
+ * BENCH_ROUNDS (1): each scenario's targets run this many times in turn (bare, proxy, ..., bare, proxy, ...), so a
+ * drift of the machine's speed touches every target alike; a row is its target's median round (by CPU per call), with
+ * "CPU ÷ bare" the median of the rounds' ratios to the bare run of the same round, and non-2xx summed over the rounds.
+ */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+};
 
 /** BENCH_ONLY (a regular expression) keeps the scenarios whose name matches, e.g. "c=64" or "json, c=64". */
 const ONLY = new RegExp(process.env.BENCH_ONLY ?? '');
@@ -338,10 +349,11 @@ const SCENARIOS: Scenario[] = [false, true]
   .flatMap((stream) => [1, SATURATION].map((connections) => ({ name: `${stream ? 'stream' : 'json'}, c=${connections}`, stream, connections })))
   .filter((s) => ONLY.test(s.name));
 
-const measure = (scenario: Scenario, target: Target) =>
+/** A scenario's run against a target, or its warm-up (JIT, pools, caches; 2 s, or 200 sequential calls), which is not measured. */
+const measure = (scenario: Scenario, target: Target, warmUp = false) =>
   scenario.connections === 1
-    ? probe(target.url, target.tenant.secret, scenario.stream)
-    : drive(target.url, target.tenant.secret, scenario.connections, scenario.stream);
+    ? probe(target.url, target.tenant.secret, scenario.stream, warmUp ? 200 : 2000)
+    : drive(target.url, target.tenant.secret, scenario.connections, scenario.stream, warmUp ? 2 : DURATION);
 
 /** Calls the proxy has recorded for the tenant (usage events are flushed within 100 ms; waits for them). */
 async function recordedCalls(db: pg.Pool, organizationId: string): Promise<number> {
@@ -387,23 +399,27 @@ async function redisCpuSeconds(redis: Redis): Promise<number> {
 }
 
 /**
- * measure, with the CPU per call of the server and of every other process (taken once the last usage
- * events are written); for a Redis-backed target also the commandstats delta over the same calls
- * (warm-up included).
+ * measure, after a warm-up whose usage events are written before the run starts: the CPU per call of the
+ * server and of every other process over the run (taken once its last usage events are written); for a
+ * Redis-backed target also the commandstats delta over the same calls. The warm-up's non-2xx count too.
  */
 async function measureTarget(scenario: Scenario, target: Target, db: pg.Pool): Promise<Pick<Row, 'figures' | 'cpuUs' | 'machine' | 'redis'>> {
   const role = roles.get(servers.get(target.url)!)!;
   const foreign = target.redis ? await foreignTraffic(target.redis) : 0;
+  const warm = await measure(scenario, target, true);
+  await sleep(500);
   const before = target.redis && {
     calls: await recordedCalls(db, target.tenant.organizationId),
     stats: await commandStats(target.redis),
     cpu: await redisCpuSeconds(target.redis),
   };
   const cpu0 = await machineCpu();
-  const figures = await measure(scenario, target);
+  const run = await measure(scenario, target);
   await sleep(300);
   const cpu1 = await machineCpu();
-  const machine = cpuPerCall(cpu0, cpu1, figures.calls, role);
+  const figures = { ...run, non2xx: run.non2xx + warm.non2xx, statuses: { ...run.statuses } };
+  for (const [code, n] of Object.entries(warm.statuses)) figures.statuses[code] = (figures.statuses[code] ?? 0) + n;
+  const machine = cpuPerCall(cpu0, cpu1, run.calls, role);
   const cpuUs = machine.get('server') ?? NaN;
   if (!target.redis || !before) return { figures, cpuUs, machine };
   const calls = (await recordedCalls(db, target.tenant.organizationId)) - before.calls; // also lets the last settles land
@@ -415,6 +431,20 @@ async function measureTarget(scenario: Scenario, target: Target, db: pg.Pool): P
     .map(([name, n]) => `${name} ${(n / calls).toFixed(2)}`)
     .join(', ');
   return { figures, cpuUs, machine, redis: { calls, roundTrips: roundTrips(delta) / calls, commands: sum(delta) / calls, top, foreign, cpuUs: redisCpuUs } };
+}
+
+/** A target's rounds as one row: its median round by CPU per call, with every round's CPU figures and the non-2xx of all. */
+function medianRound(rounds: Row[]): Row {
+  const byCpu = [...rounds].sort((a, b) => a.cpuUs - b.cpuUs);
+  const row = byCpu[Math.floor((byCpu.length - 1) / 2)]!;
+  const statuses: Record<string, number> = {};
+  for (const r of rounds) for (const [code, n] of Object.entries(r.figures.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  return {
+    ...row,
+    figures: { ...row.figures, non2xx: rounds.reduce((n, r) => n + r.figures.non2xx, 0), statuses },
+    roundCpuUs: rounds.map((r) => r.cpuUs),
+    roundCpuRatios: rounds.map((r) => r.roundCpuRatios[0]!),
+  };
 }
 
 /** Before measuring: a limited target answers 200 with the x-ratelimit headers, i.e. its limits are in force. */
@@ -441,6 +471,15 @@ const COLUMNS: Array<[string, (row: Row) => string]> = [
   ['req/s', (r) => r.figures.rps.toFixed(0)],
   ['÷ bare', (r) => (r.figures.rps / r.bare.rps).toFixed(2)],
   ['server CPU / call', (r) => (Number.isFinite(r.cpuUs) ? `${r.cpuUs.toFixed(0)} µs` : '–')],
+  ['CPU ÷ bare', (r) => (isBare(r) ? '–' : median(r.roundCpuRatios).toFixed(2))],
+  ...(ROUNDS > 1
+    ? ([
+        [
+          'CPU / call by round (÷ bare)',
+          (r) => r.roundCpuUs.map((v, i) => `${v.toFixed(0)}${isBare(r) ? '' : ` (${r.roundCpuRatios[i]!.toFixed(2)})`}`).join(', '),
+        ],
+      ] as Array<[string, (row: Row) => string]>)
+    : []),
   ['non-2xx', (r) => (r.figures.non2xx ? `**${r.figures.non2xx}** ${JSON.stringify(r.figures.statuses)}` : '0')],
 ];
 
@@ -578,14 +617,21 @@ try {
 
   const rows: Row[] = [];
   for (const scenario of SCENARIOS) {
-    let bare: Figures | undefined;
-    for (const target of targets) {
-      const measured = await measureTarget(scenario, target, logs);
-      bare ??= measured.figures;
-      const row: Row = { scenario, target, bare, ...measured };
-      rows.push(row);
-      console.log(table(COLUMNS, [row])[2]);
+    const rounds: Row[][] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      let bare: Row | undefined;
+      const ofRound: Row[] = [];
+      for (const target of targets) {
+        const measured = await measureTarget(scenario, target, logs);
+        const row: Row = { scenario, target, bare: bare?.figures ?? measured.figures, ...measured, roundCpuUs: [], roundCpuRatios: [] };
+        bare ??= row;
+        row.roundCpuRatios.push(row.cpuUs / bare.cpuUs);
+        ofRound.push(row);
+        console.log(table(COLUMNS, [row])[2]);
+      }
+      rounds.push(ofRound);
     }
+    rows.push(...targets.map((_, t) => medianRound(rounds.map((ofRound) => ofRound[t]!))));
   }
   const ttft: Array<[string, number]> = [];
   for (const t of targets) ttft.push([t.name, await firstToken(t.url, t.tenant.secret)]);
@@ -595,7 +641,7 @@ try {
   const lines = [
     ...table(COLUMNS, rows),
     '',
-    'CPU per call, whole machine, by process (user + system, warm-up included):',
+    'CPU per call, whole machine, by process (user + system, over the run after its warm-up):',
     '',
     ...table(
       CPU_COLUMNS,
