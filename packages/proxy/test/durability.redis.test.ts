@@ -222,6 +222,20 @@ for (const topology of REDIS_TOPOLOGIES) {
       expect(await count(`select count(*)::int as n from wallet_records where request_log_id = any($1::uuid[])`, [ids])).toBe(35);
     });
 
+    it('write the event they appended as they hold it, and decode the entries of others', async () => {
+      const t = await tenant();
+      const [mine, theirs] = [t.event({ latencyMs: 11 }), t.event({ latencyMs: 22 })];
+      const entry = encodeUsageEntry(mine);
+      await store.append(t.organizationId, entry);
+      await store.append(t.organizationId, encodeUsageEntry(theirs));
+      const r = recorder(memoryLogger().logger, 'own');
+      // What this process holds for its entry is what it writes: here told apart from the entry by its latency.
+      r.appended(t.organizationId, { entry, event: { ...mine, latencyMs: 33 } });
+      await until(async () => (await admin.xlen(t.stream)) === 0, 'both written');
+      const latency = async (id: string) => (await world.db.query('select latency_ms from request_logs where id = $1', [id])).rows[0]?.latency_ms;
+      expect([await latency(mine.requestId), await latency(theirs.requestId)]).toEqual([33, 22]);
+    });
+
     it('copy what they cannot write to the dead-letter stream, log it once, and write the rest', async () => {
       const t = await tenant();
       const good = [t.event(), t.event()];

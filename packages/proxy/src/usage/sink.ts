@@ -67,6 +67,6 @@ export class StreamSink implements UsageSink {
       }
       return this.fallback.record(event);
     }
-    this.streams.appended(event.organizationId);
+    this.streams.appended(event.organizationId, { entry, event });
   }
 }

@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { UNCOUNTED, type ErrorCounts } from '../metrics';
 import { BatchWriter } from './batch-writer';
-import { CONSUMER_GROUP, deadLetterKeyOf, decodeUsageEntry, organizationOf, STREAM_REGISTRY, streamKeyOf } from './usage-stream';
+import { CONSUMER_GROUP, deadLetterKeyOf, decodeUsageEntry, ENTRY_FIELD, organizationOf, STREAM_REGISTRY, streamKeyOf } from './usage-stream';
 
 /** One stream entry as Redis answers it: its id and its field-value list. */
 interface Entry {
@@ -77,6 +77,12 @@ export class UsageStreamRecorder {
   private readonly mine = new Map<string, string>();
   /** Streams appended to since they were last read. */
   private dirty = new Set<string>();
+  /**
+   * The events this process appended, by entry, until it reads them back, in two generations
+   * swapped at every sweep: those another proxy read first are forgotten within two sweeps.
+   */
+  private own = new Map<string, UsageEvent>();
+  private ownBefore = new Map<string, UsageEvent>();
   /** Streams whose last read filled a batch (or lacked the group): read again at once. */
   private readonly more = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
@@ -122,12 +128,21 @@ export class UsageStreamRecorder {
       logger,
     );
     this.redis.on('error', () => undefined); // surfaced by the failing pass, which the next one retries
-    this.sweeper = setInterval(() => this.schedule('sweep'), this.options.sweepEveryMs);
+    this.sweeper = setInterval(() => {
+      this.ownBefore = this.own;
+      this.own = new Map();
+      this.schedule('sweep');
+    }, this.options.sweepEveryMs);
     this.sweeper.unref();
   }
 
-  /** An event of the organization's was appended to its stream: it is read within flushMs. */
-  appended(organizationId: string): void {
+  /**
+   * An event of the organization's was appended to its stream: it is read within flushMs. Given the
+   * event and the entry it was appended as, this process, should it read that entry back, writes the
+   * event it has rather than decode the entry again (the same event: encodeUsageEntry is exact).
+   */
+  appended(organizationId: string, appended?: { entry: string; event: UsageEvent }): void {
+    if (appended) this.own.set(appended.entry, appended.event);
     let stream = this.mine.get(organizationId);
     if (stream === undefined) this.mine.set(organizationId, (stream = streamKeyOf(organizationId)));
     this.dirty.add(stream);
@@ -339,12 +354,21 @@ export class UsageStreamRecorder {
     const items: Item[] = [];
     const unreadable: Entry[] = [];
     for (const entry of entries) {
-      const event = decodeUsageEntry(entry.fields);
+      const event = this.ownEvent(entry.fields) ?? decodeUsageEntry(entry.fields);
       if (event) items.push({ entry, event });
       else unreadable.push(entry);
     }
     if (unreadable.length) await this.deadLetter(unreadable, 'not a usage event this version can read (an older or newer format?)');
     await this.writeItems(items);
+  }
+
+  /** The event this process appended as the entry with these fields, if it still has it. */
+  private ownEvent(fields: readonly string[]): UsageEvent | undefined {
+    if (fields.length !== 2 || fields[0] !== ENTRY_FIELD) return undefined;
+    const entry = fields[1]!;
+    const event = this.own.get(entry) ?? this.ownBefore.get(entry);
+    if (event && !this.own.delete(entry)) this.ownBefore.delete(entry);
+    return event;
   }
 
   private async writeItems(items: readonly Item[]) {
