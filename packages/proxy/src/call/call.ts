@@ -32,33 +32,39 @@ export interface Call {
   forwarded: boolean;
   /** Answered with the proxy's own error (a refusal, or the upstream failing before it answered). */
   refused: boolean;
+  /** The response's headers gathered before it is answered (x-request-id, the rate-limit ones), as name, value, ...: passed to writeHead whole. */
+  headers: string[];
   /** performance.now() when the request went upstream, when the upstream's answer ended, and when a stream's first event went out; 0 until then. */
   forwardedAt: number;
   upstreamEndedAt: number;
   firstEventAt: number;
 }
 
-export const newCall = (key: KeyContext, endpoint: Endpoint): Call => ({
-  requestId: randomUUID(),
-  started: performance.now(),
-  key,
-  endpoint,
-  model: '',
-  stream: false,
-  status: 0,
-  errorCode: null,
-  usage: null,
-  responseId: null,
-  upstreamLatencyMs: null,
-  content: null,
-  route: null,
-  hold: null,
-  forwarded: false,
-  refused: false,
-  forwardedAt: 0,
-  upstreamEndedAt: 0,
-  firstEventAt: 0,
-});
+export function newCall(key: KeyContext, endpoint: Endpoint): Call {
+  const requestId = randomUUID();
+  return {
+    requestId,
+    started: performance.now(),
+    key,
+    endpoint,
+    model: '',
+    stream: false,
+    status: 0,
+    errorCode: null,
+    usage: null,
+    responseId: null,
+    upstreamLatencyMs: null,
+    content: null,
+    route: null,
+    hold: null,
+    forwarded: false,
+    refused: false,
+    headers: ['x-request-id', requestId],
+    forwardedAt: 0,
+    upstreamEndedAt: 0,
+    firstEventAt: 0,
+  };
+}
 
 /** The upstream's usage when it reported one we can trust, else the tokenizer's count of the prompt and the generated text (long ones in slices). */
 export async function meteredUsage(body: Record<string, unknown>, text: string, reported: TokenUsage | null): Promise<MeteredUsage> {

@@ -63,7 +63,6 @@ export class CallPipeline {
 
   async run(req: IncomingMessage, res: ServerResponse, key: KeyContext, endpoint: Endpoint, upstreamPath: string): Promise<void> {
     const call = newCall(key, endpoint);
-    res.setHeader('x-request-id', call.requestId);
     const request = await this.readRequest(req, call);
     if (!request.ok) return this.refuse(call, res, request.refusal);
     const { raw, body } = request.value;
@@ -153,9 +152,9 @@ export class CallPipeline {
       wallet: key.wallet === 'active',
     });
     if (admission.kind === 'unavailable') return refused({ error: ErrorCode.LIMITS_UNAVAILABLE });
-    for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
+    for (const name in admission.headers) call.headers.push(name, admission.headers[name]!);
     if (admission.kind === 'refused') {
-      if (admission.retryAfterSeconds !== null) res.setHeader('retry-after', String(admission.retryAfterSeconds));
+      if (admission.retryAfterSeconds !== null) call.headers.push('retry-after', String(admission.retryAfterSeconds));
       const rateLimited = admission.by.kind === 'limit' && admission.by.rateLimited;
       return refused({ error: rateLimited ? ErrorCode.TOO_MANY_REQUESTS : ErrorCode.QUOTA_EXCEEDED, message: admission.message, code: admission.code });
     }
@@ -175,7 +174,8 @@ export class CallPipeline {
     }
     call.upstreamEndedAt = performance.now();
     call.status = head.statusCode;
-    res.writeHead(head.statusCode, { 'content-type': String(head.headers['content-type'] ?? 'application/json'), 'content-length': answer.length });
+    call.headers.push('content-type', String(head.headers['content-type'] ?? 'application/json'), 'content-length', String(answer.length));
+    res.writeHead(head.statusCode, call.headers);
     let text: string | null = null;
     if (head.statusCode < 400) {
       const usage = answerUsage(answer);
@@ -197,7 +197,8 @@ export class CallPipeline {
   private async relayStream(call: Call, body: Body, head: UpstreamHead, upstream: UpstreamCall, res: ServerResponse, askedForUsage: boolean) {
     const relay = new SseRelay(askedForUsage);
     call.status = head.statusCode;
-    res.writeHead(head.statusCode, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    call.headers.push('content-type', 'text/event-stream', 'cache-control', 'no-cache');
+    res.writeHead(head.statusCode, call.headers);
     res.flushHeaders();
     // The closing event waits for the record, so in strict mode a stream ends only once its event is committed.
     const closing: Buffer[] = [];
@@ -247,6 +248,7 @@ export class CallPipeline {
   /** Records a refusal, then answers it (in strict mode once the record is committed). */
   private async refuse(call: Call, res: ServerResponse, refusal: Refusal) {
     const error = openAiError(refusal.error);
+    if (!res.headersSent) for (let i = 0; i < call.headers.length; i += 2) res.setHeader(call.headers[i]!, call.headers[i + 1]!);
     call.refused = true;
     call.status = error.status;
     call.errorCode = refusal.code ?? error.code;
