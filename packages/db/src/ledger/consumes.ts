@@ -25,12 +25,19 @@ export interface Consume {
 export async function appendConsumes(db: Queryable, consumes: readonly Consume[]): Promise<void> {
   const charged = consumes.filter((c) => c.charge > 0n);
   if (!charged.length) return;
-  const column = <T>(pick: (c: Consume) => T) => charged.map(pick);
+  // The batch as one JSON text (one native JSON.stringify; times as ISO strings), not five arrays escaped element by element.
+  const rows = charged.map((c) => ({
+    organization_id: c.organizationId,
+    request_log_id: c.requestLogId,
+    charge: c.charge.toString(),
+    time: c.time,
+    description: c.description,
+  }));
   await db.query(
     `with charges as (
        select organization_id, request_log_id, -charge as amount, description,
               row_number() over w as n, sum(-charge) over w as running
-         from unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::timestamptz[], $5::text[]) as t(organization_id, request_log_id, charge, time, description)
+         from json_to_recordset($1::json) as t(organization_id uuid, request_log_id uuid, charge bigint, time timestamptz, description text)
        window w as (partition by organization_id order by time, request_log_id)
      ), locked as materialized (
        select organization_id, set_config('tollgate.ledger', 'batch', true) from wallets
@@ -45,6 +52,6 @@ export async function appendConsumes(db: Queryable, consumes: readonly Consume[]
      select gen_random_uuid(), c.organization_id, m.seq_before + c.n, 'CONSUME', c.amount,
             m.balance_before + c.running - c.amount, m.balance_before + c.running, c.description, c.request_log_id
        from charges c join moved m using (organization_id)`,
-    [column((c) => c.organizationId), column((c) => c.requestLogId), column((c) => c.charge.toString()), column((c) => c.time), column((c) => c.description)],
+    [JSON.stringify(rows)],
   );
 }
