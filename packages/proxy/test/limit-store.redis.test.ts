@@ -9,6 +9,7 @@ import { packDoubles, WINDOW_ARGS } from '../src/limits/redis/codec';
 import { corkForThisTurn } from '../src/limits/redis/cork';
 import { SCRIPTS } from '../src/limits/redis/scripts';
 import { RedisLimitStore } from '../src/limits/redis-store';
+import { ENTRY_FIELD, STREAM_REGISTRY, streamKeyOf } from '../src/usage/usage-stream';
 import { limitStoreContract } from './support/limit-store-contract';
 import { forgetOrganization, keysOf, REDIS_TOPOLOGIES, requireRedisUrl } from './support/redis-url';
 
@@ -136,6 +137,28 @@ describe('Redis adapter (an unreachable Redis fails this suite)', () => {
     }
     await new Promise(setImmediate);
     expect(second.writes).toEqual([3, 2]);
+  });
+
+  it('runs its scripts by EVAL when Redis has forgotten them (a restart, SCRIPT FLUSH), settle and append included', async () => {
+    const [store, admin] = [new RedisLimitStore(url), new Redis(url)];
+    await store.ready();
+    const g = randomUUID();
+    const counters = [rolling('a', 'minute', 5n), rolling('b', 'hour', 5n)];
+    try {
+      await admin.script('FLUSH');
+      const first = await store.reserve(g, counters, T0);
+      if (first.kind !== 'admitted') throw new Error(first.kind);
+      expect(first.usage).toEqual([0n, 0n]);
+      await admin.script('FLUSH');
+      await store.settleAndAppend(first.reservation, [3n, 4n], '{"entry":1}');
+      expect(await store.reserve(g, counters, T0)).toMatchObject({ kind: 'admitted', usage: [3n, 4n] });
+      expect((await admin.xrange(streamKeyOf(g), '-', '+')).map(([, fields]) => fields)).toEqual([[ENTRY_FIELD, '{"entry":1}']]);
+    } finally {
+      await admin.srem(STREAM_REGISTRY, streamKeyOf(g));
+      await dropGroup(admin, g);
+      admin.disconnect();
+      await store.close();
+    }
   });
 
   it("takes a window's buckets per span from its arguments (reserve.lua holds no bucket count)", async () => {

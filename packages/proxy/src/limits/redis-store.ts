@@ -21,7 +21,7 @@ import {
   type ScriptArgs,
 } from './redis/codec';
 import { corkForThisTurn } from './redis/cork';
-import { FlatCommand, FramedCommand, frameCommand, type CommandFrame } from './redis/flat-command';
+import { FlatCommand, frameArgs, FramedCommand, frameCommand, type CommandFrame } from './redis/flat-command';
 import { SCRIPTS, type Script } from './redis/scripts';
 
 /*
@@ -190,6 +190,18 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
     }
   }
 
+  /** A planned script call (its frame: see frameCommand): EVALSHA, then EVAL with the same arguments if Redis does not have the script. */
+  private async runFramed(script: Script, frame: CommandFrame, numbers: Buffer, last = ''): Promise<unknown> {
+    try {
+      return await this.sendCommand(new FramedCommand(frame, numbers, last));
+    } catch (err) {
+      if (!(err as Error).message?.includes('NOSCRIPT')) throw err;
+      const argv = frameArgs(frame, numbers, last);
+      argv[0] = script.lua;
+      return this.sendCommand(new FlatCommand('eval', argv, null));
+    }
+  }
+
   private send(name: string, argv: Array<string | Buffer>): Promise<unknown> {
     return this.sendCommand(new FlatCommand(name, argv));
   }
@@ -260,15 +272,7 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
     }
     const reservation: RedisReservation = { group, shape, ...shape.at, buckets, amounts };
     const numbers = reserveNumbers(shape.plan, counters, buckets);
-    let reply: unknown;
-    try {
-      reply = await this.sendCommand(new FramedCommand(shape.frame, numbers));
-    } catch (err) {
-      if (!(err as Error).message?.includes('NOSCRIPT')) throw err;
-      const argv = [SCRIPTS.reserve.lua, countArg(shape.plan.keys.length), ...shape.plan.keys, numbers, ...shape.plan.fields];
-      reply = await this.sendCommand(new FlatCommand('eval', argv, null));
-    }
-    const outcome = decodeReserveReply(reply, shape.plan.order);
+    const outcome = decodeReserveReply(await this.runFramed(SCRIPTS.reserve, shape.frame, numbers), shape.plan.order);
     return outcome.kind === 'admitted' ? { kind: 'admitted', reservation, usage: outcome.usage } : outcome;
   }
 
@@ -341,17 +345,7 @@ export class RedisLimitStore implements LimitStore, UsageJournal {
     for (let i = 0; i < n; i++) if ((deltas[i] = actual[i]! - r.amounts[i]!) !== 0n) changes += 2 ** (i + 1);
     const settle = this.settleShapeOf(r.shape, changes, deltas, stream);
     if (!settle) return;
-    const numbers = settleNumbers(settle.plan, deltas, r.buckets);
-    let reply: unknown;
-    try {
-      reply = await this.sendCommand(new FramedCommand(settle.frame, numbers, entry));
-    } catch (err) {
-      if (!(err as Error).message?.includes('NOSCRIPT')) throw err;
-      const argv = [SCRIPTS.settle.lua, countArg(settle.plan.keys.length), ...settle.plan.keys, numbers, ...settle.plan.fields];
-      if (stream !== null) argv.push(ENTRY_FIELD, entry);
-      reply = await this.send('eval', argv);
-    }
-    decodeSettleReply(reply);
+    decodeSettleReply(await this.runFramed(SCRIPTS.settle, settle.frame, settleNumbers(settle.plan, deltas, r.buckets), entry));
   }
 
   /** The settle of a shape's calls that change the same counters (`changes`, a bit each) and append or not: planned once; null when nothing is sent. */

@@ -48,6 +48,8 @@ export function encodeCommand(name: string, argv: ReadonlyArray<string | Buffer>
 export interface CommandFrame {
   name: string;
   argv: Array<string | Buffer>;
+  /** The place of the call's buffer in argv. */
+  variableAt: number;
   before: Buffer;
   after: Buffer;
   trailing: boolean;
@@ -60,6 +62,7 @@ export function frameCommand(name: string, before: readonly string[], length: nu
   return {
     name,
     argv: [...before, NOT_YET, ...after, ...(trailing ? [''] : [])],
+    variableAt: before.length,
     before: Buffer.from(`*${count}\r\n${bulk(name)}${before.map(bulk).join('')}$${length}\r\n`),
     after: Buffer.from(`\r\n${after.map(bulk).join('')}`),
     trailing,
@@ -67,6 +70,14 @@ export function frameCommand(name: string, before: readonly string[], length: nu
 }
 
 const NOT_YET = Buffer.alloc(0);
+
+/** The frame's arguments with a call's buffer (and last string) in their places. */
+export function frameArgs(frame: CommandFrame, variable: Buffer, last = ''): Array<string | Buffer> {
+  const argv = frame.argv.slice();
+  argv[frame.variableAt] = variable;
+  if (frame.trailing) argv[argv.length - 1] = last;
+  return argv;
+}
 
 /** A framed command with this call's buffer (and last string); its reply's bulk strings stay bytes. */
 export class FramedCommand extends Command {
