@@ -18,7 +18,7 @@ const forbid = (...packages) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'packages/web/src/gql/**', '**/.tollgate/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'packages/web/src/gql/**', '**/.tollgate/**', '**/bench/_before/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

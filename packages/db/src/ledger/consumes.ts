@@ -1,3 +1,5 @@
+import { unnestFrom, unnestValues, type UnnestColumn } from '../unnest-rows';
+
 /** Something that runs SQL: a pg Pool or PoolClient (inside the caller's transaction). */
 export interface Queryable {
   query<R extends object = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<{ rows: R[] }>;
@@ -13,31 +15,20 @@ export interface Consume {
   description: string;
 }
 
-/**
- * Appends the proxies' Consume records, a batch at a time: each wallet is
- * locked once (in wallet order, so two proxies never deadlock), its balance
- * and sequence move once by the batch's total, and the records get their
- * sequence numbers and balances in (time, request) order within their wallet,
- * all in one statement. 'batch' (tollgate.ledger) lets the wallet update past
- * the balance guard and the records past the per-record chain trigger (see
- * sql/). Run it in the transaction that writes the calls' request-log rows.
- */
-export async function appendConsumes(db: Queryable, consumes: readonly Consume[]): Promise<void> {
-  const charged = consumes.filter((c) => c.charge > 0n);
-  if (!charged.length) return;
-  // The batch as one JSON text (one native JSON.stringify; times as ISO strings), not five arrays escaped element by element.
-  const rows = charged.map((c) => ({
-    organization_id: c.organizationId,
-    request_log_id: c.requestLogId,
-    charge: c.charge.toString(),
-    time: c.time,
-    description: c.description,
-  }));
-  await db.query(
-    `with charges as (
+/** A Consume as appendConsumes reads it: one array per column (unnest-rows.ts). */
+const CONSUME_COLUMNS: ReadonlyArray<UnnestColumn<Consume>> = [
+  { name: 'organization_id', type: 'uuid', value: (c) => c.organizationId },
+  { name: 'request_log_id', type: 'uuid', value: (c) => c.requestLogId },
+  { name: 'charge', type: 'bigint', value: (c) => c.charge },
+  { name: 'time', type: 'timestamptz', value: (c) => c.time },
+  { name: 'description', type: 'text', value: (c) => c.description },
+];
+
+/** appendConsumes' statement. */
+const APPEND_CONSUMES = `with charges as (
        select organization_id, request_log_id, -charge as amount, description,
               row_number() over w as n, sum(-charge) over w as running
-         from json_to_recordset($1::json) as t(organization_id uuid, request_log_id uuid, charge bigint, time timestamptz, description text)
+         from ${unnestFrom(CONSUME_COLUMNS, 't')}
        window w as (partition by organization_id order by time, request_log_id)
      ), locked as materialized (
        select organization_id, set_config('tollgate.ledger', 'batch', true) from wallets
@@ -51,7 +42,19 @@ export async function appendConsumes(db: Queryable, consumes: readonly Consume[]
      insert into wallet_records (id, organization_id, seq, type, amount, previous_balance, current_balance, description, request_log_id)
      select gen_random_uuid(), c.organization_id, m.seq_before + c.n, 'CONSUME', c.amount,
             m.balance_before + c.running - c.amount, m.balance_before + c.running, c.description, c.request_log_id
-       from charges c join moved m using (organization_id)`,
-    [JSON.stringify(rows)],
-  );
+       from charges c join moved m using (organization_id)`;
+
+/**
+ * Appends the proxies' Consume records, a batch at a time: each wallet is
+ * locked once (in wallet order, so two proxies never deadlock), its balance
+ * and sequence move once by the batch's total, and the records get their
+ * sequence numbers and balances in (time, request) order within their wallet,
+ * all in one statement. 'batch' (tollgate.ledger) lets the wallet update past
+ * the balance guard and the records past the per-record chain trigger (see
+ * sql/). Run it in the transaction that writes the calls' request-log rows.
+ */
+export async function appendConsumes(db: Queryable, consumes: readonly Consume[]): Promise<void> {
+  const charged = consumes.filter((c) => c.charge > 0n);
+  if (!charged.length) return;
+  await db.query(APPEND_CONSUMES, unnestValues(CONSUME_COLUMNS, charged));
 }

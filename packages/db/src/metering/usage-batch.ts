@@ -4,6 +4,7 @@ import { detectUsageAlerts } from '../alerts/detect';
 import { appendConsumes } from '../ledger/consumes';
 import { numberUsageDeltas, type NumberedUsageDelta } from '../live/usage-deltas';
 import { inPoolTransaction } from '../pool-transaction';
+import { unnestFrom, unnestValues, type UnnestColumn } from '../unnest-rows';
 import { batchDays, DAILY_ROLLUPS, lockOrganizationZones, type BatchDay } from './usage-daily';
 import {
   ensureRequestLogPartitions,
@@ -107,61 +108,83 @@ async function writeBatchOnce(pool: pg.Pool, events: readonly UsageEvent[]): Pro
 }
 
 const ALL_DIMENSIONS = ['project_id', 'api_key_id', 'user_id', 'model', 'status'] as const;
+const SUMS = ['requests', 'errors', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reasoning_tokens', 'cost'] as const;
+const sums = (columns: readonly string[]) => columns.map((c) => `sum(${c})`).join(', ');
+const addExcluded = (table: string, columns: readonly string[]) => columns.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
 
 /**
- * The upsert of one analytics rollup (usage-rollup.entity.ts: quarter hours,
- * minutes and days, by status too) from the rows this statement inserted,
- * grouped per batch, in key order so two proxies' batches lock rows in the
- * same order. `bucket` names the rollup's time columns and their values, which
- * may come from a table joined to `incoming` as `join`; `dimensions` are the
- * rollup's (all of them but for the narrower daily rollups).
+ * The upsert of one analytics rollup (usage-rollup.entity.ts: quarter hours, minutes and days, by
+ * status too) from `fine`, the batch's inserted rows already summed by minute and every dimension
+ * (a few rows, however many calls), in key order so two proxies' batches lock rows in the same
+ * order. `bucket` names the rollup's time columns and their values over `fine`; `dimensions` are
+ * the rollup's (all of them but for the narrower daily rollups).
  */
 function analyticsRollup(
   table: string,
-  bucket: { columns: string[]; values: string[]; join?: string },
+  bucket: { columns: string[]; values: string[]; where?: string },
   dimensions: readonly string[] = ALL_DIMENSIONS,
 ): string {
-  const add = (c: string) => `${c} = ${table}.${c} + excluded.${c}`;
   const n = bucket.columns.length;
   const groups = Array.from({ length: n + 1 + dimensions.length }, (_, i) => i + 1);
   // Organization, then the first time column (the day, the quarter hour, the minute), then the rest.
   const order = [n + 1, 1, ...groups.filter((i) => i !== 1 && i !== n + 1)];
-  const dims = dimensions.map((d) => (d === 'status' ? 'status::smallint' : d));
-  return `insert into ${table} (${bucket.columns.join(', ')}, organization_id, ${dimensions.join(', ')}, requests, errors, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
-       select ${bucket.values.join(', ')}, incoming.organization_id, ${dims.join(', ')},
-              count(*), count(*) filter (where status >= 400), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost)
-         from incoming join inserted using (id)${bucket.join ? ` ${bucket.join}` : ''} group by ${groups.join(', ')} order by ${order.join(', ')}
-       on conflict (organization_id, ${bucket.columns[0]}, ${dimensions.join(', ')}) do update set
-         ${['requests', 'errors', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reasoning_tokens', 'cost'].map(add).join(', ')}`;
+  return `insert into ${table} (${bucket.columns.join(', ')}, organization_id, ${dimensions.join(', ')}, ${SUMS.join(', ')})
+       select ${bucket.values.join(', ')}, organization_id, ${dimensions.join(', ')}, ${sums(SUMS)}
+         from fine${bucket.where ? ` where ${bucket.where}` : ''} group by ${groups.join(', ')} order by ${order.join(', ')}
+       on conflict (organization_id, ${bucket.columns[0]}, ${dimensions.join(', ')}) do update set ${addExcluded(table, SUMS)}`;
 }
 
-/** The upserts of the daily rollups (usage-daily.ts), each call joined to its organization's day in the `days` rows. */
+/** The upserts of the daily rollups (usage-daily.ts), from each fine row's day in its organization's zone. */
 const dailyRollups = () =>
   DAILY_ROLLUPS.map(
     (r) => `${r.table}_rows as (
        ${analyticsRollup(
          r.table,
-         {
-           columns: ['day', 'day_start', 'day_end', 'time_zone'],
-           values: ['days.day', 'days.day_start', 'days.day_end', 'days.time_zone'],
-           join: 'join days on days.organization_id = incoming.organization_id and incoming.time >= days.day_start and incoming.time < days.day_end',
-         },
+         { columns: ['day', 'day_start', 'day_end', 'time_zone'], values: ['day', 'day_start', 'day_end', 'time_zone'], where: 'day is not null' },
          r.dimensions,
        )}
      )`,
   ).join(', ');
 
+const HOURLY_SUMS = ['requests', 'errors', 'forwarded', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'reasoning_tokens', 'cost'] as const;
+
+/** An event as insertLogsAndRollups reads it: a request-log row, one array per column (unnest-rows.ts). */
+const LOG_COLUMNS: ReadonlyArray<UnnestColumn<UsageEvent>> = [
+  { name: 'id', type: 'uuid', value: (e) => e.requestId },
+  { name: 'time', type: 'timestamptz', value: (e) => e.time },
+  { name: 'organization_id', type: 'uuid', value: (e) => e.organizationId },
+  { name: 'project_id', type: 'uuid', value: (e) => e.projectId },
+  { name: 'api_key_id', type: 'uuid', value: (e) => e.apiKeyId },
+  { name: 'user_id', type: 'uuid', value: (e) => e.userId },
+  { name: 'model', type: 'text', value: (e) => e.model },
+  { name: 'status', type: 'int', value: (e) => e.status },
+  { name: 'input_tokens', type: 'int', value: (e) => e.inputTokens },
+  { name: 'cached_input_tokens', type: 'int', value: (e) => e.cachedInputTokens },
+  { name: 'output_tokens', type: 'int', value: (e) => e.outputTokens },
+  { name: 'reasoning_tokens', type: 'int', value: (e) => e.reasoningTokens },
+  { name: 'usage_source', type: 'usage_source', value: (e) => e.usageSource },
+  { name: 'cost', type: 'bigint', value: (e) => e.cost },
+  { name: 'latency_ms', type: 'int', value: (e) => e.latencyMs },
+  { name: 'upstream_latency_ms', type: 'int', value: (e) => e.upstreamLatencyMs },
+  { name: 'stream', type: 'bool', value: (e) => e.stream },
+  { name: 'error_code', type: 'text', value: (e) => e.errorCode },
+  { name: 'content', type: 'text', value: (e) => (e.content === null ? null : JSON.stringify(e.content)) },
+  { name: 'response_id', type: 'text', value: (e) => e.responseId },
+  { name: 'forwarded', type: 'bool', value: (e) => e.forwarded },
+];
+
 /**
  * The statement of insertLogsAndRollups, built once and prepared once per connection (a named
- * statement): PostgreSQL then parses and plans its dozen CTEs once, not on every batch.
+ * statement): PostgreSQL then parses and plans its dozen CTEs once, not on every batch. The
+ * inserted rows are summed once, into `fine` (by minute, every dimension and the organization's
+ * day: a minute never straddles a day, whose bounds are whole quarter hours), and every rollup
+ * sums those few rows again; summing the calls for each of the seven rollups cost more than
+ * inserting them.
  */
 const INSERT_LOGS_AND_ROLLUPS = {
-  name: 'tollgate_usage_batch_v2',
+  name: 'tollgate_usage_batch_v4',
   text: `with incoming as (
-       select * from json_to_recordset($1::json)
-         as t(id uuid, time timestamptz, organization_id uuid, project_id uuid, api_key_id uuid, user_id uuid, model text, status int, input_tokens int, output_tokens int,
-              cost bigint, latency_ms int, upstream_latency_ms int, stream bool, error_code text, content jsonb, forwarded bool,
-              cached_input_tokens int, reasoning_tokens int, usage_source usage_source, response_id text)
+       select * from ${unnestFrom(LOG_COLUMNS, 't')}
      ), inserted as (
        insert into request_logs (id, time, organization_id, project_id, api_key_id, user_id, model, status, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, usage_source,
                                  cost, latency_ms, upstream_latency_ms, stream, error_code, content, response_id)
@@ -169,53 +192,29 @@ const INSERT_LOGS_AND_ROLLUPS = {
               cost, latency_ms, upstream_latency_ms, stream, error_code, content::jsonb, response_id from incoming
        on conflict (id, time) do nothing
        returning id
-     ), rollups as (
-       insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, requests, errors, forwarded, input_tokens, cached_input_tokens, output_tokens, reasoning_tokens, cost)
-       select gen_random_uuid(), date_trunc('hour', time, 'UTC'), organization_id, project_id, api_key_id, user_id, model,
-              count(*), count(*) filter (where status >= 400), count(*) filter (where forwarded), sum(input_tokens), sum(cached_input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cost)
-         from incoming join inserted using (id) group by 2, 3, 4, 5, 6, 7
-       on conflict (hour, organization_id, project_id, api_key_id, user_id, model) do update set
-         requests = usage_hourly.requests + excluded.requests, errors = usage_hourly.errors + excluded.errors, forwarded = usage_hourly.forwarded + excluded.forwarded,
-         input_tokens = usage_hourly.input_tokens + excluded.input_tokens, cached_input_tokens = usage_hourly.cached_input_tokens + excluded.cached_input_tokens,
-         output_tokens = usage_hourly.output_tokens + excluded.output_tokens, reasoning_tokens = usage_hourly.reasoning_tokens + excluded.reasoning_tokens,
-         cost = usage_hourly.cost + excluded.cost
-     ), quarters as (
-       ${analyticsRollup('usage_quarter_hour', { columns: ['bucket'], values: ["date_bin('15 minutes', time, timestamptz '2000-01-01 00:00:00+00')"] })}
-     ), minutes as (
-       ${analyticsRollup('usage_minute', { columns: ['minute'], values: ["date_trunc('minute', time, 'UTC')"] })}
      ), days as (
-       select * from json_to_recordset($2::json) as d(organization_id uuid, day date, day_start timestamptz, day_end timestamptz, time_zone text)
+       select * from json_to_recordset($${LOG_COLUMNS.length + 1}::json) as d(organization_id uuid, day date, day_start timestamptz, day_end timestamptz, time_zone text)
+     ), fine as materialized (
+       select date_trunc('minute', i.time, 'UTC') as minute, i.organization_id, i.project_id, i.api_key_id, i.user_id, i.model, i.status::smallint as status,
+              d.day, d.day_start, d.day_end, d.time_zone,
+              count(*) as requests, count(*) filter (where i.status >= 400) as errors, count(*) filter (where i.forwarded) as forwarded,
+              sum(i.input_tokens) as input_tokens, sum(i.cached_input_tokens) as cached_input_tokens, sum(i.output_tokens) as output_tokens,
+              sum(i.reasoning_tokens) as reasoning_tokens, sum(i.cost) as cost
+         from incoming i join inserted using (id)
+         left join days d on d.organization_id = i.organization_id and i.time >= d.day_start and i.time < d.day_end
+        group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+     ), rollups as (
+       insert into usage_hourly (id, hour, organization_id, project_id, api_key_id, user_id, model, ${HOURLY_SUMS.join(', ')})
+       select gen_random_uuid(), date_trunc('hour', minute, 'UTC'), organization_id, project_id, api_key_id, user_id, model, ${sums(HOURLY_SUMS)}
+         from fine group by 2, 3, 4, 5, 6, 7
+       on conflict (hour, organization_id, project_id, api_key_id, user_id, model) do update set ${addExcluded('usage_hourly', HOURLY_SUMS)}
+     ), quarters as (
+       ${analyticsRollup('usage_quarter_hour', { columns: ['bucket'], values: ["date_bin('15 minutes', minute, timestamptz '2000-01-01 00:00:00+00')"] })}
+     ), minutes as (
+       ${analyticsRollup('usage_minute', { columns: ['minute'], values: ['minute'] })}
      ), ${dailyRollups()}
      select id from incoming where id not in (select id from inserted)`,
 };
-
-/**
- * An event as a row of insertLogsAndRollups' json_to_recordset: the whole batch goes as one JSON
- * text (one native JSON.stringify) rather than 21 arrays escaped element by element.
- */
-const asRow = (e: UsageEvent) => ({
-  id: e.requestId,
-  time: e.time,
-  organization_id: e.organizationId,
-  project_id: e.projectId,
-  api_key_id: e.apiKeyId,
-  user_id: e.userId,
-  model: e.model,
-  status: e.status,
-  input_tokens: e.inputTokens,
-  output_tokens: e.outputTokens,
-  cost: e.cost.toString(),
-  latency_ms: e.latencyMs,
-  upstream_latency_ms: e.upstreamLatencyMs,
-  stream: e.stream,
-  error_code: e.errorCode,
-  content: e.content,
-  forwarded: e.forwarded,
-  cached_input_tokens: e.cachedInputTokens,
-  reasoning_tokens: e.reasoningTokens,
-  usage_source: e.usageSource,
-  response_id: e.responseId,
-});
 
 /**
  * The request-log rows and the rollups of those inserted (not those already there), in one
@@ -225,7 +224,7 @@ const asRow = (e: UsageEvent) => ({
 async function insertLogsAndRollups(client: pg.PoolClient, events: readonly UsageEvent[], days: readonly BatchDay[]) {
   const { rows } = await client.query<{ id: string }>({
     ...INSERT_LOGS_AND_ROLLUPS,
-    values: [JSON.stringify(events.map(asRow)), JSON.stringify(days)],
+    values: [...unnestValues(LOG_COLUMNS, events), JSON.stringify(days)],
   });
   return rows;
 }
