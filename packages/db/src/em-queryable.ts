@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Queryable } from './ledger/consumes';
+import type { NamedStatement, Queryable } from './ledger/consumes';
 
 /** A PostgreSQL array literal: knex would spread a JS array binding into a list. */
 const pgArray = (values: readonly unknown[]) =>
@@ -12,9 +12,9 @@ const pgArray = (values: readonly unknown[]) =>
  */
 export function emQueryable(em: EntityManager): Queryable {
   return {
-    async query<R extends object>(sql: string, values: unknown[] = []) {
+    async query<R extends object>(sql: string | NamedStatement, values: unknown[] = []) {
       const bindings: unknown[] = [];
-      const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+      const text = (typeof sql === 'string' ? sql : sql.text).replace(/\$(\d+)/g, (_, n: string) => {
         const value = values[Number(n) - 1];
         bindings.push(
           Array.isArray(value) ? pgArray(value) : value instanceof Date ? value.toISOString() : typeof value === 'bigint' ? value.toString() : value,

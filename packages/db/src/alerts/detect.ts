@@ -12,7 +12,7 @@ import {
   zonedPeriodOf,
   type WatchedLimit,
 } from '@tollgate/domain';
-import type { Queryable } from '../ledger/consumes';
+import type { NamedStatement, Queryable } from '../ledger/consumes';
 import type { UsageEvent } from '../metering/usage-batch';
 import { fireOnce, rulesFor, type RuleRow } from './fire';
 
@@ -41,11 +41,13 @@ export async function detectUsageAlerts(db: Queryable, written: readonly UsageEv
 const sum = (values: Iterable<bigint>) => [...values].reduce((a, b) => a + b, 0n);
 const thresholdsOf = (rule: RuleRow) => rule.thresholds.map(BigInt);
 
+const WALLET_BALANCE: NamedStatement = { name: 'tollgate_wallet_balance_v1', text: 'select balance::text from wallets where organization_id = $1' };
+
 /** The balance rule after the batch's charges (the wallet row is locked by appendConsumes). */
 async function balanceAfterCharges(db: Queryable, rule: RuleRow, events: readonly UsageEvent[]) {
   const charged = sum(events.map((e) => e.charge));
   if (charged <= 0n) return;
-  const { rows } = await db.query<{ balance: string }>('select balance::text from wallets where organization_id = $1', [rule.organization_id]);
+  const { rows } = await db.query<{ balance: string }>(WALLET_BALANCE, [rule.organization_id]);
   if (!rows[0]) return;
   const after = BigInt(rows[0].balance);
   await balanceMoved(db, rule, after + charged, after);

@@ -1,5 +1,5 @@
 import { formatMoney, renderMessage, type AlertKind, type AlertPeriod } from '@tollgate/domain';
-import type { Queryable } from '../ledger/consumes';
+import type { NamedStatement, Queryable } from '../ledger/consumes';
 
 /** A rule as the detectors read it, with what its messages name. */
 export interface RuleRow {
@@ -172,6 +172,15 @@ async function enqueueDeliveries(db: Queryable, rule: RuleRow, alertId: string, 
   );
 }
 
+const RULES_FOR: NamedStatement = {
+  name: 'tollgate_rules_for_v1',
+  text: `select r.id, r.organization_id, r.project_id, r.kind, r.period, r.thresholds::text[] as thresholds, r.email_enabled, r.sms_enabled,
+                r.webhook_endpoint_id, r.message_template, r.max_daily_alerts, o.time_zone, o.display_name as organization_name, p.name as project_name
+           from alert_rules r join organizations o on o.id = r.organization_id left join projects p on p.id = r.project_id
+          where r.organization_id = any($1::uuid[]) and (r.project_id is null or r.project_id = any($2::uuid[])) and cardinality(r.thresholds) > 0
+            and ($3::alert_kind[] is null or r.kind = any($3::alert_kind[]))`,
+};
+
 /** The rules watching these organizations and projects, with what their messages name. */
 export async function rulesFor(
   db: Queryable,
@@ -179,13 +188,6 @@ export async function rulesFor(
   projectIds: readonly string[],
   kinds?: readonly AlertKind[],
 ): Promise<RuleRow[]> {
-  const { rows } = await db.query<RuleRow & { thresholds: string[] }>(
-    `select r.id, r.organization_id, r.project_id, r.kind, r.period, r.thresholds::text[] as thresholds, r.email_enabled, r.sms_enabled,
-            r.webhook_endpoint_id, r.message_template, r.max_daily_alerts, o.time_zone, o.display_name as organization_name, p.name as project_name
-       from alert_rules r join organizations o on o.id = r.organization_id left join projects p on p.id = r.project_id
-      where r.organization_id = any($1::uuid[]) and (r.project_id is null or r.project_id = any($2::uuid[])) and cardinality(r.thresholds) > 0
-        and ($3::alert_kind[] is null or r.kind = any($3::alert_kind[]))`,
-    [organizationIds, projectIds, kinds ?? null],
-  );
+  const { rows } = await db.query<RuleRow & { thresholds: string[] }>(RULES_FOR, [organizationIds, projectIds, kinds ?? null]);
   return rows;
 }

@@ -1,8 +1,18 @@
 import { unnestFrom, unnestValues, type UnnestColumn } from '../unnest-rows';
 
+/**
+ * A statement that pg prepares once per connection and then only executes (a named statement):
+ * for those every batch runs, whose parsing and planning would otherwise cost more than running
+ * them. The name must change with the text.
+ */
+export interface NamedStatement {
+  name: string;
+  text: string;
+}
+
 /** Something that runs SQL: a pg Pool or PoolClient (inside the caller's transaction). */
 export interface Queryable {
-  query<R extends object = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  query<R extends object = Record<string, unknown>>(sql: string | NamedStatement, values?: unknown[]): Promise<{ rows: R[] }>;
 }
 
 /** One charged call, as its Consume record says it. */
@@ -24,8 +34,10 @@ const CONSUME_COLUMNS: ReadonlyArray<UnnestColumn<Consume>> = [
   { name: 'description', type: 'text', value: (c) => c.description },
 ];
 
-/** appendConsumes' statement. */
-const APPEND_CONSUMES = `with charges as (
+/** appendConsumes' statement: planning its CTEs cost about 0.4 ms a batch. */
+const APPEND_CONSUMES: NamedStatement = {
+  name: 'tollgate_append_consumes_v2',
+  text: `with charges as (
        select organization_id, request_log_id, -charge as amount, description,
               row_number() over w as n, sum(-charge) over w as running
          from ${unnestFrom(CONSUME_COLUMNS, 't')}
@@ -42,7 +54,8 @@ const APPEND_CONSUMES = `with charges as (
      insert into wallet_records (id, organization_id, seq, type, amount, previous_balance, current_balance, description, request_log_id)
      select gen_random_uuid(), c.organization_id, m.seq_before + c.n, 'CONSUME', c.amount,
             m.balance_before + c.running - c.amount, m.balance_before + c.running, c.description, c.request_log_id
-       from charges c join moved m using (organization_id)`;
+       from charges c join moved m using (organization_id)`,
+};
 
 /**
  * Appends the proxies' Consume records, a batch at a time: each wallet is

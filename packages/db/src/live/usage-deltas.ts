@@ -1,4 +1,4 @@
-import type { Queryable } from '../ledger/consumes';
+import type { NamedStatement, Queryable } from '../ledger/consumes';
 import type { UsageEvent } from '../metering/usage-batch';
 import type { UsageDeltaRow } from './protocol';
 
@@ -32,6 +32,13 @@ export function sumUsageDeltas(events: readonly UsageEvent[]): Map<string, Usage
   return new Map([...byOrganization].map(([id, rows]) => [id, [...rows.values()]]));
 }
 
+const NEXT_USAGE_SEQUENCES: NamedStatement = {
+  name: 'tollgate_next_usage_sequences_v1',
+  text: `insert into usage_sequences (organization_id, seq) select id, 1 from unnest($1::uuid[]) with ordinality as t(id, n) order by n
+           on conflict (organization_id) do update set seq = usage_sequences.seq + 1
+         returning organization_id, seq::text`,
+};
+
 /**
  * Moves each organization's usage sequence by one, inside the batch's
  * transaction: the row lock orders the batches of one organization, so the
@@ -42,12 +49,7 @@ export async function numberUsageDeltas(db: Queryable, events: readonly UsageEve
   const sums = sumUsageDeltas(events);
   if (!sums.size) return [];
   const ids = [...sums.keys()].sort();
-  const { rows } = await db.query<{ organization_id: string; seq: string }>(
-    `insert into usage_sequences (organization_id, seq) select id, 1 from unnest($1::uuid[]) with ordinality as t(id, n) order by n
-       on conflict (organization_id) do update set seq = usage_sequences.seq + 1
-     returning organization_id, seq::text`,
-    [ids],
-  );
+  const { rows } = await db.query<{ organization_id: string; seq: string }>(NEXT_USAGE_SEQUENCES, [ids]);
   return rows.map((r) => ({ organizationId: r.organization_id, seq: Number(r.seq), rows: sums.get(r.organization_id)! }));
 }
 

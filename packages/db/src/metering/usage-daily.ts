@@ -1,5 +1,5 @@
 import { QUARTER_HOUR_MS, zonedDayOf, type ZonedDay } from '@tollgate/domain';
-import type { Queryable } from '../ledger/consumes';
+import type { NamedStatement, Queryable } from '../ledger/consumes';
 
 /**
  * The daily rollups (usage_daily and two narrower ones, DAILY_ROLLUPS below;
@@ -26,12 +26,14 @@ export interface BatchDay {
   time_zone: string;
 }
 
+const LOCK_ORGANIZATION_ZONES: NamedStatement = {
+  name: 'tollgate_lock_organization_zones_v1',
+  text: 'select id, time_zone from organizations where id = any($1::uuid[]) order by id for key share',
+};
+
 /** Locks the organizations' rows (id order, so two recorders lock alike) for the transaction; answers their zones. */
 export async function lockOrganizationZones(db: Queryable, organizationIds: readonly string[]): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ id: string; time_zone: string }>(
-    'select id, time_zone from organizations where id = any($1::uuid[]) order by id for key share',
-    [[...new Set(organizationIds)]],
-  );
+  const { rows } = await db.query<{ id: string; time_zone: string }>(LOCK_ORGANIZATION_ZONES, [[...new Set(organizationIds)]]);
   return new Map(rows.map((r) => [r.id, r.time_zone]));
 }
 
