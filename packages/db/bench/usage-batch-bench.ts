@@ -1,21 +1,20 @@
 /**
- * `pnpm exec tsx packages/db/bench/usage-batch-bench.ts`: writeUsageBatch in a loop, no proxy, as
- * the proxy bench's limited tenant writes them (every call charged, so a Consume record each):
- * PostgreSQL's CPU per event (its postmaster and every child: backends, WAL writer, checkpointer,
- * autovacuum), and this process's. A steadier figure than `pnpm bench:proxy` for the database's
- * share of a call.
+ * `pnpm bench:usage-batch`: writeUsageBatch in a loop, no proxy, as the proxy bench's limited
+ * tenant writes them (every call charged, so a Consume record each): PostgreSQL's CPU per event
+ * (its postmaster and every child: backends, WAL writer, checkpointer, autovacuum), and this
+ * process's. A steadier figure than `pnpm bench:proxy` for the database's share of a call.
  *
  * An embedded PostgreSQL of its own (as the proxy bench), or DATABASE_URL's server (then the whole
  * server is measured: keep it otherwise idle). BATCH events a batch (default 200: 2,000 calls/s
  * flushed every 100 ms), BATCHES batches a round (default 60), ROUNDS rounds (default 5, after a
  * warm-up round); prints each round and the medians.
  *
- * BASELINE_DIR (a path relative to this file) writes every other round with another copy of
- * src/ (its metering/usage-batch.ts), e.g. the previous version, on the same database: a before and after in one sitting,
- * round by round, as this machine's speed drifts by a third within minutes. The copy must use
- * the same schema (no migration between the two):
+ * BASELINE_DIR (a path relative to this file) writes every other round with another copy of src/
+ * (its metering/usage-batch.ts), e.g. the previous version, on the same database: a before and
+ * after in one sitting, round by round, as this machine's speed drifts by a third within minutes.
+ * The copy must use the same schema (no migration between the two):
  *   mkdir packages/db/bench/_before && git archive HEAD packages/db/src | tar -x --strip-components=3 -C packages/db/bench/_before
- *   BASELINE_DIR=./_before pnpm exec tsx packages/db/bench/usage-batch-bench.ts
+ *   BASELINE_DIR=./_before pnpm bench:usage-batch
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -39,9 +38,15 @@ import {
   type UsageEvent,
 } from '../src/index';
 
-const BATCH = Number(process.env.BATCH ?? 200);
-const BATCHES = Number(process.env.BATCHES ?? 60);
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
+/** A whole number of at least 1 from the environment, else the default; anything else stops the bench. */
+function count(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not ${process.env[name]}`);
+  return value;
+}
+const BATCH = count('BATCH', 200);
+const BATCHES = count('BATCHES', 60);
+const ROUNDS = count('ROUNDS', 5);
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 async function database() {
