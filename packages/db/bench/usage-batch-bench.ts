@@ -18,25 +18,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { UsageSource } from '@tollgate/domain';
 import pg from 'pg';
-import {
-  dropDatabase,
-  ensureDatabase,
-  migrate,
-  openOrm,
-  Organization,
-  Project,
-  seedApiKey,
-  startEmbeddedPostgres,
-  User,
-  withDatabase,
-  writeUsageBatch,
-  type UsageEvent,
-} from '../src/index';
+import { benchDatabase, migrate, openOrm, Organization, Project, seedApiKey, User, writeUsageBatch, type UsageEvent } from '../src/index';
 
 /** A whole number of at least 1 from the environment, else the default; anything else stops the bench. */
 function count(name: string, fallback: number): number {
@@ -48,18 +32,6 @@ const BATCH = count('BATCH', 200);
 const BATCHES = count('BATCHES', 60);
 const ROUNDS = count('ROUNDS', 5);
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-async function database() {
-  if (process.env.DATABASE_URL) {
-    const name = `tollgate_usage_bench_${process.pid}`;
-    await dropDatabase(process.env.DATABASE_URL, name);
-    await ensureDatabase(process.env.DATABASE_URL, name);
-    return { url: withDatabase(process.env.DATABASE_URL, name), stop: () => dropDatabase(process.env.DATABASE_URL!, name) };
-  }
-  const embedded = await startEmbeddedPostgres(await mkdtemp(join(tmpdir(), 'tollgate-usage-bench-')));
-  await ensureDatabase(embedded.adminUrl, 'bench');
-  return { url: embedded.urlFor('bench'), stop: () => embedded.stop() };
-}
 
 async function seed(url: string) {
   const orm = await openOrm({ databaseUrl: url });
@@ -103,7 +75,7 @@ const baseline = process.env.BASELINE_DIR
   ? ((await import(`${process.env.BASELINE_DIR}/metering/usage-batch.ts`)) as { writeUsageBatch: typeof writeUsageBatch }).writeUsageBatch
   : null;
 
-const { url, stop } = await database();
+const { url, stop } = await benchDatabase('usage_batch_bench');
 try {
   const tenant = await seed(url);
   const pool = new pg.Pool({ connectionString: url, max: 2 });

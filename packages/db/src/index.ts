@@ -7,6 +7,7 @@ export { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 export { hashPassword, verifyPassword, verifyDecoy, sha256Hex, randomBase62, bearerTokenMatches } from './security';
 export { seedDemo, type DemoCredentials } from './seeders/demo.seeder';
 export { ensureDatabase, dropDatabase, withDatabase } from './database';
+export { benchDatabase, type BenchDatabase } from './bench-database';
 export { CredentialCipher, newCredentialKey } from './credentials';
 export { findApiKeyBySecret } from './api-key-lookup';
 export { containsPattern } from './like';

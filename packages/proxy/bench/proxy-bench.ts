@@ -16,8 +16,7 @@
  * BENCH_RATE and BENCH_PROFILE: see docs/benchmarks.md.
  */
 import {
-  dropDatabase,
-  ensureDatabase,
+  benchDatabase,
   migrate,
   openOrm,
   Organization,
@@ -25,9 +24,7 @@ import {
   Project,
   seedApiKey,
   seedMockCatalog,
-  startEmbeddedPostgres,
   User,
-  withDatabase,
   type EntityManager,
 } from '@tollgate/db';
 import { toStoredLimits } from '@tollgate/domain';
@@ -35,8 +32,8 @@ import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { request } from 'undici';
@@ -92,18 +89,6 @@ function run(role: string, script: string, env: Record<string, string>, ready: R
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
-}
-
-async function database() {
-  if (process.env.DATABASE_URL) {
-    const name = `tollgate_bench_${process.pid}`;
-    await dropDatabase(process.env.DATABASE_URL, name);
-    await ensureDatabase(process.env.DATABASE_URL, name);
-    return { url: withDatabase(process.env.DATABASE_URL, name), stop: () => dropDatabase(process.env.DATABASE_URL!, name) };
-  }
-  const embedded = await startEmbeddedPostgres(await mkdtemp(join(tmpdir(), 'tollgate-bench-')));
-  await ensureDatabase(embedded.adminUrl, 'bench');
-  return { url: embedded.urlFor('bench'), stop: () => embedded.stop() };
 }
 
 /** Every limit there is, each far above what a run can use (counts at most 1e12, key rpm/tpm are int4, money in micro-units). */
@@ -596,7 +581,7 @@ function buildProxy() {
 }
 
 buildProxy();
-const db = await database();
+const db = await benchDatabase('proxy_bench');
 // Interrupted: stop the servers (their drain would wait on the database) and the database rather than orphan them.
 const interrupted = () => (children.forEach((c) => c.kill('SIGKILL')), void db.stop().finally(() => process.exit(130)));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, interrupted);

@@ -25,10 +25,9 @@
  * records the figures in docs/benchmarks.md between the live-bench markers.
  */
 import {
+  benchDatabase,
   ApiKey,
   ApiToken,
-  dropDatabase,
-  ensureDatabase,
   hashPassword,
   migrate,
   openOrm,
@@ -40,17 +39,15 @@ import {
   randomBase62,
   Session,
   sha256Hex,
-  startEmbeddedPostgres,
   usageDeltaPayloads,
   User,
-  withDatabase,
   writeUsageBatch,
   type UsageEvent,
 } from '@tollgate/db';
 import { API_KEY_RANDOM_LENGTH, apiKeyDisplay, formatApiKey, OrgGrant, OrgRole } from '@tollgate/domain';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -75,19 +72,6 @@ const log = (line: string) => console.log(line);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------- database and data
-
-async function database() {
-  if (process.env.DATABASE_URL) {
-    const name = `tollgate_live_bench_${process.pid}`;
-    await dropDatabase(process.env.DATABASE_URL, name);
-    await ensureDatabase(process.env.DATABASE_URL, name);
-    return { url: withDatabase(process.env.DATABASE_URL, name), stop: () => dropDatabase(process.env.DATABASE_URL!, name) };
-  }
-  const home = await mkdtemp(join(tmpdir(), 'tollgate-live-bench-'));
-  const embedded = await startEmbeddedPostgres(home);
-  await ensureDatabase(embedded.adminUrl, 'bench');
-  return { url: embedded.urlFor('bench'), stop: async () => (await embedded.stop(), await rm(home, { recursive: true, force: true })) };
-}
 
 interface OrgFixture {
   id: string;
@@ -193,7 +177,7 @@ function nextMessage<T>(proc: ChildProcess, type: string): Promise<T> {
   });
 }
 
-const db = await database();
+const db = await benchDatabase('live_bench');
 let server: ChildProcess | null = null;
 let clients: ChildProcess | null = null;
 const stopAll = async () => {

@@ -14,20 +14,9 @@
  * and every note are kept). DATABASE_URL (an admin URL; a throw-away database
  * is created and dropped), else an embedded PostgreSQL.
  */
-import {
-  dropDatabase,
-  ensureDatabase,
-  migrate,
-  newCredentialKey,
-  openOrm,
-  randomBase62,
-  Session,
-  sha256Hex,
-  startEmbeddedPostgres,
-  withDatabase,
-} from '@tollgate/db';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { benchDatabase, migrate, newCredentialKey, openOrm, randomBase62, Session, sha256Hex } from '@tollgate/db';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { SESSION_COOKIE, SESSION_TOKEN_PREFIX } from '../src/auth/auth';
@@ -48,25 +37,8 @@ const log = (line: string) => console.log(line);
 
 // ---------------------------------------------------------------- database, data, server
 
-async function database() {
-  if (process.env.DATABASE_URL) {
-    const name = `tollgate_usage_bench_${process.pid}`;
-    await dropDatabase(process.env.DATABASE_URL, name);
-    await ensureDatabase(process.env.DATABASE_URL, name);
-    // BENCH_KEEP_DATABASE=1 leaves it for a look at the plans (psql, EXPLAIN) afterwards.
-    const keep = process.env.BENCH_KEEP_DATABASE === '1';
-    return {
-      url: withDatabase(process.env.DATABASE_URL, name),
-      stop: async () => (keep ? log(`kept database ${name}`) : await dropDatabase(process.env.DATABASE_URL!, name)),
-    };
-  }
-  const home = await mkdtemp(join(tmpdir(), 'tollgate-usage-bench-'));
-  const embedded = await startEmbeddedPostgres(home);
-  await ensureDatabase(embedded.adminUrl, 'bench');
-  return { url: embedded.urlFor('bench'), stop: async () => (await embedded.stop(), await rm(home, { recursive: true, force: true })) };
-}
-
-const db = await database();
+// BENCH_KEEP_DATABASE=1 leaves a DATABASE_URL database for a look at the plans (psql, EXPLAIN) afterwards.
+const db = await benchDatabase('usage_bench', { keep: process.env.BENCH_KEEP_DATABASE === '1', log });
 const interrupted = () => void db.stop().finally(() => process.exit(130));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, interrupted);
 
