@@ -8,6 +8,7 @@ export { hashPassword, verifyPassword, verifyDecoy, sha256Hex, randomBase62, bea
 export { seedDemo, type DemoCredentials } from './seeders/demo.seeder';
 export { ensureDatabase, dropDatabase, withDatabase } from './database';
 export { benchDatabase, type BenchDatabase } from './bench-database';
+export { timeOrderedId } from './ids';
 export { CredentialCipher, newCredentialKey } from './credentials';
 export { findApiKeyBySecret } from './api-key-lookup';
 export { containsPattern } from './like';

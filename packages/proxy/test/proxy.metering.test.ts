@@ -247,3 +247,29 @@ describe('bounds, checked on every call', () => {
     expect(world.mock.requests).toBe(upstreamCalls);
   });
 });
+
+describe('ids of the rows written per call', () => {
+  /** The time in a version 7 UUID (its first 48 bits, RFC 9562), null for any other version. */
+  const timeOf = (id: string) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id) ? parseInt(id.replace(/-/g, '').slice(0, 12), 16) : null;
+
+  it('keys the request log and the Consume records by time-ordered ids, so their indexes grow at one end', async () => {
+    const messages = [{ role: 'user' as const, content: 'ids in order' }];
+    const ids: string[] = [];
+    const started = Date.now();
+    for (let i = 0; i < 3; i++) ids.push(idOf((await client.chat.completions.create({ model: 'mock-large', messages }).withResponse()).response));
+    const ended = Date.now();
+    for (const id of ids) {
+      expect(timeOf(id)).toBeGreaterThanOrEqual(started);
+      expect(timeOf(id)).toBeLessThanOrEqual(ended);
+    }
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) await logged(id);
+    const { rows } = await world.db.query<{ id: string; request_log_id: string }>(
+      'select id, request_log_id from wallet_records where request_log_id = any($1::uuid[])',
+      [ids],
+    );
+    expect(rows.map((r) => r.request_log_id).sort()).toEqual(ids);
+    for (const { id } of rows) expect(timeOf(id)).toBeGreaterThanOrEqual(started);
+  });
+});

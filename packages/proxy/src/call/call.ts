@@ -1,5 +1,5 @@
 import { UsageSource, type TokenUsage } from '@tollgate/domain';
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '@tollgate/db';
 import type { ModelRoute } from '../catalog';
 import type { KeyContext } from '../keys';
 import type { Hold } from '../limits/limiter';
@@ -41,7 +41,7 @@ export interface Call {
 }
 
 export function newCall(key: KeyContext, endpoint: Endpoint): Call {
-  const requestId = randomUUID();
+  const requestId = timeOrderedId();
   return {
     requestId,
     started: performance.now(),
