@@ -4,6 +4,7 @@ import { createRedisClient, primariesOf, redisReady } from '@tollgate/db';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { startProxyWorld } from './proxy-harness';
+import { monitorRedis } from './redis-monitor';
 import { forgetOrganization, requireRedisUrl, type RedisTopology } from './redis-url';
 
 /** Limits enforced through the proxy; run for the memory store and for Redis (one server, and a cluster). */
@@ -190,16 +191,18 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis', topology: Red
         // MONITOR rather than INFO commandstats, which other suites using Redis at the same time would inflate; on every primary of a cluster.
         const admin = createRedisClient(redisUrl, {});
         await redisReady(admin);
-        const monitors = await Promise.all(primariesOf(admin).map((node) => node.monitor()));
         const asked: string[] = [];
-        for (const monitor of monitors)
-          monitor.on('monitor', (_time: string, args: string[], source: string) => {
-            if (source !== 'lua' && args.some((a) => a.includes(`{${world.organizationId}}`))) asked.push(args[0]!.toLowerCase());
-          });
+        const monitors = await Promise.all(
+          primariesOf(admin).map((node) =>
+            monitorRedis(node.options.host!, node.options.port!, ({ source, name, line }) => {
+              if (source !== 'lua' && line.includes(`{${world.organizationId}}`)) asked.push(name);
+            }),
+          ),
+        );
         await new Promise((r) => setTimeout(r, 100));
         const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => callVia(i % 2 ? url : second.url)));
         await new Promise((r) => setTimeout(r, 300));
-        for (const monitor of monitors) monitor.disconnect();
+        for (const monitor of monitors) monitor.stop();
         admin.disconnect();
         const admitted = statuses.filter((s) => s === 200).length;
         expect(admitted).toBe(18);
