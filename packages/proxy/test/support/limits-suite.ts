@@ -33,6 +33,11 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis', topology: Red
       if (Object.keys(limits).length) await em().nativeUpdate(ApiKey, key.id, limits);
       return { key, secret };
     };
+    /** Waits past the next midnight UTC if it is less than `ms` away. */
+    const clearOfMidnight = async (ms: number) => {
+      const untilMidnight = 86_400_000 - (Date.now() % 86_400_000);
+      if (untilMidnight < ms) await new Promise((r) => setTimeout(r, untilMidnight + 1_000));
+    };
     /** Applies a quota and waits for the proxies' caches to hear of it. */
     const setQuota = async (quota: Record<string, unknown>) => {
       await em().nativeUpdate(Project, world.projectId, { quota: quota as never });
@@ -92,6 +97,8 @@ export function limitsThroughTheProxy(adapter: 'memory' | 'redis', topology: Red
     });
 
     it('admits at most 100 of 1,000 concurrent calls against a daily limit of 100 while the upstream holds each reply 2 s', async () => {
+      // Calls on both sides of midnight UTC count against two days (100 each): start clear of it.
+      await clearOfMidnight(15_000);
       await setQuota({ dailyRequestLimit: 100 });
       try {
         const { secret } = await newKey();
