@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { NamedStatement, Queryable } from './ledger/consumes';
+import { quotedElement } from './unnest-rows';
 
 /** A PostgreSQL array literal: knex would spread a JS array binding into a list. */
 const pgArray = (values: readonly unknown[]) =>
-  `{${values.map((v) => (v === null ? 'NULL' : `"${(v instanceof Date ? v.toISOString() : String(v)).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)).join(',')}}`;
+  `{${values.map((v) => (v === null ? 'NULL' : quotedElement(v instanceof Date ? v.toISOString() : String(v)))).join(',')}}`;
 
 /**
  * SQL written for pg (`$1`, `$2`…) run through an EntityManager, in its

@@ -16,13 +16,14 @@ export interface UnnestColumn<Row> {
 /** Types whose values can hold a comma, a quote, a brace or a space: quoted and escaped. Others are written as they are. */
 const QUOTED = new Set<UnnestColumn<unknown>['type']>(['text', 'usage_source']);
 
-const quoted = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
+/** A text as a quoted element of a PostgreSQL array literal. */
+export const quotedElement = (text: string): string => `"${text.replace(/[\\"]/g, '\\$&')}"`;
 
 function element(value: ReturnType<UnnestColumn<unknown>['value']>, quote: boolean): string {
   if (value === null) return 'NULL';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  return quote ? quoted(String(value)) : String(value);
+  return quote ? quotedElement(String(value)) : String(value);
 }
 
 /** `unnest($first::type[], ...) as alias(name, ...)`: the columns' arrays, from parameter `first` on. */
