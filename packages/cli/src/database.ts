@@ -6,6 +6,8 @@ export interface Database {
   url: string;
   embedded: boolean;
   close(): Promise<void>;
+  /** From now on this process's own shutdown stops the embedded PostgreSQL (see EmbeddedDatabase.keepRunningOnSignals). */
+  keepRunningOnSignals(): void;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       await orm.close();
       await embedded?.stop();
     },
+    keepRunningOnSignals: () => embedded?.keepRunningOnSignals(),
   };
 }
 

