@@ -19,13 +19,9 @@
  *   LIMITS_DIR=./_before pnpm exec tsx packages/proxy/bench/limiter-bench.ts
  * (the whole folder: the Redis store loads its scripts from redis/lua beside it).
  */
-import { limitRules, type LimitRule } from '@tollgate/domain';
 import { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
-import type { Pool } from 'pg';
-import type { Logger } from 'pino';
 import type { LimitStore } from '../src/limits/limit-store';
-import type { Amounts } from '../src/limits/limiter';
+import { ACTUAL as actual, benchRules, noDatabase as db, quietLogger as logger, RESERVED as reserved, START } from './limiter-fixture';
 
 const dir = process.env.LIMITS_DIR ?? '../src/limits';
 const { Limiter } = (await import(`${dir}/limiter.ts`)) as typeof import('../src/limits/limiter');
@@ -37,35 +33,7 @@ const RUNS = Number(process.env.RUNS ?? 7);
 const CALLS = Number(process.env.CALLS ?? 20_000);
 const REDIS_CALLS = Number(process.env.REDIS_CALLS ?? 10_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
-const HIGH = 1_000_000_000_000;
-const BUDGET = 10n ** 15n;
-
-const ids = { organizationId: randomUUID(), projectId: randomUUID(), keyId: randomUUID() };
-const rules: LimitRule[] = limitRules(
-  ids,
-  { rpm: HIGH, tpm: HIGH, rph: HIGH, rpd: HIGH, tpd: HIGH, dailyBudget: BUDGET, monthlyBudget: BUDGET },
-  {
-    dailyRequestLimit: HIGH,
-    dailyTokenLimit: HIGH,
-    monthlyRequestLimit: HIGH,
-    monthlyTokenLimit: HIGH,
-    requestsPerMinuteLimit: HIGH,
-    tokensPerMinuteLimit: HIGH,
-    dailyBudget: BUDGET,
-    monthlyBudget: BUDGET,
-    enforceQuota: true,
-  },
-  { rpm: 2_000_000_000, tpm: 2_000_000_000, dailyBudget: BUDGET },
-);
-if (rules.length !== 18) throw new Error(`expected 18 rules, got ${rules.length}`);
-// As the proxy reserves for a short chat call without max_tokens, then settles to what it used.
-const reserved: Amounts = { requests: 1n, tokens: 4_105n, money: 61_575n };
-const actual: Amounts = { requests: 1n, tokens: 21n, money: 315n };
-
-const db = { query: async () => ({ rows: [{ total: '0' }] }) } as unknown as Pool;
-const logger = { warn: (o: unknown, m: string) => console.error(m, o), info() {}, error() {}, debug() {} } as unknown as Logger;
-
-const START = Date.UTC(2026, 10, 23, 12, 0, 0);
+const { ids, rules } = benchRules();
 let clock = START;
 
 async function call(limiter: Limiter, stepMs: number) {
