@@ -24,6 +24,11 @@
 -- its bucket hash, from base - bucketsPerSpan up to (not including) newest.
 
 local N = { struct.unpack('<' .. string.rep('d', #ARGV[1] / 8), ARGV[1]) }
+-- Numbers go to Redis as integers printed here: Redis prints a Lua number with %.17g, several times the work.
+local format = string.format
+local function int(x)
+  return format('%d', x)
+end
 local function packed(...)
   return struct.pack('<' .. string.rep('d', select('#', ...)), ...)
 end
@@ -59,7 +64,7 @@ local function sumOfBuckets(bucketHash, from, to, base, newest, newestAmount, bu
   if to > newest then to = newest end
   if from >= to then return total end
   local names = {}
-  for bucket = from, to - 1 do names[#names + 1] = bucket end
+  for bucket = from, to - 1 do names[#names + 1] = int(bucket) end
   local values = redis.call('HMGET', bucketHash, unpack(names))
   for j = 1, #values do
     if values[j] then total = total + tonumber(values[j]) end
@@ -97,7 +102,7 @@ for h = 1, headHashCount do
       -- base moves up to the first counted bucket: the buckets it passes leave the sum, those a span before it go.
       sum = sum - sumOfBuckets(bucketHash, base, firstBucket, base, newest, newestAmount, bucketsPerSpan)
       local gone = {}
-      for bucket = base - bucketsPerSpan, math.min(firstBucket - bucketsPerSpan, newest) - 1 do gone[#gone + 1] = bucket end
+      for bucket = base - bucketsPerSpan, math.min(firstBucket - bucketsPerSpan, newest) - 1 do gone[#gone + 1] = int(bucket) end
       if #gone > 0 then redis.call('HDEL', bucketHash, unpack(gone)) end
       base, baseMoved[r] = firstBucket, true
     end
@@ -173,7 +178,7 @@ for p = 1, periodHashCount do
     end
     values[name] = before + amounts[position + x]
   end
-  for i = 1, #fields, 2 do fields[i + 1] = values[fields[i]] end
+  for i = 1, #fields, 2 do fields[i + 1] = int(values[fields[i]]) end
   redis.call('HSET', KEYS[p], unpack(fields))
   position = position + n
   num, field = num + 1 + 2 * n, field + n
@@ -190,15 +195,15 @@ for x = FIRST_ROLLING_NUMBER, #N, 3 do
   local newest = newestOf[r]
   if newest and bucket > newest and newest >= baseOf[r] - bucketsPerSpan then
     -- A newer bucket: the newest one so far joins the others (unless it is a span before base: dropped).
-    redis.call('HSET', bucketHash, newest, newestAmountOf[r])
-    redis.call('EXPIRE', bucketHash, 3 * spanSecondsOf[h])
+    redis.call('HSET', bucketHash, int(newest), int(newestAmountOf[r]))
+    redis.call('EXPIRE', bucketHash, int(3 * spanSecondsOf[h]))
   end
   if not newest or bucket > newest then newestOf[r], newestAmountOf[r], newest, newestChanged[h] = bucket, 0, bucket, true end
   if bucket == newest then
     newestAmountOf[r] = newestAmountOf[r] + amount
   elseif bucket >= baseOf[r] - bucketsPerSpan then
-    redis.call('HINCRBY', bucketHash, bucket, amount)
-    redis.call('EXPIRE', bucketHash, 3 * spanSecondsOf[h])
+    redis.call('HINCRBY', bucketHash, int(bucket), int(amount))
+    redis.call('EXPIRE', bucketHash, int(3 * spanSecondsOf[h]))
   end
   if bucket >= baseOf[r] then sumOf[r] = sumOf[r] + amount end
 end
@@ -229,10 +234,10 @@ for h = 1, headHashCount do
       sweep(headHash, keep, bucket - 2 * bucketsPerSpan)
     end
     fields[#fields + 1] = 't'
-    fields[#fields + 1] = bucket
+    fields[#fields + 1] = int(bucket)
   end
   redis.call('HSET', headHash, unpack(fields))
   -- A new newest bucket: the window's heads live on for two spans from it.
-  if newestChanged[h] then redis.call('EXPIRE', headHash, 2 * spanSecondsOf[h]) end
+  if newestChanged[h] then redis.call('EXPIRE', headHash, int(2 * spanSecondsOf[h])) end
 end
 return packed(0, unpack(usage))

@@ -25,6 +25,11 @@
 
 local writes = {} -- { key, { field, value, ... } }, written once the entry is appended
 local N = { struct.unpack('<' .. string.rep('d', #ARGV[1] / 8), ARGV[1]) }
+-- Numbers go to Redis as integers printed here: Redis prints a Lua number with %.17g, several times the work.
+local format = string.format
+local function int(x)
+  return format('%d', x)
+end
 local periodHashCount = N[1]
 local num, field = 2, 2 -- the next number, the next field
 for p = 1, periodHashCount do
@@ -34,7 +39,7 @@ for p = 1, periodHashCount do
   for x = 1, n do
     if values[x] then
       fields[#fields + 1] = ARGV[field + x - 1]
-      fields[#fields + 1] = tonumber(values[x]) + N[num + x]
+      fields[#fields + 1] = int(tonumber(values[x]) + N[num + x])
     end
   end
   if #fields > 0 then writes[#writes + 1] = { KEYS[p], fields } end
@@ -58,9 +63,9 @@ for h = periodHashCount + 1, periodHashCount + headHashCount do
       if counted then
         newestAmount = newestAmount + delta
       elseif bucket >= base - bucketsPerSpan then
-        local old = redis.call('HGET', KEYS[bucketHash], bucket)
+        local old = redis.call('HGET', KEYS[bucketHash], int(bucket))
         if old then
-          writes[#writes + 1] = { KEYS[bucketHash], { bucket, tonumber(old) + delta } }
+          writes[#writes + 1] = { KEYS[bucketHash], { int(bucket), int(tonumber(old) + delta) } }
           counted = true
         end
       end
