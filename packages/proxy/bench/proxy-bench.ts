@@ -37,6 +37,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { request } from 'undici';
+import { KEY_LIMITS, LIMIT_COUNT, ORGANIZATION_LIMITS, PROJECT_QUOTA } from './limiter-fixture';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -91,23 +92,9 @@ function run(role: string, script: string, env: Record<string, string>, ready: R
   });
 }
 
-/** Every limit there is, each far above what a run can use (counts at most 1e12, key rpm/tpm are int4, money in micro-units). */
-const HIGH = 1_000_000_000_000;
-const BUDGET = 10n ** 15n;
-const ORG_LIMITS = toStoredLimits({ rpm: HIGH, tpm: HIGH, rph: HIGH, rpd: HIGH, tpd: HIGH, dailyBudget: BUDGET, monthlyBudget: BUDGET });
-const PROJECT_QUOTA = toStoredLimits({
-  dailyRequestLimit: HIGH,
-  dailyTokenLimit: HIGH,
-  monthlyRequestLimit: HIGH,
-  monthlyTokenLimit: HIGH,
-  requestsPerMinuteLimit: HIGH,
-  tokensPerMinuteLimit: HIGH,
-  dailyBudget: BUDGET,
-  monthlyBudget: BUDGET,
-  enforceQuota: true,
-});
-const KEY_LIMITS = { rpmLimit: 2_000_000_000, tpmLimit: 2_000_000_000, dailyBudget: BUDGET };
-const LIMIT_COUNT = 7 + 8 + 3;
+const ORG_LIMITS = toStoredLimits(ORGANIZATION_LIMITS);
+const STORED_QUOTA = toStoredLimits(PROJECT_QUOTA);
+const STORED_KEY_LIMITS = { rpmLimit: KEY_LIMITS.rpm, tpmLimit: KEY_LIMITS.tpm, dailyBudget: KEY_LIMITS.dailyBudget };
 /** $1,000,000: far more than a run spends. */
 const WALLET_FUNDS = 1_000_000_000_000n;
 
@@ -119,10 +106,10 @@ interface Tenant {
 async function seedTenant(em: EntityManager, user: User, name: string, limited: boolean): Promise<Tenant> {
   const organization = em.create(Organization, { name, displayName: name, grantedGroups: ['general'], limits: limited ? ORG_LIMITS : {} });
   em.create(OrganizationMember, { organization, user, role: 'ADMIN' });
-  const project = em.create(Project, { organization, name, quota: limited ? PROJECT_QUOTA : {} });
+  const project = em.create(Project, { organization, name, quota: limited ? STORED_QUOTA : {} });
   await em.flush();
   const { key, secret } = await seedApiKey(em, { organizationId: organization.id, projectId: project.id, userId: user.id });
-  if (limited) Object.assign(key, KEY_LIMITS);
+  if (limited) Object.assign(key, STORED_KEY_LIMITS);
   await em.flush();
   return { secret, organizationId: organization.id };
 }
