@@ -1,5 +1,6 @@
 import { freePort } from '@tollgate/db';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,9 +12,15 @@ const root = new URL('../../..', import.meta.url).pathname;
 const tsx = join(root, 'node_modules/.bin/tsx');
 const main = join(root, 'packages/cli/src/main.ts');
 
-/** Runs `tollgate start` as a user would, with no DATABASE_URL: embedded PostgreSQL under TOLLGATE_HOME. */
+/**
+ * Runs `tollgate start` as a user would, with no DATABASE_URL: embedded PostgreSQL under TOLLGATE_HOME. Not with
+ * vitest's NODE_ENV=test, under which libraries leave signals alone (Apollo Server) that a user's start has them take.
+ */
 function start(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(tsx, [main, 'start'], { env: { ...process.env, DATABASE_URL: '', ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, [main, 'start'], {
+    env: { ...process.env, DATABASE_URL: '', ...env, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`start did not come up:\n${output}`)), 60_000);
@@ -118,8 +125,9 @@ describe('pnpm tollgate start on a bare machine', () => {
     expect(completion.status).toBe(200);
     expect(((await completion.json()) as any).choices[0].message.content).toMatch(/^Mock reply/);
 
-    // SIGTERM right after calls: the services close before PostgreSQL stops, and it exits cleanly.
+    // SIGTERM right after calls: the services close, then PostgreSQL stops (its pid file goes), and it exits cleanly.
     expect(await stop(first)).toBe(0);
+    expect(existsSync(join(home, 'postgres', 'postmaster.pid'))).toBe(false);
 
     // A restart reuses the cluster and does not seed again.
     children.push(await start(env));

@@ -82,6 +82,9 @@ export async function createApp(config: Config, orm: MikroORM, logger: Logger): 
     parseOptions: { maxTokens: config.graphql.maxTokens },
     formatError,
     includeStacktraceInErrorResponses: false,
+    // The process's owner (src/main.ts, the start command) stops the app on a signal, PostgreSQL last. Apollo's own
+    // handler would stop itself and send the signal again, killing the process before that shutdown ends.
+    stopOnTerminationSignals: false,
     plugins: [
       requestLogPlugin(logger),
       metricsPlugin(metrics),
