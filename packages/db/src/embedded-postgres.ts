@@ -35,6 +35,11 @@ async function importEmbeddedPostgres() {
   return module.default;
 }
 
+/** See EmbeddedDatabase.keepRunningOnSignals: the exit hook's signal listeners are the process's, not a cluster's. */
+function keepRunningOnSignals() {
+  for (const [signal, listener] of exitHookListeners) process.removeListener(signal, listener);
+}
+
 async function readClusterInfo(file: string): Promise<ClusterInfo | null> {
   if (!existsSync(file)) return null;
   return JSON.parse(await readFile(file, 'utf8')) as ClusterInfo;
@@ -93,8 +98,5 @@ export async function startEmbeddedPostgres(home: string, log: (line: string) =>
   await writeFile(infoFile, JSON.stringify(info), { mode: 0o600 });
   await pg.start();
   const urlFor = (database: string) => `postgres://postgres:${encodeURIComponent(info.password)}@127.0.0.1:${info.port}/${database}`;
-  const keepRunningOnSignals = () => {
-    for (const [signal, listener] of exitHookListeners) process.removeListener(signal, listener);
-  };
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop(), keepRunningOnSignals };
 }

@@ -109,16 +109,15 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
   const dirs = [['current', '../src/limits'], ...(process.env.LIMITS_DIR ? [['LIMITS_DIR', process.env.LIMITS_DIR]] : [])] as const;
-  const rows: string[] = [];
-  let first: { reserve: number; settle: number } | null = null;
+  const counts: Array<{ name: string; reserve: number; settle: number; call: number }> = [];
   for (const [name, dir] of dirs) {
     const { reserve, settle } = await measure(dir);
-    first ??= { reserve, settle };
-    const vs = (value: number, of: number) => (name === 'current' ? '' : ` (current ÷ this: ${(of / value).toFixed(3)})`);
-    rows.push(
-      `| ${name} | ${Math.round(reserve).toLocaleString('en')}${vs(reserve, first.reserve)} | ${Math.round(settle).toLocaleString('en')}${vs(settle, first.settle)} | ${Math.round(reserve + settle).toLocaleString('en')}${vs(reserve + settle, first.reserve + first.settle)} |`,
-    );
+    counts.push({ name, reserve, settle, call: reserve + settle });
   }
+  const current = counts[0]!;
+  const cell = (row: (typeof counts)[number], step: 'reserve' | 'settle' | 'call') =>
+    Math.round(row[step]).toLocaleString('en') + (row === current ? '' : ` (current ÷ this: ${(current[step] / row[step]).toFixed(3)})`);
+  const rows = counts.map((row) => `| ${row.name} | ${cell(row, 'reserve')} | ${cell(row, 'settle')} | ${cell(row, 'call')} |`);
   console.log(
     `Redis instructions per call, 18 rules, ${CALLS} calls (callgrind):\n| limits | reserve | settle | call |\n|---|---|---|---|\n${rows.join('\n')}`,
   );
